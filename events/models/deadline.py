@@ -1,0 +1,73 @@
+"""Deadlines of an event (CFP open and close, notifications, registration, …).
+
+The instant is stored in UTC; the zone it was announced in is kept beside it, so it
+can be shown as announced ("15:59 KST") and in the viewer's zone.
+"""
+
+import zoneinfo
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from intl_portal.timezones import validate_zone_name, zone_label
+
+
+class Deadline(models.Model):
+    class Kind(models.TextChoices):
+        CFP_OPEN = "cfp_open", _("CFP opens")
+        CFP_CLOSE = "cfp_close", _("CFP closes")
+        SPEAKER_NOTIFICATION = "speaker_notification", _("Speaker notification")
+        REGISTRATION = "registration", _("Registration")
+        BOOTH_APPLICATION = "booth_application", _("Booth application")
+        TRAVEL_GRANT = "travel_grant", _("Travel grant")
+        OTHER = "other", pgettext_lazy("deadline kind", "Other")
+
+    event = models.ForeignKey(
+        "events.Event", verbose_name=_("event"), on_delete=models.CASCADE, related_name="deadlines"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.CFP_CLOSE)
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, help_text=_("Optional, e.g. the track's name.")
+    )
+    due_at = models.DateTimeField(_("due (UTC)"))
+    timezone = models.CharField(
+        _("announced time zone"),
+        max_length=64,
+        default="UTC",
+        validators=[validate_zone_name],
+        help_text=_("The zone the organisers announced it in; AoE is Etc/GMT+12."),
+    )
+    is_date_only = models.BooleanField(
+        _("date only"), default=False, help_text=_("Announced without a time: 23:59 of that day.")
+    )
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    is_public = models.BooleanField(_("public"), default=True)
+    note = models.TextField(_("note"), blank=True)
+    # Raised each time the instant moves, so calendar clients replace the old entry.
+    sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
+        ordering = ["due_at"]
+        indexes = [models.Index(fields=["due_at"]), models.Index(fields=["kind", "due_at"])]
+
+    def __str__(self):
+        return f"{self.event} · {self.get_kind_display()}"
+
+    @property
+    def tz(self):
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def local_due_at(self):
+        """The instant in the zone it was announced in."""
+        return timezone.localtime(self.due_at, self.tz)
+
+    @property
+    def zone_label(self):
+        return zone_label(self.timezone)

@@ -1,0 +1,134 @@
+"""The group's working notes: action items, ideas and open topics, external contacts."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class ActionItem(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", pgettext_lazy("action status", "Done")
+        DROPPED = "dropped", _("Dropped")
+
+    title = models.CharField(_("title"), max_length=300)
+    details = models.TextField(_("details"), blank=True)
+    owner = models.ForeignKey(
+        "members.Member",
+        verbose_name=_("owner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_items",
+    )
+    due_date = models.DateField(_("due"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="action_items",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        ordering = [models.F("due_date").asc(nulls_last=True), "id"]
+
+    def __str__(self):
+        return self.title
+
+
+class Idea(models.Model):
+    """A member's idea (成员想法征集) or an open topic (开放议题); ideas nest under a parent."""
+
+    class Kind(models.TextChoices):
+        IDEA = "idea", pgettext_lazy("idea kind", "Idea")
+        OPEN_TOPIC = "open_topic", _("Open topic")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", pgettext_lazy("idea status", "Proposed")
+        DISCUSSING = "discussing", _("Under discussion")
+        ACCEPTED = "accepted", pgettext_lazy("idea status", "Accepted")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", pgettext_lazy("idea status", "Done")
+        REJECTED = "rejected", pgettext_lazy("idea status", "Rejected")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.IDEA)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    proposer = models.ForeignKey(
+        "members.Member",
+        verbose_name=_("proposer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ideas",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("idea")
+        verbose_name_plural = _("ideas")
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.title
+
+
+class Contact(models.Model):
+    """An external person met, or to meet, at events; private fields are for members only."""
+
+    class FollowUp(models.TextChoices):
+        TO_CONTACT = "to_contact", _("To contact")
+        CONTACTED = "contacted", _("Contacted")
+        IN_TOUCH = "in_touch", _("In touch")
+        DORMANT = "dormant", _("Dormant")
+
+    name = models.CharField(_("name"), max_length=200)
+    organization = models.CharField(_("organisation"), max_length=200, blank=True)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    profile_url = models.URLField(_("profile link"), max_length=500, blank=True)
+    events = models.ManyToManyField(
+        "events.Event", verbose_name=_("events"), blank=True, related_name="contacts"
+    )
+    owner = models.ForeignKey(
+        "members.Member",
+        verbose_name=_("relationship owner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contacts",
+    )
+    follow_up_status = models.CharField(
+        _("follow-up"), max_length=20, choices=FollowUp.choices, default=FollowUp.TO_CONTACT
+    )
+    next_follow_up = models.DateField(_("next follow-up"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.organization})" if self.organization else self.name

@@ -1,0 +1,25 @@
+"""Activate the viewer's time zone: the session's choice, else their member profile's."""
+
+import zoneinfo
+
+from django.utils import timezone
+
+from .timezones import available_zones
+
+SESSION_KEY = "viewer_timezone"
+
+
+class ViewerTimezoneMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        zone_name = request.session.get(SESSION_KEY) if hasattr(request, "session") else None
+        if zone_name in available_zones():
+            timezone.activate(zoneinfo.ZoneInfo(zone_name))
+        else:
+            timezone.deactivate()
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

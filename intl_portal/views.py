@@ -1,0 +1,28 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .middleware import SESSION_KEY
+from .timezones import normalize_zone_name
+
+
+def home(request):
+    return render(request, "home.html")
+
+
+@require_POST
+def set_timezone(request):
+    """Remember the viewer's time zone in their session."""
+    target = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "/"
+    try:
+        request.session[SESSION_KEY] = normalize_zone_name(request.POST.get("timezone", ""))
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Times are now shown in %(zone)s.") % {"zone": request.session[SESSION_KEY]})
+    return redirect(target)

@@ -1,0 +1,33 @@
+from .people import Member, Role, RoleAssignment
+from .program import (
+    Contribution,
+    ContributionPublication,
+    Enrolment,
+    PointRule,
+    Reward,
+    StockLevel,
+    StockLocation,
+    StockMovement,
+    SwagItem,
+    SwagRequest,
+    SwagRequestLine,
+    SwagVariant,
+)
+
+__all__ = [
+    "Contribution",
+    "ContributionPublication",
+    "Enrolment",
+    "Member",
+    "PointRule",
+    "Reward",
+    "Role",
+    "RoleAssignment",
+    "StockLevel",
+    "StockLocation",
+    "StockMovement",
+    "SwagItem",
+    "SwagRequest",
+    "SwagRequestLine",
+    "SwagVariant",
+]

@@ -1,0 +1,77 @@
+"""Shared fixtures: the three standing users (coordinator, member, outsider) plus an
+approver, and the rule that a test needing a missing service fails under CI."""
+
+import os
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import connection
+
+from members.roles import APPROVERS, COORDINATORS
+
+from . import factories
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_service(available, reason):
+    """Skip a test whose service is missing, except under CI, where it is a failure."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{reason} (required under CI=true)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations():
+    call_command("compile_translations", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _service_markers(request):
+    if request.node.get_closest_marker("postgres"):
+        require_service(connection.vendor == "postgresql", "needs PostgreSQL (DATABASE_URL)")
+    if request.node.get_closest_marker("redis"):
+        require_service(bool(os.environ.get("REDIS_URL")), "needs Redis (REDIS_URL)")
+
+
+@pytest.fixture
+def coordinator(db):
+    user = factories.UserFactory(username="coordinator", is_staff=True)
+    user.groups.add(Group.objects.get(name=COORDINATORS))
+    factories.MemberFactory(user=user, display_name="Coordinator Chen")
+    return user
+
+
+@pytest.fixture
+def approver(db):
+    user = factories.UserFactory(username="approver")
+    user.groups.add(Group.objects.get(name=APPROVERS))
+    factories.MemberFactory(user=user, display_name="Approver Wang")
+    return user
+
+
+@pytest.fixture
+def member_user(db):
+    user = factories.UserFactory(username="member")
+    factories.MemberFactory(user=user, display_name="Member Li")
+    return user
+
+
+@pytest.fixture
+def outsider(db):
+    return factories.UserFactory(username="outsider")
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def member_client(client, member_user):
+    client.force_login(member_user)
+    return client

@@ -1,0 +1,12 @@
+"""Test settings: the production module with a fast hasher and test-only defaults."""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "true")
+
+from intl_portal.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
