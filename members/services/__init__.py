@@ -1,0 +1,1 @@
+"""Business rules of the members app, one module per concept (people, program)."""
