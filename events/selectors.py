@@ -2,6 +2,9 @@
 
 from collections import defaultdict
 
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Coalesce
+
 from .models import Event, Participation
 
 
@@ -12,9 +15,7 @@ def double_bookings(*, member_ids=None):
     cancelled count; one query whatever the number of members.
     """
     going = (
-        Participation.objects.filter(
-            status__in=Participation.GOING_STATUSES, event__start_date__isnull=False
-        )
+        Participation.objects.filter(status__in=Participation.GOING_STATUSES, event__start_date__isnull=False)
         .exclude(event__status__in=Event.CLOSED_STATUSES)
         .select_related("event")
         .order_by("member_id", "event__start_date")
@@ -36,3 +37,24 @@ def double_bookings(*, member_ids=None):
         if pairs:
             clashes[member_id] = pairs
     return clashes
+
+
+def _going_participations():
+    return (
+        Participation.objects.filter(status__in=Participation.GOING_STATUSES, event__start_date__isnull=False)
+        .exclude(event__status__in=Event.CLOSED_STATUSES)
+        .annotate(last_day=Coalesce("event__end_date", "event__start_date"))
+    )
+
+
+def annotate_double_booked(members):
+    """Annotate a Member queryset with `is_double_booked` (overlapping confirmed events),
+    in the same query, so a list of members costs nothing extra."""
+    overlapping = (
+        _going_participations()
+        .filter(member_id=OuterRef("member_id"))
+        .exclude(event_id=OuterRef("event_id"))
+        .filter(event__start_date__lte=OuterRef("last_day"), last_day__gte=OuterRef("event__start_date"))
+    )
+    clashing = _going_participations().filter(member_id=OuterRef("pk")).filter(Exists(overlapping))
+    return members.annotate(is_double_booked=Exists(clashing))

@@ -24,5 +24,7 @@ def set_timezone(request):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, _("Times are now shown in %(zone)s.") % {"zone": request.session[SESSION_KEY]})
+        messages.success(
+            request, _("Times are now shown in %(zone)s.") % {"zone": request.session[SESSION_KEY]}
+        )
     return redirect(target)

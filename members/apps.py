@@ -11,4 +11,5 @@ class MembersConfig(AppConfig):
 
         from .roles import ensure_standard_groups
 
-        post_migrate.connect(ensure_standard_groups, sender=self)
+        # After every app's migrate, so the permissions of all apps exist to be granted.
+        post_migrate.connect(ensure_standard_groups, dispatch_uid="members_standard_groups")

@@ -54,6 +54,4 @@ def ensure_standard_groups(**kwargs):
     coordinators, _ = Group.objects.get_or_create(name=COORDINATORS)
     coordinators.permissions.set(Permission.objects.filter(content_type__app_label__in=COORDINATOR_APPS))
     approvers, _ = Group.objects.get_or_create(name=APPROVERS)
-    approvers.permissions.set(
-        Permission.objects.filter(content_type__app_label__in=APPROVER_APPS)
-    )
+    approvers.permissions.set(Permission.objects.filter(content_type__app_label__in=APPROVER_APPS))

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
 
-from members.roles import APPROVERS, COORDINATORS
+from members.roles import APPROVERS, COORDINATORS, ensure_standard_groups
 
 from . import factories
 
@@ -38,7 +38,13 @@ def _service_markers(request):
 
 
 @pytest.fixture
-def coordinator(db):
+def standard_groups(db):
+    # Transactional tests flush the database, groups included: make sure they exist.
+    ensure_standard_groups()
+
+
+@pytest.fixture
+def coordinator(standard_groups):
     user = factories.UserFactory(username="coordinator", is_staff=True)
     user.groups.add(Group.objects.get(name=COORDINATORS))
     factories.MemberFactory(user=user, display_name="Coordinator Chen")
@@ -46,7 +52,7 @@ def coordinator(db):
 
 
 @pytest.fixture
-def approver(db):
+def approver(standard_groups):
     user = factories.UserFactory(username="approver")
     user.groups.add(Group.objects.get(name=APPROVERS))
     factories.MemberFactory(user=user, display_name="Approver Wang")
