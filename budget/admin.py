@@ -57,8 +57,16 @@ def _with_comment(modeladmin, request, queryset, action, title, call, done):
 class BudgetLineInline(admin.TabularInline):
     model = BudgetLine
     extra = 0
-    fields = ("event", "member", "category", "description", "amount", "currency", "person_trips",
-              "status")
+    fields = (
+        "event",
+        "member",
+        "category",
+        "description",
+        "amount",
+        "currency",
+        "person_trips",
+        "status",
+    )
     autocomplete_fields = ()
     raw_id_fields = ("participation",)
     show_change_link = True
@@ -78,19 +86,55 @@ class BudgetLineInline(admin.TabularInline):
 
 @admin.register(Budget)
 class BudgetAdmin(SimpleHistoryAdmin):
-    list_display = ("title", "period_start", "period_end", "status", "revision", "total_display",
-                    "approval_body", "decided_by", "report_link")
+    list_display = (
+        "title",
+        "period_start",
+        "period_end",
+        "status",
+        "revision",
+        "total_display",
+        "approval_body",
+        "decided_by",
+        "report_link",
+    )
     list_filter = ("status", "approval_body")
     search_fields = ("title",)
     inlines = [BudgetLineInline]
-    actions = ["submit_selected", "approve_selected", "reject_selected", "revise_selected",
-               "close_selected"]
+    actions = [
+        "submit_selected",
+        "approve_selected",
+        "reject_selected",
+        "revise_selected",
+        "close_selected",
+    ]
     history_list_display = ("status", "revision", "total")
-    base_readonly = ("status", "revision", "submitted_at", "decided_by", "decided_at",
-                     "decision_comment", "approved_revision", "approved_total", "created_at")
+    base_readonly = (
+        "status",
+        "revision",
+        "submitted_at",
+        "decided_by",
+        "decided_at",
+        "decision_comment",
+        "approved_revision",
+        "approved_total",
+        "created_at",
+    )
     fieldsets = (
-        (None, {"fields": ("title", "period_start", "period_end", "currency", "total",
-                           "planned_person_trips", "approval_body", "notes")}),
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "period_start",
+                    "period_end",
+                    "currency",
+                    "total",
+                    "planned_person_trips",
+                    "approval_body",
+                    "notes",
+                )
+            },
+        ),
         (_("Workflow"), {"fields": base_readonly}),
     )
 
@@ -118,43 +162,74 @@ class BudgetAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Submit for approval"))
     def submit_selected(self, request, queryset):
-        _run(self, request, queryset,
-             lambda budget: services.budget_submit(budget=budget, user=request.user),
-             _("%(count)s budget(s) submitted."))
+        _run(
+            self,
+            request,
+            queryset,
+            lambda budget: services.budget_submit(budget=budget, user=request.user),
+            _("%(count)s budget(s) submitted."),
+        )
 
     @admin.action(description=_("Approve"))
     def approve_selected(self, request, queryset):
         return _with_comment(
-            self, request, queryset, "approve_selected", _("Approve budgets"),
+            self,
+            request,
+            queryset,
+            "approve_selected",
+            _("Approve budgets"),
             lambda budget, comment: services.budget_approve(
-                budget=budget, user=request.user, comment=comment),
-            _("%(count)s budget(s) approved."))
+                budget=budget, user=request.user, comment=comment
+            ),
+            _("%(count)s budget(s) approved."),
+        )
 
     @admin.action(description=_("Reject"))
     def reject_selected(self, request, queryset):
         return _with_comment(
-            self, request, queryset, "reject_selected", _("Reject budgets"),
+            self,
+            request,
+            queryset,
+            "reject_selected",
+            _("Reject budgets"),
             lambda budget, comment: services.budget_reject(
-                budget=budget, user=request.user, comment=comment),
-            _("%(count)s budget(s) rejected."))
+                budget=budget, user=request.user, comment=comment
+            ),
+            _("%(count)s budget(s) rejected."),
+        )
 
     @admin.action(description=_("Start a revision"))
     def revise_selected(self, request, queryset):
-        _run(self, request, queryset,
-             lambda budget: services.budget_revise(budget=budget, user=request.user),
-             _("%(count)s budget(s) reopened as a new revision."))
+        _run(
+            self,
+            request,
+            queryset,
+            lambda budget: services.budget_revise(budget=budget, user=request.user),
+            _("%(count)s budget(s) reopened as a new revision."),
+        )
 
     @admin.action(description=_("Close"))
     def close_selected(self, request, queryset):
-        _run(self, request, queryset,
-             lambda budget: services.budget_close(budget=budget, user=request.user),
-             _("%(count)s budget(s) closed."))
+        _run(
+            self,
+            request,
+            queryset,
+            lambda budget: services.budget_close(budget=budget, user=request.user),
+            _("%(count)s budget(s) closed."),
+        )
 
 
 @admin.register(BudgetLine)
 class BudgetLineAdmin(SimpleHistoryAdmin):
-    list_display = ("budget", "event", "member", "category", "amount_display", "person_trips",
-                    "status")
+    list_display = (
+        "budget",
+        "event",
+        "member",
+        "category",
+        "amount_display",
+        "person_trips",
+        "status",
+    )
     list_filter = ("status", "category", "budget")
     list_select_related = ("budget", "event", "member")
     search_fields = ("description", "event__name", "member__display_name")
@@ -166,8 +241,11 @@ class BudgetLineAdmin(SimpleHistoryAdmin):
         return money(obj.amount, obj.currency)
 
     def _locked(self, obj):
-        return (obj is not None and obj.status == BudgetLine.Status.ACCEPTED
-                and not obj.budget.is_editable)
+        return (
+            obj is not None
+            and obj.status == BudgetLine.Status.ACCEPTED
+            and not obj.budget.is_editable
+        )
 
     def has_change_permission(self, request, obj=None):
         return not self._locked(obj) and super().has_change_permission(request, obj)
@@ -182,21 +260,40 @@ class BudgetLineAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Accept the proposed lines"))
     def accept_selected(self, request, queryset):
-        _run(self, request, queryset,
-             lambda line: services.budget_line_accept(line=line, user=request.user),
-             _("%(count)s line(s) accepted."))
+        _run(
+            self,
+            request,
+            queryset,
+            lambda line: services.budget_line_accept(line=line, user=request.user),
+            _("%(count)s line(s) accepted."),
+        )
 
 
 @admin.register(Expense)
 class ExpenseAdmin(SimpleHistoryAdmin):
-    list_display = ("spent_on", "description", "member", "event", "amount_display", "status",
-                    "budget", "submitted_by")
+    list_display = (
+        "spent_on",
+        "description",
+        "member",
+        "event",
+        "amount_display",
+        "status",
+        "budget",
+        "submitted_by",
+    )
     list_filter = ("status", "category", "budget", "currency")
     list_select_related = ("member", "event", "budget", "submitted_by")
     search_fields = ("description", "member__display_name", "event__name")
     date_hierarchy = "spent_on"
-    readonly_fields = ("status", "submitted_by", "decided_by", "decided_at", "decision_comment",
-                       "reimbursed_at", "created_at")
+    readonly_fields = (
+        "status",
+        "submitted_by",
+        "decided_by",
+        "decided_at",
+        "decision_comment",
+        "reimbursed_at",
+        "created_at",
+    )
     actions = ["approve_selected", "reject_selected", "reimburse_selected"]
     history_list_display = ("status", "amount", "currency")
 
@@ -221,24 +318,40 @@ class ExpenseAdmin(SimpleHistoryAdmin):
     @admin.action(description=_("Approve"))
     def approve_selected(self, request, queryset):
         return _with_comment(
-            self, request, queryset, "approve_selected", _("Approve expenses"),
+            self,
+            request,
+            queryset,
+            "approve_selected",
+            _("Approve expenses"),
             lambda expense, comment: services.expense_approve(
-                expense=expense, user=request.user, comment=comment),
-            _("%(count)s expense(s) approved."))
+                expense=expense, user=request.user, comment=comment
+            ),
+            _("%(count)s expense(s) approved."),
+        )
 
     @admin.action(description=_("Reject"))
     def reject_selected(self, request, queryset):
         return _with_comment(
-            self, request, queryset, "reject_selected", _("Reject expenses"),
+            self,
+            request,
+            queryset,
+            "reject_selected",
+            _("Reject expenses"),
             lambda expense, comment: services.expense_reject(
-                expense=expense, user=request.user, comment=comment),
-            _("%(count)s expense(s) rejected."))
+                expense=expense, user=request.user, comment=comment
+            ),
+            _("%(count)s expense(s) rejected."),
+        )
 
     @admin.action(description=_("Mark reimbursed"))
     def reimburse_selected(self, request, queryset):
-        _run(self, request, queryset,
-             lambda expense: services.expense_mark_reimbursed(expense=expense, user=request.user),
-             _("%(count)s expense(s) marked reimbursed."))
+        _run(
+            self,
+            request,
+            queryset,
+            lambda expense: services.expense_mark_reimbursed(expense=expense, user=request.user),
+            _("%(count)s expense(s) marked reimbursed."),
+        )
 
 
 @admin.register(ExchangeRate)

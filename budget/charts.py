@@ -50,9 +50,7 @@ def _scale(value, maximum):
 def bar_chart(*, groups, currency, limit=12):
     """Chart geometry for breakdown groups (planned / approved / pending per group)."""
     groups = list(groups)[:limit]
-    maximum = max(
-        [Decimal(0)] + [max(g.planned, g.approved + g.pending) for g in groups]
-    )
+    maximum = max([Decimal(0)] + [max(g.planned, g.approved + g.pending) for g in groups])
     rows = []
     for index, group in enumerate(groups):
         approved_width = _scale(group.approved, maximum)

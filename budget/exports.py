@@ -21,15 +21,27 @@ def _safe(value):
 
 def _item_columns():
     return [
-        _("kind"), _("status"), _("event"), _("person"), _("category"), _("description"),
-        _("date"), _("amount"), _("currency"), _("rate"), _("rate date"), _("converted"),
+        _("kind"),
+        _("status"),
+        _("event"),
+        _("person"),
+        _("category"),
+        _("description"),
+        _("date"),
+        _("amount"),
+        _("currency"),
+        _("rate"),
+        _("rate date"),
+        _("converted"),
         _("into"),
     ]
 
 
 def _item_rows(report):
-    for kind, items in ((_("planned line"), report.lines + report.proposed_lines),
-                        (_("expense"), report.expenses)):
+    for kind, items in (
+        (_("planned line"), report.lines + report.proposed_lines),
+        (_("expense"), report.expenses),
+    ):
         for item in items:
             obj, conversion = item.obj, item.conversion
             yield [
@@ -67,7 +79,10 @@ def _summary_rows(report):
         [_("person-trips planned"), report.person_trips_planned],
         [_("person-trips used"), report.person_trips_used],
         [_("average cost per person-trip"), average if average is not None else ""],
-        [_("more person-trips that fit"), report.forecast_trips if report.forecast_trips is not None else ""],
+        [
+            _("more person-trips that fit"),
+            report.forecast_trips if report.forecast_trips is not None else "",
+        ],
     ]
 
 
@@ -96,14 +111,35 @@ def report_xlsx(*, report):
     summary.column_dimensions["A"].width = 34
     summary.column_dimensions["B"].width = 24
 
-    for title, groups in ((_("By event"), report.by_event), (_("By person"), report.by_person),
-                          (_("By category"), report.by_category)):
+    for title, groups in (
+        (_("By event"), report.by_event),
+        (_("By person"), report.by_person),
+        (_("By category"), report.by_category),
+    ):
         sheet = workbook.create_sheet(title[:31])
-        sheet.append([_("name"), _("planned"), _("approved"), _("pending"), _("left"),
-                      _("person-trips planned"), _("person-trips used")])
+        sheet.append(
+            [
+                _("name"),
+                _("planned"),
+                _("approved"),
+                _("pending"),
+                _("left"),
+                _("person-trips planned"),
+                _("person-trips used"),
+            ]
+        )
         for group in groups:
-            sheet.append([_safe(group.label), group.planned, group.approved, group.pending,
-                          group.left, group.person_trips_planned, group.person_trips_used])
+            sheet.append(
+                [
+                    _safe(group.label),
+                    group.planned,
+                    group.approved,
+                    group.pending,
+                    group.left,
+                    group.person_trips_planned,
+                    group.person_trips_used,
+                ]
+            )
         for cells in sheet.iter_rows(min_row=2, min_col=2, max_col=5):
             for cell in cells:
                 cell.number_format = money_format

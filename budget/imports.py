@@ -141,11 +141,14 @@ def budget_lines_import(*, budget, user, file):
         currency = row.get("currency", "").upper()
         if currency not in ISO_4217_CODES:
             reasons.append(
-                _("currency “%(value)s” is not an ISO 4217 code") % {"value": row.get("currency", "")}
+                _("currency “%(value)s” is not an ISO 4217 code")
+                % {"value": row.get("currency", "")}
             )
         fields["currency"] = currency
-        for column, mapping, what in (("event", events, _("event")),
-                                      ("person", members, _("member"))):
+        for column, mapping, what in (
+            ("event", events, _("event")),
+            ("person", members, _("member")),
+        ):
             if row.get(column):
                 try:
                     fields["event" if column == "event" else "member"] = _lookup(

@@ -53,7 +53,9 @@ class Budget(models.Model):
     )
     total = models.DecimalField(_("total"), **MONEY)
     planned_person_trips = models.PositiveIntegerField(_("planned person-trips"), default=0)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
     approval_body = models.CharField(
         _("approved by (body)"), max_length=30, choices=ApprovalBody.choices, blank=True
     )
@@ -211,7 +213,10 @@ class Expense(models.Model):
         related_name="expenses",
     )
     member = models.ForeignKey(
-        "members.Member", verbose_name=_("member"), on_delete=models.PROTECT, related_name="expenses"
+        "members.Member",
+        verbose_name=_("member"),
+        on_delete=models.PROTECT,
+        related_name="expenses",
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     description = models.CharField(_("description"), max_length=300)

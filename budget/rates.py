@@ -81,6 +81,4 @@ class RateBook:
 
 def convert(*, amount, currency, target, day):
     """Convert one amount (one query). Use RateBook for many."""
-    return RateBook(target=target, currencies=[currency], until=day).convert(
-        amount, currency, day
-    )
+    return RateBook(target=target, currencies=[currency], until=day).convert(amount, currency, day)

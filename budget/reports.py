@@ -260,15 +260,20 @@ def budget_report(*, budget):
         trip_spending=trip_spending,
         by_event=list(by_event.values()),
         by_person=sorted(by_person.values(), key=lambda group: group.label.lower()),
-        by_category=[group for group in by_category.values() if group.planned or group.approved
-                     or group.pending],
+        by_category=[
+            group
+            for group in by_category.values()
+            if group.planned or group.approved or group.pending
+        ],
         lines=line_items,
         proposed_lines=proposed_items,
         expenses=expense_items,
         missing_rates=missing,
         rates_used=[
             {"currency": currency, "date": day, "rate": rate, "target": budget.currency}
-            for (currency, day), rate in sorted(rates_used.items(), key=lambda kv: (kv[0][0], kv[0][1]))
+            for (currency, day), rate in sorted(
+                rates_used.items(), key=lambda kv: (kv[0][0], kv[0][1])
+            )
         ],
     )
     report.warnings = report_warnings(report=report)
@@ -284,66 +289,106 @@ def report_warnings(*, report):
     budget, currency = report.budget, report.currency
     warnings = []
     if report.planned > report.total:
-        warnings.append(ReportWarning("planned_over_total", _(
-            "The planned lines (%(planned)s) exceed the budget's total (%(total)s) by %(over)s."
-        ) % {
-            "planned": _money(report.planned, currency),
-            "total": _money(report.total, currency),
-            "over": _money(report.planned - report.total, currency),
-        }))
+        warnings.append(
+            ReportWarning(
+                "planned_over_total",
+                _(
+                    "The planned lines (%(planned)s) exceed the budget's total (%(total)s) "
+                    "by %(over)s."
+                )
+                % {
+                    "planned": _money(report.planned, currency),
+                    "total": _money(report.total, currency),
+                    "over": _money(report.planned - report.total, currency),
+                },
+            )
+        )
     if report.approved > report.total:
-        warnings.append(ReportWarning("spent_over_total", _(
-            "Approved expenses (%(spent)s) exceed the budget's total (%(total)s) by %(over)s."
-        ) % {
-            "spent": _money(report.approved, currency),
-            "total": _money(report.total, currency),
-            "over": _money(report.approved - report.total, currency),
-        }))
+        warnings.append(
+            ReportWarning(
+                "spent_over_total",
+                _(
+                    "Approved expenses (%(spent)s) exceed the budget's total (%(total)s) "
+                    "by %(over)s."
+                )
+                % {
+                    "spent": _money(report.approved, currency),
+                    "total": _money(report.total, currency),
+                    "over": _money(report.approved - report.total, currency),
+                },
+            )
+        )
     elif report.approved + report.pending > report.total:
-        warnings.append(ReportWarning("spent_and_pending_over_total", _(
-            "Approved and pending expenses together (%(amount)s) would exceed the budget's "
-            "total (%(total)s) by %(over)s."
-        ) % {
-            "amount": _money(report.approved + report.pending, currency),
-            "total": _money(report.total, currency),
-            "over": _money(report.approved + report.pending - report.total, currency),
-        }))
+        warnings.append(
+            ReportWarning(
+                "spent_and_pending_over_total",
+                _(
+                    "Approved and pending expenses together (%(amount)s) would exceed the budget's "
+                    "total (%(total)s) by %(over)s."
+                )
+                % {
+                    "amount": _money(report.approved + report.pending, currency),
+                    "total": _money(report.total, currency),
+                    "over": _money(report.approved + report.pending - report.total, currency),
+                },
+            )
+        )
     for group in report.by_event:
         if group.spent_and_pending > group.planned:
-            warnings.append(ReportWarning("event_over_plan", _(
-                "%(event)s: expenses (%(spent)s) exceed its planned lines (%(planned)s) by "
-                "%(over)s."
-            ) % {
-                "event": group.label,
-                "spent": _money(group.spent_and_pending, currency),
-                "planned": _money(group.planned, currency),
-                "over": _money(group.spent_and_pending - group.planned, currency),
-            }))
+            warnings.append(
+                ReportWarning(
+                    "event_over_plan",
+                    _(
+                        "%(event)s: expenses (%(spent)s) exceed its planned lines (%(planned)s) by "
+                        "%(over)s."
+                    )
+                    % {
+                        "event": group.label,
+                        "spent": _money(group.spent_and_pending, currency),
+                        "planned": _money(group.planned, currency),
+                        "over": _money(group.spent_and_pending - group.planned, currency),
+                    },
+                )
+            )
     if not budget.has_approval:
-        count = sum(
-            1 for item in report.expenses if item.obj.status != Expense.Status.REJECTED
-        )
+        count = sum(1 for item in report.expenses if item.obj.status != Expense.Status.REJECTED)
         if count:
-            warnings.append(ReportWarning("expenses_without_approved_budget", _(
-                "%(count)s expense(s) are recorded against this budget, which has no approved "
-                "revision yet."
-            ) % {"count": count}))
+            warnings.append(
+                ReportWarning(
+                    "expenses_without_approved_budget",
+                    _(
+                        "%(count)s expense(s) are recorded against this budget, which has no "
+                        "approved revision yet."
+                    )
+                    % {"count": count},
+                )
+            )
     for item in report.missing_rates:
         obj, conversion = item.obj, item.conversion
-        warnings.append(ReportWarning("missing_rate", _(
-            "No %(currency)s→%(target)s rate on or before %(day)s: %(what)s (%(amount)s) is "
-            "left out of the totals."
-        ) % {
-            "currency": conversion.currency,
-            "target": conversion.target,
-            "day": conversion.day.isoformat(),
-            "what": obj.description or obj.get_category_display(),
-            "amount": _money(conversion.amount, conversion.currency),
-        }))
+        warnings.append(
+            ReportWarning(
+                "missing_rate",
+                _(
+                    "No %(currency)s→%(target)s rate on or before %(day)s: %(what)s "
+                    "(%(amount)s) is left out of the totals."
+                )
+                % {
+                    "currency": conversion.currency,
+                    "target": conversion.target,
+                    "day": conversion.day.isoformat(),
+                    "what": obj.description or obj.get_category_display(),
+                    "amount": _money(conversion.amount, conversion.currency),
+                },
+            )
+        )
     if report.person_trips_planned and report.person_trips_used > report.person_trips_planned:
-        warnings.append(ReportWarning("trips_over_plan", _(
-            "%(used)s person-trips used, more than the %(planned)s planned."
-        ) % {"used": report.person_trips_used, "planned": report.person_trips_planned}))
+        warnings.append(
+            ReportWarning(
+                "trips_over_plan",
+                _("%(used)s person-trips used, more than the %(planned)s planned.")
+                % {"used": report.person_trips_used, "planned": report.person_trips_planned},
+            )
+        )
     return warnings
 
 

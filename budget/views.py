@@ -67,8 +67,11 @@ def budget_detail(request, pk):
     budget = get_object_or_404(Budget.objects.select_related("decided_by"), pk=pk)
     report = budget_report(budget=budget)
     chart_by = request.GET.get("chart", "event")
-    groups = {"event": report.by_event, "person": report.by_person,
-              "category": report.by_category}.get(chart_by, report.by_event)
+    groups = {
+        "event": report.by_event,
+        "person": report.by_person,
+        "category": report.by_category,
+    }.get(chart_by, report.by_event)
     return render(
         request,
         "budget/budget_detail.html",
@@ -144,7 +147,9 @@ def budget_import(request, pk):
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            result = budget_lines_import(budget=budget, user=request.user, file=form.cleaned_data["file"])
+            result = budget_lines_import(
+                budget=budget, user=request.user, file=form.cleaned_data["file"]
+            )
         except ValidationError as error:
             form.add_error("file", error)
             status = 400
@@ -219,8 +224,11 @@ def expense_detail(request, pk):
         "budget/expense_detail.html",
         {
             "expense": expense,
-            "history": expense.history.select_related("history_user").order_by("-history_date")[:20],
-            "can_decide": is_approver(user) and not own
+            "history": expense.history.select_related("history_user").order_by("-history_date")[
+                :20
+            ],
+            "can_decide": is_approver(user)
+            and not own
             and expense.status == Expense.Status.SUBMITTED,
             "can_reimburse": (is_coordinator(user) or is_approver(user))
             and expense.status == Expense.Status.APPROVED,

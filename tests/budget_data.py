@@ -42,27 +42,54 @@ def demo_budget(*, approver=None):
         name: factories.MemberFactory(display_name=name)
         for name in ("Ted", "Xiaoming", "Richard", "Xu Yin", "Emily", "Jiangbo")
     }
-    coc = factories.EventFactory(name="Community Over Code Asia 2025", start_date=dt.date(2025, 7, 25),
-                                 end_date=dt.date(2025, 7, 27), city="Beijing")
-    coscup = factories.EventFactory(name="COSCUP 2025", start_date=dt.date(2025, 8, 9),
-                                    end_date=dt.date(2025, 8, 10), city="Taipei", country="TW",
-                                    timezone="Asia/Taipei")
-    ossj = factories.EventFactory(name="Open Source Summit Japan 2025", start_date=dt.date(2025, 12, 8),
-                                  end_date=dt.date(2025, 12, 10), city="Tokyo", country="JP",
-                                  timezone="Asia/Tokyo")
-    fosdem = factories.EventFactory(name="FOSDEM 2026", start_date=dt.date(2026, 1, 31),
-                                    end_date=dt.date(2026, 2, 1), city="Brussels", country="BE",
-                                    timezone="Europe/Brussels")
-    for currency, day, rate in (("TWD", dt.date(2025, 8, 1), "0.24"),
-                                ("TWD", dt.date(2025, 8, 10), "0.245"),
-                                ("JPY", dt.date(2025, 12, 1), "0.047")):
+    coc = factories.EventFactory(
+        name="Community Over Code Asia 2025",
+        start_date=dt.date(2025, 7, 25),
+        end_date=dt.date(2025, 7, 27),
+        city="Beijing",
+    )
+    coscup = factories.EventFactory(
+        name="COSCUP 2025",
+        start_date=dt.date(2025, 8, 9),
+        end_date=dt.date(2025, 8, 10),
+        city="Taipei",
+        country="TW",
+        timezone="Asia/Taipei",
+    )
+    ossj = factories.EventFactory(
+        name="Open Source Summit Japan 2025",
+        start_date=dt.date(2025, 12, 8),
+        end_date=dt.date(2025, 12, 10),
+        city="Tokyo",
+        country="JP",
+        timezone="Asia/Tokyo",
+    )
+    fosdem = factories.EventFactory(
+        name="FOSDEM 2026",
+        start_date=dt.date(2026, 1, 31),
+        end_date=dt.date(2026, 2, 1),
+        city="Brussels",
+        country="BE",
+        timezone="Europe/Brussels",
+    )
+    for currency, day, rate in (
+        ("TWD", dt.date(2025, 8, 1), "0.24"),
+        ("TWD", dt.date(2025, 8, 10), "0.245"),
+        ("JPY", dt.date(2025, 12, 1), "0.047"),
+    ):
         factories.ExchangeRateFactory(currency=currency, date=day, rate=Decimal(rate))
 
     def line(event, who, category, amount, currency="CNY", trips=1, **extra):
         return factories.BudgetLineFactory(
-            budget=budget, event=event, member=people[who], category=category,
-            amount=Decimal(amount), currency=currency, person_trips=trips,
-            description=f"{category} {who}", **extra,
+            budget=budget,
+            event=event,
+            member=people[who],
+            category=category,
+            amount=Decimal(amount),
+            currency=currency,
+            person_trips=trips,
+            description=f"{category} {who}",
+            **extra,
         )
 
     line(coc, "Ted", "travel", "3000")
@@ -77,21 +104,73 @@ def demo_budget(*, approver=None):
 
     def expense(event, who, category, description, amount, currency, day, status):
         return factories.ExpenseFactory(
-            budget=budget, event=event, member=people[who], category=category,
-            description=description, amount=Decimal(amount), currency=currency,
-            spent_on=day, status=status,
+            budget=budget,
+            event=event,
+            member=people[who],
+            category=category,
+            description=description,
+            amount=Decimal(amount),
+            currency=currency,
+            spent_on=day,
+            status=status,
         )
 
     S = Expense.Status
-    expense(coc, "Ted", "travel", "Train Shanghai–Beijing", "1200", "CNY", dt.date(2025, 7, 24), S.APPROVED)
-    expense(coc, "Ted", "lodging", "Hotel Beijing", "1500", "CNY", dt.date(2025, 7, 27), S.REIMBURSED)
-    expense(coc, "Xiaoming", "booth", "Booth materials", "6800", "CNY", dt.date(2025, 7, 20), S.APPROVED)
-    expense(coscup, "Richard", "travel", "Flight Shanghai–Taipei", "12000", "TWD", dt.date(2025, 8, 8),
-            S.APPROVED)
-    expense(coscup, "Richard", "lodging", "Hotel Taipei", "9000", "TWD", dt.date(2025, 8, 11), S.SUBMITTED)
-    expense(coscup, "Xu Yin", "travel", "Flight Xiamen–Taipei", "11500", "TWD", dt.date(2025, 8, 8),
-            S.APPROVED)
-    expense(ossj, "Richard", "registration", "OSS Japan ticket", "30000", "JPY", dt.date(2025, 11, 20),
-            S.SUBMITTED)
+    expense(
+        coc,
+        "Ted",
+        "travel",
+        "Train Shanghai–Beijing",
+        "1200",
+        "CNY",
+        dt.date(2025, 7, 24),
+        S.APPROVED,
+    )
+    expense(
+        coc, "Ted", "lodging", "Hotel Beijing", "1500", "CNY", dt.date(2025, 7, 27), S.REIMBURSED
+    )
+    expense(
+        coc, "Xiaoming", "booth", "Booth materials", "6800", "CNY", dt.date(2025, 7, 20), S.APPROVED
+    )
+    expense(
+        coscup,
+        "Richard",
+        "travel",
+        "Flight Shanghai–Taipei",
+        "12000",
+        "TWD",
+        dt.date(2025, 8, 8),
+        S.APPROVED,
+    )
+    expense(
+        coscup,
+        "Richard",
+        "lodging",
+        "Hotel Taipei",
+        "9000",
+        "TWD",
+        dt.date(2025, 8, 11),
+        S.SUBMITTED,
+    )
+    expense(
+        coscup,
+        "Xu Yin",
+        "travel",
+        "Flight Xiamen–Taipei",
+        "11500",
+        "TWD",
+        dt.date(2025, 8, 8),
+        S.APPROVED,
+    )
+    expense(
+        ossj,
+        "Richard",
+        "registration",
+        "OSS Japan ticket",
+        "30000",
+        "JPY",
+        dt.date(2025, 11, 20),
+        S.SUBMITTED,
+    )
     expense(coc, "Ted", "travel", "Taxi", "300", "CNY", dt.date(2025, 7, 26), S.REJECTED)
     return budget

@@ -26,8 +26,13 @@ def browser_page():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu",
-                  "--disable-background-networking", "--disable-component-update"],
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
         )
         context = browser.new_context(viewport={"width": 1200, "height": 1600})
         yield context
@@ -35,7 +40,9 @@ def browser_page():
         browser.close()
 
 
-def test_budget_report_bar_chart_renders_in_the_browser(live_server, client, approver, browser_page):
+def test_budget_report_bar_chart_renders_in_the_browser(
+    live_server, client, approver, browser_page
+):
     budget = demo_budget(approver=approver)
     client.force_login(approver)
     session = client.cookies["sessionid"].value
@@ -43,11 +50,22 @@ def test_budget_report_bar_chart_renders_in_the_browser(live_server, client, app
     browser_page.add_cookies([{"name": "sessionid", "value": session, "domain": host, "path": "/"}])
     page = browser_page.new_page()
     problems = []
-    page.on("console", lambda message: message.type == "error"
-            and "status of 404" not in message.text and problems.append(message.text))
-    page.on("response", lambda response: response.status >= 400
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error"
+            and "status of 404" not in message.text
+            and problems.append(message.text)
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400
             and not response.url.endswith("/favicon.ico")
-            and problems.append(f"{response.status} {response.url}"))
+            and problems.append(f"{response.status} {response.url}")
+        ),
+    )
     page.on("pageerror", lambda error: problems.append(str(error)))
 
     page.goto(f"{live_server.url}/budget/{budget.pk}/")

@@ -25,9 +25,14 @@ def test_csv_export_lists_every_line_and_expense_with_the_rate_used(client, appr
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert len(rows) == 9 + 8  # 8 accepted + 1 proposed line, 8 expenses
     flight = next(r for r in rows if r["description"] == "Flight Shanghai–Taipei")
-    assert (flight["amount"], flight["currency"], flight["rate"], flight["rate date"],
-            flight["converted"], flight["into"]) == (
-        "12000.00", "TWD", "0.24000000", "2025-08-01", "2880.00", "CNY")
+    assert (
+        flight["amount"],
+        flight["currency"],
+        flight["rate"],
+        flight["rate date"],
+        flight["converted"],
+        flight["into"],
+    ) == ("12000.00", "TWD", "0.24000000", "2025-08-01", "2880.00", "CNY")
     ticket = next(r for r in rows if r["description"] == "OSS Japan ticket")
     assert ticket["converted"] == "no rate"
 
@@ -49,15 +54,23 @@ def test_xlsx_export_has_summary_breakdowns_and_items(client, approver):
     response = client.get(f"/budget/{budget.pk}/export.xlsx")
 
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["Summary", "By event", "By person", "By category", "Items",
-                                   "Warnings"]
+    assert workbook.sheetnames == [
+        "Summary",
+        "By event",
+        "By person",
+        "By category",
+        "Items",
+        "Warnings",
+    ]
     summary = {row[0]: row[1] for row in workbook["Summary"].iter_rows(values_only=True)}
     assert summary["total"] == 88000
     assert summary["approved expenses"] == 15140
     assert summary["pending expenses"] == 2205
     assert summary["remaining"] == 70655
     assert summary["more person-trips that fit"] == 4
-    events = {row[0]: row[1:5] for row in workbook["By event"].iter_rows(min_row=2, values_only=True)}
+    events = {
+        row[0]: row[1:5] for row in workbook["By event"].iter_rows(min_row=2, values_only=True)
+    }
     assert events["COSCUP 2025"] == (19200, 5640, 2205, 19200 - 5640 - 2205)
     assert workbook["Items"].max_row == 1 + 17
     assert workbook["Warnings"].max_row == 1 + 2
@@ -86,11 +99,15 @@ def test_import_creates_every_line_of_a_good_file(coordinator):
     result = budget_lines_import(budget=budget, user=coordinator, file=_file(GOOD_CSV))
 
     assert result.ok
-    lines = list(budget.lines.order_by("id").values_list("event__name", "member__display_name",
-                                                          "category", "amount", "currency",
-                                                          "person_trips"))
-    assert lines == [("COSCUP 2025", "Richard", "travel", Decimal("9000.00"), "TWD", 1),
-                     (None, None, "swag", Decimal("1500.50"), "CNY", 0)]
+    lines = list(
+        budget.lines.order_by("id").values_list(
+            "event__name", "member__display_name", "category", "amount", "currency", "person_trips"
+        )
+    )
+    assert lines == [
+        ("COSCUP 2025", "Richard", "travel", Decimal("9000.00"), "TWD", 1),
+        (None, None, "swag", Decimal("1500.50"), "CNY", 0),
+    ]
 
 
 def test_import_with_bad_rows_imports_nothing_and_lists_every_bad_row(coordinator):
@@ -154,5 +171,10 @@ def test_import_of_a_non_utf8_file_is_refused(coordinator):
 
     budget = _setup()
     with pytest.raises(ValidationError):
-        budget_lines_import(budget=budget, user=coordinator,
-                            file=SimpleUploadedFile("x.csv", "category,amount,currency\n旅行,1,CNY\n".encode("gbk")))
+        budget_lines_import(
+            budget=budget,
+            user=coordinator,
+            file=SimpleUploadedFile(
+                "x.csv", "category,amount,currency\n旅行,1,CNY\n".encode("gbk")
+            ),
+        )

@@ -27,14 +27,17 @@ def test_every_budget_transition_is_kept_with_who_and_old_and_new_values(
 
 def test_line_and_expense_changes_are_kept(coordinator, approver):
     budget = factories.BudgetFactory()
-    line = services.budget_line_create(budget=budget, user=coordinator, category="visa",
-                                       amount=Decimal("600.00"), currency="CNY")
+    line = services.budget_line_create(
+        budget=budget, user=coordinator, category="visa", amount=Decimal("600.00"), currency="CNY"
+    )
     services.budget_line_update(line=line, user=coordinator, amount=Decimal("650.00"))
     expense = factories.ExpenseFactory(budget=budget)
     services.expense_approve(expense=expense, user=approver)
 
     assert [r.amount for r in line.history.order_by("history_id")] == [
-        Decimal("600.00"), Decimal("650.00")]
+        Decimal("600.00"),
+        Decimal("650.00"),
+    ]
     assert [r.status for r in expense.history.order_by("history_id")] == ["submitted", "approved"]
 
 

@@ -14,10 +14,15 @@ def test_conversion_uses_the_rate_of_the_day():
     factories.ExchangeRateFactory(currency="EUR", date=dt.date(2026, 1, 30), rate=Decimal("7.9"))
     factories.ExchangeRateFactory(currency="EUR", date=dt.date(2026, 1, 31), rate=Decimal("7.95"))
 
-    result = convert(amount=Decimal("100.00"), currency="EUR", target="CNY", day=dt.date(2026, 1, 31))
+    result = convert(
+        amount=Decimal("100.00"), currency="EUR", target="CNY", day=dt.date(2026, 1, 31)
+    )
 
     assert (result.converted, result.rate, result.rate_date) == (
-        Decimal("795.00"), Decimal("7.95000000"), dt.date(2026, 1, 31))
+        Decimal("795.00"),
+        Decimal("7.95000000"),
+        dt.date(2026, 1, 31),
+    )
 
 
 def test_conversion_falls_back_to_the_latest_rate_before_the_day():
@@ -32,8 +37,9 @@ def test_conversion_falls_back_to_the_latest_rate_before_the_day():
 def test_conversion_without_a_rate_is_missing_not_guessed():
     factories.ExchangeRateFactory(currency="EUR", date=dt.date(2026, 2, 5), rate=Decimal("8.1"))
     # The opposite direction does not count either: no inverting.
-    factories.ExchangeRateFactory(currency="CNY", quote_currency="EUR", date=dt.date(2026, 1, 1),
-                                  rate=Decimal("0.125"))
+    factories.ExchangeRateFactory(
+        currency="CNY", quote_currency="EUR", date=dt.date(2026, 1, 1), rate=Decimal("0.125")
+    )
 
     result = convert(amount=Decimal("10.00"), currency="EUR", target="CNY", day=dt.date(2026, 2, 1))
 
@@ -42,7 +48,9 @@ def test_conversion_without_a_rate_is_missing_not_guessed():
 
 
 def test_conversion_rounds_half_up_to_the_cent():
-    factories.ExchangeRateFactory(currency="JPY", date=dt.date(2025, 12, 1), rate=Decimal("0.04705"))
+    factories.ExchangeRateFactory(
+        currency="JPY", date=dt.date(2025, 12, 1), rate=Decimal("0.04705")
+    )
 
     result = convert(amount=Decimal("1234"), currency="JPY", target="CNY", day=dt.date(2025, 12, 8))
 

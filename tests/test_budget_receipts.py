@@ -48,7 +48,9 @@ def test_expense_model_validation_runs_the_receipt_check():
     from . import factories
 
     expense = factories.ExpenseFactory.build(
-        member=factories.MemberFactory(), budget=None, spent_on=dt.date(2025, 7, 1),
+        member=factories.MemberFactory(),
+        budget=None,
+        spent_on=dt.date(2025, 7, 1),
         receipt=SimpleUploadedFile("r.exe.pdf", b"MZ\x90\x00"),
     )
     with pytest.raises(ValidationError) as error:

@@ -35,16 +35,26 @@ def test_report_on_demo_budget_matches_hand_computed_figures():
 def test_report_breakdowns_by_event_person_and_category():
     report = budget_report(budget=demo_budget())
 
-    by_event = {g.label: (g.planned, g.approved, g.pending, g.person_trips_used) for g in report.by_event}
+    by_event = {
+        g.label: (g.planned, g.approved, g.pending, g.person_trips_used) for g in report.by_event
+    }
     assert by_event == {
-        "Community Over Code Asia 2025": (Decimal("9000.00"), Decimal("9500.00"), Decimal("0.00"), 2),
+        "Community Over Code Asia 2025": (
+            Decimal("9000.00"),
+            Decimal("9500.00"),
+            Decimal("0.00"),
+            2,
+        ),
         "COSCUP 2025": (Decimal("19200.00"), Decimal("5640.00"), Decimal("2205.00"), 2),
         "Open Source Summit Japan 2025": (Decimal("18800.00"), Decimal("0.00"), Decimal("0.00"), 0),
         "FOSDEM 2026": (Decimal("24000.00"), Decimal("0.00"), Decimal("0.00"), 0),
     }
     richard = next(g for g in report.by_person if g.label == "Richard")
     assert (richard.planned, richard.approved, richard.pending) == (
-        Decimal("31000.00"), Decimal("2880.00"), Decimal("2205.00"))
+        Decimal("31000.00"),
+        Decimal("2880.00"),
+        Decimal("2205.00"),
+    )
     by_category = {g.key: (g.planned, g.approved, g.pending) for g in report.by_category}
     assert by_category == {
         "travel": (Decimal("65000.00"), Decimal("6840.00"), Decimal("0.00")),
@@ -80,17 +90,24 @@ def test_report_warns_when_an_event_spends_more_than_its_planned_lines():
 
 
 def test_report_warns_when_spending_exceeds_the_total():
-    budget = factories.BudgetFactory(total=Decimal("1000.00"), status=Budget.Status.APPROVED,
-                                     approved_revision=1)
+    budget = factories.BudgetFactory(
+        total=Decimal("1000.00"), status=Budget.Status.APPROVED, approved_revision=1
+    )
     factories.BudgetLineFactory(budget=budget, amount=Decimal("1200.00"))
-    factories.ExpenseFactory(budget=budget, amount=Decimal("900.00"), status=Expense.Status.APPROVED)
-    factories.ExpenseFactory(budget=budget, amount=Decimal("200.00"), status=Expense.Status.SUBMITTED)
+    factories.ExpenseFactory(
+        budget=budget, amount=Decimal("900.00"), status=Expense.Status.APPROVED
+    )
+    factories.ExpenseFactory(
+        budget=budget, amount=Decimal("200.00"), status=Expense.Status.SUBMITTED
+    )
 
     codes = [w.code for w in budget_report(budget=budget).warnings]
 
     assert "planned_over_total" in codes
     assert "spent_and_pending_over_total" in codes
-    factories.ExpenseFactory(budget=budget, amount=Decimal("200.00"), status=Expense.Status.APPROVED)
+    factories.ExpenseFactory(
+        budget=budget, amount=Decimal("200.00"), status=Expense.Status.APPROVED
+    )
     assert "spent_over_total" in [w.code for w in budget_report(budget=budget).warnings]
 
 
@@ -99,8 +116,11 @@ def test_report_warns_about_expenses_on_a_budget_never_approved():
     factories.ExpenseFactory(budget=budget)
     factories.ExpenseFactory(budget=budget, status=Expense.Status.REJECTED)
 
-    warnings = [w for w in budget_report(budget=budget).warnings
-                if w.code == "expenses_without_approved_budget"]
+    warnings = [
+        w
+        for w in budget_report(budget=budget).warnings
+        if w.code == "expenses_without_approved_budget"
+    ]
 
     assert [w.message for w in warnings] == [
         "1 expense(s) are recorded against this budget, which has no approved revision yet."
@@ -126,8 +146,13 @@ def _budget_of_size(size):
         event = factories.EventFactory()
         member = factories.MemberFactory()
         factories.BudgetLineFactory(budget=budget, event=event, member=member, currency="EUR")
-        factories.ExpenseFactory(budget=budget, event=event, member=member, currency="JPY",
-                                 spent_on=dt.date(2025, 7, 1 + index % 20))
+        factories.ExpenseFactory(
+            budget=budget,
+            event=event,
+            member=member,
+            currency="JPY",
+            spent_on=dt.date(2025, 7, 1 + index % 20),
+        )
     factories.ExchangeRateFactory(currency="EUR", date=dt.date(2025, 1, 1), rate=Decimal("7.8"))
     factories.ExchangeRateFactory(currency="JPY", date=dt.date(2025, 1, 1), rate=Decimal("0.05"))
     return budget

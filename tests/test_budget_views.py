@@ -14,8 +14,11 @@ pytestmark = pytest.mark.django_db
 
 def _expense_post(**extra):
     data = {
-        "category": "travel", "description": "Flight to Tokyo", "amount": "52000",
-        "currency": "JPY", "spent_on": "2025-12-07",
+        "category": "travel",
+        "description": "Flight to Tokyo",
+        "amount": "52000",
+        "currency": "JPY",
+        "spent_on": "2025-12-07",
         "receipt": SimpleUploadedFile("ticket.pdf", PDF, content_type="application/pdf"),
     }
     data.update(extra)
@@ -30,7 +33,11 @@ def test_member_submits_an_expense_with_a_receipt(member_client, member_user):
     expense = Expense.objects.get()
     assert response.status_code == 302
     assert (expense.member, expense.budget, expense.amount, expense.currency) == (
-        member_user.member, budget, Decimal("52000.00"), "JPY")
+        member_user.member,
+        budget,
+        Decimal("52000.00"),
+        "JPY",
+    )
     assert expense.receipt.name.startswith("receipts/2025/")
     receipt = member_client.get(f"/budget/expenses/{expense.pk}/receipt/")
     assert receipt.status_code == 200
@@ -122,7 +129,10 @@ def test_budget_approved_and_rejected_from_the_web_page(client, approver, coordi
 
     budget.refresh_from_db()
     assert (budget.status, budget.approval_body, budget.decided_by) == (
-        "approved", "council", approver)
+        "approved",
+        "council",
+        approver,
+    )
 
 
 def test_report_page_shows_figures_with_currency_and_the_chart(client, approver):
@@ -158,8 +168,9 @@ def test_expense_list_query_count_is_bounded(size, client, approver, django_asse
 
 
 @pytest.mark.parametrize("size", [2, 15])
-def test_budget_report_page_query_count_is_bounded(size, client, approver,
-                                                   django_assert_max_num_queries):
+def test_budget_report_page_query_count_is_bounded(
+    size, client, approver, django_assert_max_num_queries
+):
     from .test_budget_report import _budget_of_size
 
     budget = _budget_of_size(size)
@@ -170,8 +181,9 @@ def test_budget_report_page_query_count_is_bounded(size, client, approver,
 
 
 @pytest.mark.parametrize("size", [2, 15])
-def test_budget_index_query_count_is_bounded(size, client, coordinator,
-                                             django_assert_max_num_queries):
+def test_budget_index_query_count_is_bounded(
+    size, client, coordinator, django_assert_max_num_queries
+):
     for _ in range(size):
         factories.ExpenseFactory(budget=factories.BudgetFactory())
     factories.ExpenseFactory(budget=None, spent_on=dt.date(2025, 3, 1))
@@ -180,3 +192,11 @@ def test_budget_index_query_count_is_bounded(size, client, coordinator,
         response = client.get("/budget/")
     assert len(response.context["budgets"]) == size
     assert response.context["uncovered_count"] == size + 1
+
+
+def test_report_page_in_simplified_chinese(client, approver):
+    budget = factories.BudgetFactory()
+    client.force_login(approver)
+    html = client.get(f"/budget/{budget.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "每人次平均费用" in html
+    assert "88,000.00 CNY" in html

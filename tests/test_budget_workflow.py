@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 # --- budgets ---------------------------------------------------------------------------
 
 
-def test_budget_goes_draft_submitted_approved_with_approver_body_time_comment(coordinator, approver):
+def test_budget_goes_draft_submitted_approved_with_approver_body_time_comment(
+    coordinator, approver
+):
     budget = factories.BudgetFactory()
 
     services.budget_submit(budget=budget, user=coordinator, body="both")
@@ -96,15 +98,24 @@ def test_approved_budget_changes_only_through_a_revision_approved_again(coordina
     with pytest.raises(ValidationError):
         services.budget_line_update(line=line, user=coordinator, amount=Decimal("1.00"))
     with pytest.raises(ValidationError):
-        services.budget_line_create(budget=budget, user=coordinator, category="visa",
-                                    amount=Decimal("500.00"), currency="CNY")
+        services.budget_line_create(
+            budget=budget,
+            user=coordinator,
+            category="visa",
+            amount=Decimal("500.00"),
+            currency="CNY",
+        )
 
     services.budget_revise(budget=budget, user=coordinator)
     services.budget_update(budget=budget, user=coordinator, total=Decimal("99000.00"))
     budget.refresh_from_db()
     # The approved figures stay in force while revision 2 is drafted and submitted.
     assert (budget.status, budget.revision, budget.approved_revision, budget.approved_total) == (
-        "draft", 2, 1, Decimal("88000.00"))
+        "draft",
+        2,
+        1,
+        Decimal("88000.00"),
+    )
     assert budget.has_approval is True
 
     services.budget_submit(budget=budget, user=coordinator)
@@ -127,20 +138,34 @@ def test_member_submits_own_expense_assigned_to_the_covering_budget(member_user)
     budget = factories.BudgetFactory(status=Budget.Status.APPROVED, approved_revision=1)
 
     expense = services.expense_submit(
-        user=member_user, category="travel", description="Flight", amount=Decimal("3200.00"),
-        currency="CNY", spent_on=dt.date(2025, 7, 20),
+        user=member_user,
+        category="travel",
+        description="Flight",
+        amount=Decimal("3200.00"),
+        currency="CNY",
+        spent_on=dt.date(2025, 7, 20),
     )
 
     assert (expense.member, expense.submitted_by, expense.budget, expense.status) == (
-        member_user.member, member_user, budget, Expense.Status.SUBMITTED)
+        member_user.member,
+        member_user,
+        budget,
+        Expense.Status.SUBMITTED,
+    )
 
 
 def test_member_cannot_submit_for_someone_else(member_user):
     other = factories.MemberFactory()
     with pytest.raises(PermissionDenied):
-        services.expense_submit(user=member_user, member=other, category="travel",
-                                description="x", amount=Decimal("1"), currency="CNY",
-                                spent_on=dt.date(2025, 7, 1))
+        services.expense_submit(
+            user=member_user,
+            member=other,
+            category="travel",
+            description="x",
+            amount=Decimal("1"),
+            currency="CNY",
+            spent_on=dt.date(2025, 7, 1),
+        )
     assert Expense.objects.count() == 0
 
 
@@ -216,7 +241,9 @@ def test_expense_refused_transitions_change_nothing(status, call, approver):
 def test_confirming_a_participation_that_needs_travel_proposes_a_planned_line():
     budget = factories.BudgetFactory(status=Budget.Status.APPROVED, approved_revision=1)
     participation = factories.ParticipationFactory(
-        status="tentative", needs_travel=True, event__start_date=dt.date(2025, 12, 8),
+        status="tentative",
+        needs_travel=True,
+        event__start_date=dt.date(2025, 12, 8),
         event__end_date=dt.date(2025, 12, 10),
     )
 
@@ -225,7 +252,12 @@ def test_confirming_a_participation_that_needs_travel_proposes_a_planned_line():
 
     line = BudgetLine.objects.get(participation=participation)
     assert (line.budget, line.status, line.category, line.member, line.event) == (
-        budget, BudgetLine.Status.PROPOSED, "travel", participation.member, participation.event)
+        budget,
+        BudgetLine.Status.PROPOSED,
+        "travel",
+        participation.member,
+        participation.event,
+    )
     assert (line.amount, line.currency, line.person_trips) == (Decimal("8800.00"), "CNY", 1)
 
 
