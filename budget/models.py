@@ -1,6 +1,9 @@
 """The travel budget: a yearly budget approved by the executive committee / council,
 its planned lines, the expenses actually made, and the exchange rates reports use."""
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -9,6 +12,8 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from intl_portal.currencies import CURRENCY_CHOICES, REPORTING_CURRENCY, validate_currency
+
+from .receipts import validate_receipt
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
@@ -48,11 +53,22 @@ class Budget(models.Model):
     )
     total = models.DecimalField(_("total"), **MONEY)
     planned_person_trips = models.PositiveIntegerField(_("planned person-trips"), default=0)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
     approval_body = models.CharField(
         _("approved by (body)"), max_length=30, choices=ApprovalBody.choices, blank=True
     )
     revision = models.PositiveIntegerField(_("revision"), default=1)
+    approved_revision = models.PositiveIntegerField(
+        _("last approved revision"),
+        null=True,
+        blank=True,
+        help_text=_("The revision in force while a newer one is drafted or submitted."),
+    )
+    approved_total = models.DecimalField(
+        _("last approved total"), null=True, blank=True, editable=False, **MONEY
+    )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -87,6 +103,18 @@ class Budget(models.Model):
 
     def __str__(self):
         return self.title
+
+    # Statuses in which the total and the lines may be edited.
+    EDITABLE_STATUSES = (Status.DRAFT, Status.REJECTED)
+
+    @property
+    def is_editable(self):
+        return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def has_approval(self):
+        """True when a revision of this budget has been approved (and it is not withdrawn)."""
+        return self.approved_revision is not None
 
 
 class BudgetLine(models.Model):
@@ -156,7 +184,9 @@ class BudgetLine(models.Model):
 
 
 def receipt_path(instance, filename):
-    return f"receipts/{instance.spent_on:%Y}/{filename}"
+    """A random name under the year: receipts are private, their names not guessable."""
+    extension = Path(filename).suffix.lower()[:10]
+    return f"receipts/{instance.spent_on:%Y}/{uuid.uuid4().hex}{extension}"
 
 
 class Expense(models.Model):
@@ -183,7 +213,10 @@ class Expense(models.Model):
         related_name="expenses",
     )
     member = models.ForeignKey(
-        "members.Member", verbose_name=_("member"), on_delete=models.PROTECT, related_name="expenses"
+        "members.Member",
+        verbose_name=_("member"),
+        on_delete=models.PROTECT,
+        related_name="expenses",
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     description = models.CharField(_("description"), max_length=300)
@@ -192,7 +225,14 @@ class Expense(models.Model):
         _("currency"), max_length=3, choices=CURRENCY_CHOICES, validators=[validate_currency]
     )
     spent_on = models.DateField(_("spent on"))
-    receipt = models.FileField(_("receipt"), upload_to=receipt_path, blank=True)
+    receipt = models.FileField(
+        _("receipt"),
+        upload_to=receipt_path,
+        blank=True,
+        max_length=200,
+        validators=[validate_receipt],
+        help_text=_("PDF, PNG, JPEG or WebP, at most 10 MB."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
     )
@@ -250,6 +290,7 @@ class ExchangeRate(models.Model):
     date = models.DateField(_("date"))
     rate = models.DecimalField(_("rate"), max_digits=18, decimal_places=8)
     source = models.CharField(_("source"), max_length=200, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("exchange rate")

@@ -153,4 +153,10 @@ def participation_set_status(*, participation, status):
 
 
 def participation_confirm(*, participation):
-    return participation_set_status(participation=participation, status=Participation.Status.CONFIRMED)
+    from budget.services import budget_line_propose_for_participation  # no import cycle
+
+    with transaction.atomic():
+        participation_set_status(participation=participation, status=Participation.Status.CONFIRMED)
+        # A confirmed trip that needs travel gets a proposed planned line in the budget.
+        budget_line_propose_for_participation(participation=participation)
+    return participation

@@ -6,7 +6,9 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from budget.models import BudgetLine, ExchangeRate, Expense
 from events.models import Deadline, Event, Participation
+from members.models import Role, RoleAssignment
 from intl_portal.demo import load_demo
 
 from . import factories
@@ -16,6 +18,15 @@ pytestmark = pytest.mark.django_db
 ADMIN_MODELS = [
     model for model in admin.site._registry if model._meta.app_label in {"events", "members", "budget"}
 ]
+
+
+FALLBACK_FACTORIES = {
+    RoleAssignment: factories.RoleAssignmentFactory,
+    Role: factories.RoleFactory,
+    BudgetLine: factories.BudgetLineFactory,
+    Expense: factories.ExpenseFactory,
+    ExchangeRate: factories.ExchangeRateFactory,
+}
 
 
 def model_id(model):
@@ -46,8 +57,8 @@ def test_add_page_renders_for_coordinator(coordinator_client, model):
 @pytest.mark.parametrize("model", ADMIN_MODELS, ids=model_id)
 def test_change_page_renders_for_coordinator(coordinator_client, demo_data, model):
     if not model._default_manager.exists():
-        # The plan names no standing roles; give those pages a row of their own.
-        factories.RoleAssignmentFactory()
+        # The plan gives no value for these (no standing roles, no expenses yet): make one.
+        FALLBACK_FACTORIES[model]()
     obj = model._default_manager.first()
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[obj.pk])
     assert coordinator_client.get(url).status_code == 200

@@ -1,0 +1,282 @@
+"""Budget pages: thin callers of budget.services and budget.reports."""
+
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from members.roles import is_approver, is_coordinator, is_member
+
+from . import services
+from .charts import bar_chart
+from .exports import report_csv, report_xlsx
+from .forms import BudgetSubmitForm, DecisionForm, ExpenseForm, LineImportForm
+from .imports import COLUMNS, budget_lines_import
+from .models import Budget, Expense
+from .receipts import receipt_content_type
+from .reports import (
+    budget_report,
+    budgets_for_list,
+    expenses_visible_to,
+    expenses_without_approved_budget,
+)
+
+
+def _can_see_budgets(user):
+    return is_coordinator(user) or is_approver(user)
+
+
+def _require_budget_viewer(user):
+    if not _can_see_budgets(user):
+        raise PermissionDenied(_("Only coordinators and approvers see budgets."))
+
+
+def _error_text(error):
+    return " ".join(error.messages)
+
+
+@login_required
+def index(request):
+    """Budgets for coordinators and approvers; a member lands on their expenses."""
+    if not _can_see_budgets(request.user):
+        if not is_member(request.user):
+            raise PermissionDenied
+        return redirect("budget:expense_list")
+    budgets = list(budgets_for_list())
+    uncovered = expenses_without_approved_budget()
+    return render(
+        request,
+        "budget/budget_list.html",
+        {
+            "budgets": budgets,
+            "uncovered": list(uncovered[:20]),
+            "uncovered_count": uncovered.count(),
+        },
+    )
+
+
+@login_required
+def budget_detail(request, pk):
+    _require_budget_viewer(request.user)
+    budget = get_object_or_404(Budget.objects.select_related("decided_by"), pk=pk)
+    report = budget_report(budget=budget)
+    chart_by = request.GET.get("chart", "event")
+    groups = {
+        "event": report.by_event,
+        "person": report.by_person,
+        "category": report.by_category,
+    }.get(chart_by, report.by_event)
+    return render(
+        request,
+        "budget/budget_detail.html",
+        {
+            "budget": budget,
+            "report": report,
+            "chart": bar_chart(groups=groups, currency=report.currency),
+            "chart_by": chart_by if chart_by in {"event", "person", "category"} else "event",
+            "can_decide": is_approver(request.user) and budget.status == Budget.Status.SUBMITTED,
+            "can_edit": is_coordinator(request.user),
+            "decision_form": DecisionForm(),
+            "submit_form": BudgetSubmitForm(initial={"body": budget.approval_body or None}),
+        },
+    )
+
+
+@require_POST
+@login_required
+def budget_action(request, pk, action):
+    budget = get_object_or_404(Budget, pk=pk)
+    comment = request.POST.get("comment", "")
+    calls = {
+        "submit": lambda: services.budget_submit(
+            budget=budget, user=request.user, body=request.POST.get("body", "")
+        ),
+        "approve": lambda: services.budget_approve(
+            budget=budget, user=request.user, comment=comment
+        ),
+        "reject": lambda: services.budget_reject(budget=budget, user=request.user, comment=comment),
+        "revise": lambda: services.budget_revise(budget=budget, user=request.user),
+        "close": lambda: services.budget_close(budget=budget, user=request.user),
+    }
+    if action not in calls:
+        raise Http404
+    try:
+        calls[action]()
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(
+            request, _("The budget is now %(status)s.") % {"status": budget.get_status_display()}
+        )
+    return redirect("budget:budget_detail", pk=budget.pk)
+
+
+@login_required
+def budget_export(request, pk, fmt):
+    _require_budget_viewer(request.user)
+    budget = get_object_or_404(Budget, pk=pk)
+    report = budget_report(budget=budget)
+    name = slugify(budget.title) or f"budget-{budget.pk}"
+    if fmt == "csv":
+        response = HttpResponse(report_csv(report=report), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    if fmt == "xlsx":
+        response = HttpResponse(
+            report_xlsx(report=report),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response
+    raise Http404
+
+
+@login_required
+def budget_import(request, pk):
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+    budget = get_object_or_404(Budget, pk=pk)
+    form = LineImportForm(request.POST or None, request.FILES or None)
+    result = None
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = budget_lines_import(
+                budget=budget, user=request.user, file=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+            status = 400
+        else:
+            if result.ok:
+                messages.success(
+                    request,
+                    _("%(count)s planned line(s) imported.") % {"count": len(result.created)},
+                )
+                return redirect("budget:budget_detail", pk=budget.pk)
+            status = 400
+    elif request.method == "POST":
+        status = 400
+    return render(
+        request,
+        "budget/line_import.html",
+        {"budget": budget, "form": form, "result": result, "columns": COLUMNS},
+        status=status,
+    )
+
+
+@login_required
+def expense_list(request):
+    if not is_member(request.user) and not is_approver(request.user):
+        raise PermissionDenied
+    expenses = expenses_visible_to(user=request.user)
+    status = request.GET.get("status", "")
+    if status in Expense.Status.values:
+        expenses = expenses.filter(status=status)
+    return render(
+        request,
+        "budget/expense_list.html",
+        {
+            "expenses": expenses[:500],
+            "status": status,
+            "statuses": Expense.Status.choices,
+            "sees_all": _can_see_budgets(request.user),
+        },
+    )
+
+
+@login_required
+def expense_create(request):
+    form = ExpenseForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                expense = services.expense_submit(user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Your expense is submitted for approval."))
+                return redirect("budget:expense_detail", pk=expense.pk)
+        status = 400
+    elif not is_member(request.user):
+        raise PermissionDenied
+    return render(request, "budget/expense_form.html", {"form": form}, status=status)
+
+
+def _visible_expense(request, pk):
+    return get_object_or_404(expenses_visible_to(user=request.user), pk=pk)
+
+
+@login_required
+def expense_detail(request, pk):
+    expense = _visible_expense(request, pk)
+    user = request.user
+    own = user.pk in {expense.submitted_by_id, expense.member.user_id}
+    return render(
+        request,
+        "budget/expense_detail.html",
+        {
+            "expense": expense,
+            "history": expense.history.select_related("history_user").order_by("-history_date")[
+                :20
+            ],
+            "can_decide": is_approver(user)
+            and not own
+            and expense.status == Expense.Status.SUBMITTED,
+            "can_reimburse": (is_coordinator(user) or is_approver(user))
+            and expense.status == Expense.Status.APPROVED,
+            "decision_form": DecisionForm(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def expense_action(request, pk, action):
+    expense = _visible_expense(request, pk)
+    comment = request.POST.get("comment", "")
+    calls = {
+        "approve": lambda: services.expense_approve(
+            expense=expense, user=request.user, comment=comment
+        ),
+        "reject": lambda: services.expense_reject(
+            expense=expense, user=request.user, comment=comment
+        ),
+        "reimburse": lambda: services.expense_mark_reimbursed(expense=expense, user=request.user),
+    }
+    if action not in calls:
+        raise Http404
+    try:
+        calls[action]()
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(
+            request, _("The expense is now %(status)s.") % {"status": expense.get_status_display()}
+        )
+    return redirect("budget:expense_detail", pk=expense.pk)
+
+
+@login_required
+def expense_receipt(request, pk):
+    """Receipts are private: served only to who may see the expense."""
+    expense = _visible_expense(request, pk)
+    if not expense.receipt:
+        raise Http404
+    try:
+        content_type = receipt_content_type(expense.receipt)
+        handle = expense.receipt.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type=content_type)
+    suffix = Path(expense.receipt.name).suffix
+    response["Content-Disposition"] = f'inline; filename="receipt-{expense.pk}{suffix}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
