@@ -35,6 +35,15 @@ class Enrolment(models.Model):
         _("language pair"), max_length=20, blank=True, help_text=_("For translators, e.g. zh→en.")
     )
     motivation = models.TextField(_("motivation"), blank=True)
+    show_publicly = models.BooleanField(
+        _("list me on the public program page"),
+        default=False,
+        help_text=_(
+            "Your name, track and points appear on the public page, with the contributions "
+            "you mark as public."
+        ),
+    )
+    decision_note = models.TextField(_("decision note"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("decided by"),
@@ -58,7 +67,15 @@ class Enrolment(models.Model):
                 name="enrolment_term_end_after_start",
                 violation_error_message=_("A term cannot end before it starts."),
             ),
+            models.UniqueConstraint(
+                fields=["member", "track"],
+                condition=Q(status__in=["applied", "active", "paused"]),
+                name="enrolment_one_open_per_track",
+                violation_error_message=_("This member already has an open enrolment in this track."),
+            ),
         ]
+
+    OPEN_STATUSES = (Status.APPLIED, Status.ACTIVE, Status.PAUSED)
 
     def __str__(self):
         return f"{self.member} · {self.get_track_display()}"
