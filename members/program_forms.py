@@ -24,6 +24,13 @@ class EnrolmentForm(forms.ModelForm):
 
 
 class ContributionForm(forms.ModelForm):
+    url_zh = forms.URLField(
+        label=_("link (Chinese)"), max_length=500, required=False, assume_scheme="https"
+    )
+    url_en = forms.URLField(
+        label=_("link (English)"), max_length=500, required=False, assume_scheme="https"
+    )
+
     class Meta:
         model = Contribution
         fields = [
@@ -58,7 +65,7 @@ class PublicationForm(forms.Form):
     language = forms.ChoiceField(
         label=_("language"), choices=ContributionPublication.Language.choices
     )
-    url = forms.URLField(label=_("link"), required=False, max_length=500)
+    url = forms.URLField(label=_("link"), required=False, max_length=500, assume_scheme="https")
     planned_for = forms.DateTimeField(
         label=_("planned for"),
         required=False,

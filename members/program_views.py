@@ -296,8 +296,6 @@ def swag(request):
             "table": table,
             "requests": selectors.swag_requests_for(user=request.user),
             "is_coordinator": is_coordinator(request.user),
-            "approve_form": ApproveForm(),
-            "ship_form": ShipForm(),
         },
     )
 
