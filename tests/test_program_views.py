@@ -25,7 +25,9 @@ def enrolled(member, *, public, track="translator"):
 
 
 def accepted(member, coordinator, *, public, title):
-    contribution = factories.ContributionFactory(member=member, title_en=title, show_publicly=public)
+    contribution = factories.ContributionFactory(
+        member=member, title_en=title, show_publicly=public
+    )
     services.contribution_accept(contribution=contribution, user=coordinator)
     return contribution
 
@@ -83,14 +85,19 @@ def test_contribution_accepted_before_the_term_does_not_count(coordinator, clien
 
 
 @pytest.mark.parametrize("count", [1, 6])
-def test_program_page_query_count_does_not_grow(client, coordinator, count, django_assert_num_queries):
+def test_program_page_query_count_does_not_grow(
+    client, coordinator, count, django_assert_num_queries
+):
     factories.PointRuleFactory(points=10)
     for number in range(count):
         member = factories.MemberFactory()
         enrolled(member, public=True)
         contribution = accepted(member, coordinator, public=True, title=f"A{number}")
         ContributionPublication.objects.create(
-            contribution=contribution, channel="linkedin", language="en", published_at=timezone.now()
+            contribution=contribution,
+            channel="linkedin",
+            language="en",
+            published_at=timezone.now(),
         )
     with django_assert_num_queries(3):  # enrolments, contributions, publications
         response = client.get(reverse("program:page"))
@@ -272,7 +279,9 @@ def test_calendar_query_count_does_not_grow(member_client, count, django_assert_
 def shirt(coordinator):
     variant = factories.SwagVariantFactory(label="L")
     room = factories.StockLocationFactory()
-    services.stock_record(user=coordinator, variant=variant, kind="in", quantity=5, to_location=room)
+    services.stock_record(
+        user=coordinator, variant=variant, kind="in", quantity=5, to_location=room
+    )
     return variant, room
 
 
