@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("timezone/", views.set_timezone, name="set_timezone"),
     path("budget/", include("budget.urls")),
+    path("program/", include("members.program_urls")),
     path("", views.home, name="home"),
 ]
 

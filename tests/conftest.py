@@ -81,3 +81,17 @@ def coordinator_client(client, coordinator):
 def member_client(client, member_user):
     client.force_login(member_user)
     return client
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's database set-up, plus: before the test database is dropped, end the
+    sessions that the live server's keep-alive request threads still hold (browser tests)."""
+    yield
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )

@@ -1,1 +1,1 @@
-from . import people  # noqa: F401
+from . import people, program  # noqa: F401

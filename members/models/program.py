@@ -27,7 +27,9 @@ class Enrolment(models.Model):
         Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="enrolments"
     )
     track = models.CharField(_("track"), max_length=20, choices=Track.choices)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.APPLIED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.APPLIED
+    )
     term_start = models.DateField(_("term start"), null=True, blank=True)
     term_end = models.DateField(_("term end"), null=True, blank=True)
     region = models.CharField(_("region"), max_length=100, blank=True)
@@ -35,6 +37,15 @@ class Enrolment(models.Model):
         _("language pair"), max_length=20, blank=True, help_text=_("For translators, e.g. zh→en.")
     )
     motivation = models.TextField(_("motivation"), blank=True)
+    show_publicly = models.BooleanField(
+        _("list me on the public program page"),
+        default=False,
+        help_text=_(
+            "Your name, track and points appear on the public page, with the contributions "
+            "you mark as public."
+        ),
+    )
+    decision_note = models.TextField(_("decision note"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("decided by"),
@@ -58,7 +69,17 @@ class Enrolment(models.Model):
                 name="enrolment_term_end_after_start",
                 violation_error_message=_("A term cannot end before it starts."),
             ),
+            models.UniqueConstraint(
+                fields=["member", "track"],
+                condition=Q(status__in=["applied", "active", "paused"]),
+                name="enrolment_one_open_per_track",
+                violation_error_message=_(
+                    "This member already has an open enrolment in this track."
+                ),
+            ),
         ]
+
+    OPEN_STATUSES = (Status.APPLIED, Status.ACTIVE, Status.PAUSED)
 
     def __str__(self):
         return f"{self.member} · {self.get_track_display()}"
@@ -86,7 +107,9 @@ class Contribution(models.Model):
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     url_zh = models.URLField(_("link (Chinese)"), max_length=500, blank=True)
     url_en = models.URLField(_("link (English)"), max_length=500, blank=True)
-    outline = models.TextField(_("outline"), blank=True, help_text=_("For interviews: the questions."))
+    outline = models.TextField(
+        _("outline"), blank=True, help_text=_("For interviews: the questions.")
+    )
     event = models.ForeignKey(
         "events.Event",
         verbose_name=_("event"),
@@ -109,9 +132,7 @@ class Contribution(models.Model):
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    show_publicly = models.BooleanField(
-        _("show on the public program page"), default=False
-    )
+    show_publicly = models.BooleanField(_("show on the public program page"), default=False)
     created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
 
     class Meta:
@@ -175,7 +196,9 @@ class ContributionPublication(models.Model):
 class PointRule(models.Model):
     """Points an accepted contribution of a kind earns (a table coordinators edit)."""
 
-    kind = models.CharField(_("kind"), max_length=30, choices=Contribution.Kind.choices, unique=True)
+    kind = models.CharField(
+        _("kind"), max_length=30, choices=Contribution.Kind.choices, unique=True
+    )
     points = models.PositiveIntegerField(_("points"))
 
     class Meta:

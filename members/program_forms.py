@@ -1,0 +1,162 @@
+"""Forms of the program pages; they only parse input, the services decide."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Event
+from members.models import (
+    Contribution,
+    ContributionPublication,
+    Enrolment,
+    Member,
+    Reward,
+    StockLocation,
+    SwagRequest,
+    SwagVariant,
+)
+
+
+class EnrolmentForm(forms.ModelForm):
+    class Meta:
+        model = Enrolment
+        fields = ["track", "region", "language_pair", "motivation", "show_publicly"]
+        widgets = {"motivation": forms.Textarea(attrs={"rows": 3})}
+
+
+class ContributionForm(forms.ModelForm):
+    url_zh = forms.URLField(
+        label=_("link (Chinese)"), max_length=500, required=False, assume_scheme="https"
+    )
+    url_en = forms.URLField(
+        label=_("link (English)"), max_length=500, required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = Contribution
+        fields = [
+            "kind",
+            "title_zh",
+            "title_en",
+            "url_zh",
+            "url_en",
+            "outline",
+            "event",
+            "show_publicly",
+        ]
+        widgets = {"outline": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["event"].queryset = Event.objects.order_by("-start_date")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("title_zh") and not cleaned.get("title_en"):
+            raise forms.ValidationError(_("Give a Chinese or an English title."))
+        return cleaned
+
+
+class PublicationForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=_("channel"),
+        choices=[("", "—"), *ContributionPublication.Channel.choices],
+        required=False,
+    )
+    language = forms.ChoiceField(
+        label=_("language"), choices=ContributionPublication.Language.choices
+    )
+    url = forms.URLField(label=_("link"), required=False, max_length=500, assume_scheme="https")
+    planned_for = forms.DateTimeField(
+        label=_("planned for"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    published_at = forms.DateTimeField(
+        label=_("published at"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+
+
+PublicationFormSet = forms.formset_factory(PublicationForm, extra=3, max_num=12)
+
+
+class ReviewForm(forms.Form):
+    note = forms.CharField(
+        label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SwagRequestForm(forms.ModelForm):
+    class Meta:
+        model = SwagRequest
+        fields = ["recipient_name", "address", "phone", "reason", "event", "note"]
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class SwagLineForm(forms.Form):
+    variant = forms.ModelChoiceField(
+        label=_("item"),
+        queryset=SwagVariant.objects.filter(item__active=True).select_related("item"),
+        required=False,
+    )
+    quantity = forms.IntegerField(label=_("quantity"), min_value=1, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("variant") and not cleaned.get("quantity"):
+            self.add_error("quantity", _("How many?"))
+        return cleaned
+
+
+SwagLineFormSet = forms.formset_factory(SwagLineForm, extra=3, max_num=20)
+
+
+class ShipForm(forms.Form):
+    tracking_note = forms.CharField(label=_("tracking note"), max_length=200, required=False)
+
+
+class ApproveForm(forms.Form):
+    ship_from = forms.ModelChoiceField(
+        label=_("ship from"), queryset=StockLocation.objects.all(), required=False
+    )
+
+
+class RewardForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("member"), queryset=Member.objects.filter(active=True))
+    kind = forms.ChoiceField(label=_("kind"), choices=Reward.Kind.choices)
+    title = forms.CharField(label=_("title"), max_length=200)
+    description = forms.CharField(
+        label=_("description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    contribution = forms.ModelChoiceField(
+        label=_("for contribution"),
+        queryset=Contribution.objects.filter(status=Contribution.Status.ACCEPTED).select_related(
+            "member"
+        ),
+        required=False,
+    )
+    variant = forms.ModelChoiceField(
+        label=_("swag to send"),
+        queryset=SwagVariant.objects.filter(item__active=True).select_related("item"),
+        required=False,
+        help_text=_("Choose an item to send it: the reward becomes an approved swag request."),
+    )
+    quantity = forms.IntegerField(label=_("quantity"), min_value=1, initial=1, required=False)
+    recipient_name = forms.CharField(label=_("recipient"), max_length=100, required=False)
+    address = forms.CharField(
+        label=_("postal address"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    phone = forms.CharField(label=_("phone"), max_length=50, required=False)
+    ship_from = forms.ModelChoiceField(
+        label=_("ship from"), queryset=StockLocation.objects.all(), required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("variant") and not (cleaned.get("address") or "").strip():
+            self.add_error("address", _("Where should the swag go?"))
+        return cleaned
