@@ -181,3 +181,21 @@ class ContributionFactory(factory.django.DjangoModelFactory):
     member = factory.SubFactory(MemberFactory)
     kind = Contribution.Kind.TRANSLATED_ARTICLE
     title_en = factory.Sequence(lambda n: f"Article {n}")
+
+
+class ReminderChannelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.ReminderChannel"
+
+    name = factory.Sequence(lambda n: f"Group channel {n}")
+    kind = "webhook"
+    url = "http://127.0.0.1:9/hook"
+    language = "en"
+
+
+class ReminderPreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.ReminderPreference"
+        django_get_or_create = ("member",)
+
+    member = factory.SubFactory(MemberFactory)

@@ -25,7 +25,9 @@ class ReminderPreferenceForm(forms.Form):
             (Via.SLACK.value, Via.SLACK.label),
         ],
     )
-    chat_url = forms.URLField(label=_("Bot webhook URL"), required=False, max_length=500)
+    chat_url = forms.URLField(
+        label=_("Bot webhook URL"), required=False, max_length=500, assume_scheme="https"
+    )
     chat_secret = forms.CharField(
         label=_("Bot signing secret"),
         required=False,

@@ -45,7 +45,7 @@ def _label(which, language):
 
 def time_left_text(delta):
     """'6 days 23 hours', '2 hours 5 minutes', 'less than a minute' (in the active language)."""
-    minutes = max(int(delta.total_seconds() // 60), 0)
+    minutes = max(round(delta.total_seconds() / 60), 0)
     days, rest = divmod(minutes, 1440)
     hours, minutes = divmod(rest, 60)
     parts = []
