@@ -2,6 +2,7 @@
 an SMTP server (aiosmtpd), a mail backend that blocks (a stuck mail server), and the
 environment a subprocess needs to use the test database."""
 
+import datetime as dt
 import json
 import os
 import threading
@@ -9,8 +10,10 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
+from django.utils import timezone
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,3 +91,14 @@ def wait_for(predicate, timeout=30.0, interval=0.1):
             return True
         time.sleep(interval)
     return False
+
+
+PLANNING_NOW = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Fix timezone.now() (planning's clock) at 2025-06-01; a dispatch pass takes its own now."""
+    state = {"now": PLANNING_NOW}
+    monkeypatch.setattr(timezone, "now", lambda: state["now"])
+    return state

@@ -8,7 +8,6 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
-from django.utils import timezone
 
 from events import services
 from events.models import Deadline, Event, Goal, Participation, Reminder
@@ -17,21 +16,12 @@ from events.reminders.dispatch import reminders_dispatch
 from events.reminders.planning import reminders_plan_all
 
 from . import factories
-from .reminder_helpers import ROOT
+from .reminder_helpers import ROOT, clock  # noqa: F401 (fixture)
 
 State = Reminder.State
 UTC = dt.UTC
 # The plan's example: "closes June 30, 3:59 PM KST" = 2025-06-30T06:59Z.
 KST_DUE = dt.datetime(2025, 6, 30, 6, 59, tzinfo=UTC)
-BEFORE = dt.datetime(2025, 6, 1, tzinfo=UTC)  # the clock when the deadline is entered
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """Fix timezone.now() for planning (the dispatch pass takes an explicit now)."""
-    state = {"now": BEFORE}
-    monkeypatch.setattr(timezone, "now", lambda: state["now"])
-    return state
 
 
 @pytest.fixture
