@@ -31,8 +31,12 @@ class RecordingServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
                 server.requests.append(
-                    {"path": self.path, "headers": dict(self.headers), "raw": raw,
-                     "json": json.loads(raw or b"null")}
+                    {
+                        "path": self.path,
+                        "headers": dict(self.headers),
+                        "raw": raw,
+                        "json": json.loads(raw or b"null"),
+                    }
                 )
                 self.send_response(server.status)
                 self.send_header("Content-Type", "application/json")

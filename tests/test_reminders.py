@@ -15,8 +15,10 @@ from events.models.reminders import ReminderDefaults
 from events.reminders.dispatch import reminders_dispatch
 from events.reminders.planning import reminders_plan_all
 
-from . import factories
-from .reminder_helpers import ROOT, clock  # noqa: F401 (fixture)
+from . import factories, reminder_helpers
+from .reminder_helpers import ROOT
+
+clock = reminder_helpers.clock  # the fixture that fixes planning's clock
 
 State = Reminder.State
 UTC = dt.UTC
@@ -204,9 +206,9 @@ def test_past_deadline_is_skipped(kst_deadline):
 
 def test_defaults_change_replans_every_future_deadline(kst_deadline, clock):
     ReminderDefaults.objects.create(offsets="5d")
-    assert set(
-        Reminder.objects.filter(state=State.PENDING).values_list("offset", flat=True)
-    ) == {dt.timedelta(days=5)}
+    assert set(Reminder.objects.filter(state=State.PENDING).values_list("offset", flat=True)) == {
+        dt.timedelta(days=5)
+    }
     assert Reminder.objects.filter(state=State.CANCELLED).count() == 5
     assert reminders_plan_all() == (0, 0, 0)  # planning again changes nothing
 
@@ -251,3 +253,13 @@ def test_dispatch_with_the_clock_uses_now(kst_deadline, clock):
     clock["now"] = dt.datetime(2025, 6, 29, 7, 0, tzinfo=UTC)
     result = reminders_dispatch()
     assert (result.sent, result.skipped) == (1, 3)
+
+
+def test_beat_schedule_runs_the_dispatch_task_every_minute(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["dispatch-due-reminders"]
+    from intl_portal.celery import app
+
+    assert entry["task"] == "events.dispatch_due_reminders"
+    assert entry["schedule"] == 60.0
+    app.loader.import_default_modules()
+    assert "events.dispatch_due_reminders" in app.tasks

@@ -17,8 +17,10 @@ from events.models import Reminder
 from events.models.reminders import ReminderDefaults
 from events.reminders.dispatch import reminders_dispatch
 
-from . import factories
-from .reminder_helpers import RecordingServer, clock  # noqa: F401 (fixture)
+from . import factories, reminder_helpers
+from .reminder_helpers import RecordingServer
+
+clock = reminder_helpers.clock  # the fixture that fixes planning's clock
 
 UTC = dt.UTC
 DUE = dt.datetime(2025, 6, 30, 6, 59, tzinfo=UTC)
@@ -34,10 +36,13 @@ def deadline(db, clock):
 
 
 def test_feishu_bot_receives_signed_post(deadline):
-    event, make_deadline = deadline
+    _event, make_deadline = deadline
     with RecordingServer() as server:
         factories.ReminderChannelFactory(
-            kind="feishu", url=server.url("/open-apis/bot/v2/hook/x"), secret="s3cret", language="zh-hans"
+            kind="feishu",
+            url=server.url("/open-apis/bot/v2/hook/x"),
+            secret="s3cret",
+            language="zh-hans",
         )
         make_deadline()
         result = reminders_dispatch(now=AT)
@@ -176,7 +181,9 @@ def test_email_through_a_real_smtp_server(deadline):
 
 def test_email_to_djangos_outbox(deadline):
     event, make_deadline = deadline
-    factories.ParticipationFactory(event=event, member=factories.MemberFactory(email="a@example.org"))
+    factories.ParticipationFactory(
+        event=event, member=factories.MemberFactory(email="a@example.org")
+    )
     make_deadline()
     assert reminders_dispatch(now=AT).sent == 1
     assert [m.to for m in mail.outbox] == [["a@example.org"]]

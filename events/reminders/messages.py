@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime as dt
+import functools
 import zoneinfo
 
 from django.conf import settings
@@ -77,13 +78,21 @@ def format_in_zone(instant, zone_name):
     return f"{stamp} {abbreviation} ({zone_name})"
 
 
-def event_portal_url(event):
+@functools.cache
+def _event_url_name():
     for name in EVENT_URL_NAMES:
         try:
-            return settings.PORTAL_BASE_URL + reverse(name, args=[event.pk])
+            reverse(name, args=[1])
         except NoReverseMatch:
             continue
-    return settings.PORTAL_BASE_URL + "/"
+        return name
+    return None
+
+
+def event_portal_url(event):
+    name = _event_url_name()
+    path = reverse(name, args=[event.pk]) if name else "/"
+    return settings.PORTAL_BASE_URL + path
 
 
 def render_message(*, deadline, language, now, offset=None):

@@ -1,0 +1,1 @@
+"""Speed targets: `python -m bench` runs every module\x27s main()."""
