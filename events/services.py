@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from intl_portal.timezones import normalize_zone_name
 
 from .models import Deadline, Event, Goal, Participation
+from .reminders.planning import reminders_plan_event
 
 # A date-only deadline closes at the last minute of its day, in its zone.
 DATE_ONLY_TIME = dt.time(23, 59)
@@ -33,6 +34,7 @@ def deadline_instant(*, local, zone, date_only=False):
     return local.replace(tzinfo=tz).astimezone(dt.UTC), zone_name
 
 
+@transaction.atomic
 def deadline_set(*, event, kind, local, zone, date_only=False, deadline=None, **fields):
     """Create a deadline, or update `deadline`, from the time as it was announced.
 
@@ -56,6 +58,13 @@ def deadline_set(*, event, kind, local, zone, date_only=False, deadline=None, **
     return deadline
 
 
+@transaction.atomic
+def deadline_delete(*, deadline):
+    """Delete a deadline; its reminders still to be sent are cancelled in the same transaction."""
+    deadline.delete()
+
+
+@transaction.atomic
 def event_set_status(*, event, status):
     """Move an event to a status (confirm, decline, …)."""
     if status not in Event.Status.values:
@@ -141,6 +150,8 @@ def event_copy_to_next_edition(*, event, years=1):
             )
         )
     Deadline.objects.bulk_create(new_deadlines)
+    # bulk_create sends no signals: plan the copy's reminders here, in this transaction.
+    reminders_plan_event(event_id=copy.pk)
     return copy
 
 

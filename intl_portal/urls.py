@@ -4,6 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from events.reminders import views as reminder_views
+
 from . import views
 
 admin.site.site_header = admin.site.site_title = "intl_portal"
@@ -17,6 +19,7 @@ urlpatterns = [
     path("timezone/", views.set_timezone, name="set_timezone"),
     path("budget/", include("budget.urls")),
     path("program/", include("members.program_urls")),
+    path("me/reminders/", reminder_views.my_reminders, name="my_reminders"),
     path("", views.home, name="home"),
 ]
 

@@ -224,3 +224,19 @@ class SwagRequestFactory(factory.django.DjangoModelFactory):
     recipient_name = "Li Lei"
     address = "Room 101, 1 Example Road, Beijing"
     reason = "reward"
+class ReminderChannelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.ReminderChannel"
+
+    name = factory.Sequence(lambda n: f"Group channel {n}")
+    kind = "webhook"
+    url = "http://127.0.0.1:9/hook"
+    language = "en"
+
+
+class ReminderPreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.ReminderPreference"
+        django_get_or_create = ("member",)
+
+    member = factory.SubFactory(MemberFactory)

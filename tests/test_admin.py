@@ -5,9 +5,10 @@ import datetime as dt
 import pytest
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
 
 from budget.models import BudgetLine, ExchangeRate, Expense
-from events.models import Deadline, Event, Participation
+from events.models import Deadline, Event, Participation, Reminder
 from members.models import (
     Contribution,
     Enrolment,
@@ -32,7 +33,14 @@ ADMIN_MODELS = [
 ]
 
 
+def planned_reminder():
+    # Outbox rows are planned, not created: a group channel and a deadline ahead make some.
+    factories.ReminderChannelFactory()
+    factories.DeadlineFactory(due_at=timezone.now() + dt.timedelta(days=30))
+
+
 FALLBACK_FACTORIES = {
+    Reminder: planned_reminder,
     RoleAssignment: factories.RoleAssignmentFactory,
     Role: factories.RoleFactory,
     BudgetLine: factories.BudgetLineFactory,
@@ -86,7 +94,8 @@ def test_change_page_renders_for_coordinator(coordinator_client, coordinator, de
         )
     if not model._default_manager.exists():
         # The plan gives no value for these (no standing roles, no expenses yet): make one.
-        FALLBACK_FACTORIES[model]()
+        factory = FALLBACK_FACTORIES.get(model) or getattr(factories, f"{model.__name__}Factory", None)
+        factory() if factory else model._default_manager.create()
     obj = model._default_manager.first()
     url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[obj.pk])
     assert coordinator_client.get(url).status_code == 200

@@ -1,6 +1,7 @@
 from .deadline import Deadline
 from .event import Event, Tag
 from .participation import Goal, Participation
+from .reminders import Reminder, ReminderChannel, ReminderDefaults, ReminderPreference
 from .work import ActionItem, Contact, Idea
 
 __all__ = [
@@ -11,5 +12,9 @@ __all__ = [
     "Goal",
     "Idea",
     "Participation",
+    "Reminder",
+    "ReminderChannel",
+    "ReminderDefaults",
+    "ReminderPreference",
     "Tag",
 ]

@@ -1,0 +1,354 @@
+"""One dispatch pass over the outbox: claim due rows, decide, send, record.
+
+Claiming: in a short transaction, SELECT … FOR UPDATE SKIP LOCKED picks due rows
+(pending and due, or left in "sending" by a dispatcher whose lease expired), and a
+conditional UPDATE marks them "sending" with this pass's token and a lease. Sending
+happens outside any transaction; each row is then marked sent (or retried, failed)
+only if it still carries this pass's token. Two dispatchers never hold the same row;
+a dispatcher killed after claiming leaves its rows to be taken up once the lease ends.
+"""
+
+import dataclasses
+import datetime as dt
+import logging
+import time
+import uuid
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from ..models import Event
+from ..models.reminders import Reminder, ReminderDefaults, ReminderPreference, Via
+from . import channels
+from .messages import render_message
+
+logger = logging.getLogger(__name__)
+State = Reminder.State
+
+SEND, SKIP, CANCEL, WAIT, FAIL = "send", "skip", "cancel", "wait", "fail"
+
+
+@dataclasses.dataclass
+class DispatchResult:
+    sent: int = 0
+    failed: int = 0
+    skipped: int = 0
+    cancelled: int = 0
+    retried: int = 0
+
+    def line(self):
+        return (
+            f"sent={self.sent} failed={self.failed} "
+            f"skipped={self.skipped} cancelled={self.cancelled}"
+        )
+
+
+def lease_duration():
+    return dt.timedelta(seconds=getattr(settings, "REMINDER_LEASE_SECONDS", 300))
+
+
+def retry_backoff(attempts):
+    """1 min, 4 min, 16 min, 64 min, … capped at 6 hours."""
+    return dt.timedelta(seconds=min(60 * 4 ** max(attempts - 1, 0), 6 * 3600))
+
+
+def _due(now):
+    return Q(state=State.PENDING, not_before__lte=now) | Q(
+        state=State.SENDING, lease_until__lte=now
+    )
+
+
+def _with_relations(queryset):
+    return queryset.select_related("deadline__event", "member__reminder_preference", "channel")
+
+
+def claim_due(*, now, token, batch_size, lease):
+    """Mark up to `batch_size` due rows as ours; returns them (with their relations)."""
+    with transaction.atomic():
+        ids = list(
+            Reminder.objects.select_for_update(skip_locked=True)
+            .filter(_due(now))
+            .order_by("not_before", "pk")
+            .values_list("pk", flat=True)[:batch_size]
+        )
+        if not ids:
+            return []
+        Reminder.objects.filter(_due(now), pk__in=ids).update(
+            state=State.SENDING,
+            claim_token=token,
+            lease_until=now + lease,
+            attempts=F("attempts") + 1,
+            updated_at=timezone.now(),
+        )
+    return list(
+        _with_relations(
+            Reminder.objects.filter(pk__in=ids, claim_token=token, state=State.SENDING)
+        ).order_by("not_before", "pk")
+    )
+
+
+def _context(rows):
+    """What the decisions need about a batch, in two queries: mutes and siblings."""
+    pairs = {(r.deadline.event_id, r.member_id) for r in rows if r.deadline and r.member_id}
+    muted = set()
+    if pairs:
+        muted = set(
+            ReminderPreference.muted_events.through.objects.filter(
+                event_id__in={p[0] for p in pairs},
+                reminderpreference__member_id__in={p[1] for p in pairs},
+            ).values_list("event_id", "reminderpreference__member_id")
+        )
+    deadline_ids = {r.deadline_id for r in rows if r.deadline_id}
+    member_ids = {r.member_id for r in rows if r.member_id}
+    channel_ids = {r.channel_id for r in rows if r.channel_id}
+    siblings = {}
+    if deadline_ids:
+        query = Reminder.objects.filter(
+            Q(member_id__in=member_ids) | Q(channel_id__in=channel_ids),
+            deadline_id__in=deadline_ids,
+            state__in=(State.PENDING, State.SENDING, State.SENT),
+            offset__lt=max(r.offset for r in rows),
+        ).values_list("deadline_id", "member_id", "channel_id", "via", "offset", "send_at")
+        for deadline_id, member_id, channel_id, via, offset, send_at in query:
+            key = (deadline_id, member_id, channel_id, via)
+            siblings.setdefault(key, []).append((offset, send_at))
+    return muted, siblings
+
+
+def decide(row, *, now, grace, max_attempts, muted, siblings):
+    """(SEND | SKIP | CANCEL | WAIT | FAIL, reason) for one claimed or due row."""
+    deadline = row.deadline
+    if deadline is None:
+        return CANCEL, "deadline deleted"
+    if deadline.event.status in Event.CLOSED_STATUSES:
+        return CANCEL, f"event {deadline.event.status}"
+    if row.member_id is not None:
+        if not row.member.active:
+            return CANCEL, "member inactive"
+        if (deadline.event_id, row.member_id) in muted:
+            return CANCEL, "event muted"
+        if row.via == Via.EMAIL and not row.member.email:
+            return CANCEL, "member has no e-mail address"
+    elif not row.channel.active:
+        return CANCEL, "channel inactive"
+    if deadline.due_at <= now:
+        return SKIP, "deadline passed"
+    if deadline.due_at != row.deadline_due_at and deadline.due_at - row.offset > now:
+        return WAIT, "deadline moved"
+    if row.attempts > max_attempts:
+        return FAIL, f"gave up after {row.attempts - 1} attempts"
+    later = siblings.get((row.deadline_id, row.member_id, row.channel_id, row.via), ())
+    if any(send_at <= now for offset, send_at in later if offset < row.offset):
+        return SKIP, "a later reminder is already due"
+    is_last = not any(offset < row.offset for offset, _send_at in later)
+    if now - row.not_before > grace and not is_last:
+        return SKIP, "moment passed more than the grace period ago"
+    return SEND, ""
+
+
+def _language(row):
+    if row.member_id is not None:
+        return row.member.preferred_language or settings.LANGUAGE_CODE
+    return row.channel.language or settings.LANGUAGE_CODE
+
+
+def deliver(row, *, now, email_connection=None):
+    """Render and send one row; raises channels.DeliveryError."""
+    message = render_message(deadline=row.deadline, language=_language(row), now=now)
+    if row.member_id is not None:
+        if row.via == Via.EMAIL:
+            return channels.send_email(
+                address=row.member.email, message=message, connection=email_connection
+            )
+        pref = getattr(row.member, "reminder_preference", None)
+        url, secret = (pref.chat_url, pref.chat_secret) if pref else ("", "")
+    else:
+        if row.via == Via.EMAIL:
+            return channels.send_email(
+                address=row.channel.email, message=message, connection=email_connection
+            )
+        url, secret = row.channel.url, row.channel.secret
+    if not url:
+        raise channels.DeliveryError("no webhook URL", transient=False)
+    if row.via == Via.FEISHU:
+        return channels.send_feishu(url=url, secret=secret, message=message)
+    if row.via == Via.SLACK:
+        return channels.send_slack(url=url, message=message)
+    return channels.send_webhook(
+        url=url, secret=secret, reminder=row, deadline=row.deadline, message=message
+    )
+
+
+def _finish(row, token, **fields):
+    """Record a result, only if the row is still ours."""
+    fields.setdefault("lease_until", None)
+    fields["updated_at"] = timezone.now()
+    return Reminder.objects.filter(pk=row.pk, claim_token=token, state=State.SENDING).update(
+        **fields
+    )
+
+
+def reminders_dispatch(*, now=None, dry_run=False, batch_size=200, stdout=None):
+    """Run one pass at `now` (default: the clock). Returns a DispatchResult."""
+    fixed_now = now
+    started = time.monotonic()
+
+    def clock():
+        base = fixed_now or timezone.now()
+        return base + dt.timedelta(seconds=time.monotonic() - started) if fixed_now else base
+
+    defaults = ReminderDefaults.load()
+    grace, max_attempts = defaults.grace_period, defaults.max_attempts
+    result = DispatchResult()
+    if dry_run:
+        return _dry_run(
+            now=clock(), grace=grace, max_attempts=max_attempts, result=result, stdout=stdout
+        )
+    token = uuid.uuid4().hex
+    lease = lease_duration()
+    while True:
+        rows = claim_due(now=clock(), token=token, batch_size=batch_size, lease=lease)
+        if not rows:
+            break
+        claimed_at = time.monotonic()
+        muted, siblings = _context(rows)
+        connection = None
+        sent = _SentBuffer(token, result)
+        try:
+            for index, row in enumerate(rows):
+                if time.monotonic() - claimed_at > lease.total_seconds() / 2:
+                    Reminder.objects.filter(
+                        pk__in=[r.pk for r in rows[index:]], claim_token=token, state=State.SENDING
+                    ).update(lease_until=clock() + lease)
+                    claimed_at = time.monotonic()
+                at = clock()
+                verdict, reason = decide(
+                    row,
+                    now=at,
+                    grace=grace,
+                    max_attempts=max_attempts,
+                    muted=muted,
+                    siblings=siblings,
+                )
+                if verdict == CANCEL:
+                    result.cancelled += _finish(
+                        row, token, state=State.CANCELLED, last_error=reason
+                    )
+                elif verdict == SKIP:
+                    result.skipped += _finish(row, token, state=State.SKIPPED, last_error=reason)
+                elif verdict == WAIT:
+                    moment = row.deadline.due_at - row.offset
+                    _finish(
+                        row,
+                        token,
+                        state=State.PENDING,
+                        deadline_due_at=row.deadline.due_at,
+                        send_at=moment,
+                        not_before=moment,
+                        attempts=F("attempts") - 1,
+                    )
+                elif verdict == FAIL:
+                    result.failed += _finish(row, token, state=State.FAILED, last_error=reason)
+                else:
+                    if row.via == Via.EMAIL and connection is None:
+                        connection = get_connection()
+                        connection.open()
+                    _send_one(
+                        row,
+                        token,
+                        at=at,
+                        connection=connection,
+                        max_attempts=max_attempts,
+                        result=result,
+                        sent=sent,
+                    )
+        finally:
+            sent.flush()
+            if connection is not None:
+                connection.close()
+    return result
+
+
+class _SentBuffer:
+    """Rows delivered but not yet marked: marked together (one commit) every few rows.
+
+    One commit per row would make the database's fsync the bottleneck; a dispatcher
+    killed with rows in the buffer leaves at most FLUSH_EVERY rows to be sent again
+    after their lease.
+    """
+
+    FLUSH_EVERY = 25
+    FLUSH_SECONDS = 0.5
+
+    def __init__(self, token, result):
+        self.token, self.result = token, result
+        self.ids, self.since = [], None
+
+    def add(self, row):
+        self.ids.append(row.pk)
+        self.since = self.since or time.monotonic()
+        if len(self.ids) >= self.FLUSH_EVERY or time.monotonic() - self.since > self.FLUSH_SECONDS:
+            self.flush()
+
+    def flush(self):
+        if not self.ids:
+            return
+        now = timezone.now()
+        self.result.sent += Reminder.objects.filter(
+            pk__in=self.ids, claim_token=self.token, state=State.SENDING
+        ).update(state=State.SENT, sent_at=now, lease_until=None, last_error="", updated_at=now)
+        self.ids, self.since = [], None
+
+
+def _send_one(row, token, *, at, connection, max_attempts, result, sent):
+    try:
+        deliver(row, now=at, email_connection=connection)
+    except channels.DeliveryError as exc:
+        error = str(exc)[:2000]
+        if exc.transient and row.attempts < max_attempts:
+            _finish(
+                row,
+                token,
+                state=State.PENDING,
+                last_error=error,
+                not_before=at + retry_backoff(row.attempts),
+            )
+            result.retried += 1
+        else:
+            result.failed += _finish(row, token, state=State.FAILED, last_error=error)
+        logger.warning("reminder %s via %s failed: %s", row.pk, row.via, error)
+    except Exception as exc:  # a bug in rendering or a backend: record it, keep going
+        logger.exception("reminder %s via %s crashed", row.pk, row.via)
+        result.failed += _finish(row, token, state=State.FAILED, last_error=repr(exc)[:2000])
+    else:
+        sent.add(row)
+
+
+def _dry_run(*, now, grace, max_attempts, result, stdout):
+    rows = list(_with_relations(Reminder.objects.filter(_due(now))).order_by("not_before", "pk"))
+    for start in range(0, len(rows), 500):
+        batch = rows[start : start + 500]
+        muted, siblings = _context(batch)
+        for row in batch:
+            row.attempts += 1
+            verdict, reason = decide(
+                row, now=now, grace=grace, max_attempts=max_attempts, muted=muted, siblings=siblings
+            )
+            if verdict == SEND:
+                result.sent += 1
+            elif verdict == SKIP:
+                result.skipped += 1
+            elif verdict == CANCEL:
+                result.cancelled += 1
+            elif verdict == FAIL:
+                result.failed += 1
+            if stdout is not None:
+                recipient = row.member or row.channel
+                stdout.write(
+                    f"{verdict} #{row.pk} {row.label} → {recipient} via {row.via} "
+                    f"({row.offset_label}) {reason}".rstrip()
+                )
+    return result

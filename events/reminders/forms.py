@@ -1,0 +1,60 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Event
+from ..models.reminders import ReminderDefaults, Via
+
+
+class ReminderPreferenceForm(forms.Form):
+    offsets = forms.CharField(
+        label=_("When to remind me"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Before each deadline, comma-separated, e.g. 7d, 1d, 2h. "
+            "Empty: the group's defaults (%(defaults)s)."
+        ),
+    )
+    by_email = forms.BooleanField(label=_("By e-mail"), required=False)
+    chat_kind = forms.ChoiceField(
+        label=_("Personal chat bot"),
+        required=False,
+        choices=[
+            ("", _("None")),
+            (Via.FEISHU.value, Via.FEISHU.label),
+            (Via.SLACK.value, Via.SLACK.label),
+        ],
+    )
+    chat_url = forms.URLField(
+        label=_("Bot webhook URL"), required=False, max_length=500, assume_scheme="https"
+    )
+    chat_secret = forms.CharField(
+        label=_("Bot signing secret"),
+        required=False,
+        max_length=200,
+        widget=forms.PasswordInput(render_value=False),
+        help_text=_("Feishu/Lark only. Leave empty to keep the stored one."),
+    )
+    followed_events = forms.ModelMultipleChoiceField(
+        label=_("Also remind me about"),
+        required=False,
+        queryset=Event.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    muted_events = forms.ModelMultipleChoiceField(
+        label=_("Never remind me about"),
+        required=False,
+        queryset=Event.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        events = Event.objects.exclude(status__in=Event.CLOSED_STATUSES).only(
+            "pk", "name", "start_date"
+        )
+        self.fields["followed_events"].queryset = events
+        self.fields["muted_events"].queryset = events
+        self.fields["offsets"].help_text = self.fields["offsets"].help_text % {
+            "defaults": ReminderDefaults.load().offsets
+        }

@@ -1,0 +1,239 @@
+"""Which reminder rows should exist, and bringing the outbox in line with that.
+
+Design: every change that affects reminders (a deadline created, moved or deleted,
+an event declined, a participant or goal owner added, a member's preferences, a
+group channel, the defaults) calls one of the ``reminders_plan_*`` functions below
+from a model signal receiver (events/reminders/signals.py). Django runs those
+receivers synchronously inside ``save()``/``delete()``, so the outbox rows are
+written in the same database transaction as the change: the admin's change form
+and the services in events/services.py are atomic, so a rolled-back deadline
+leaves no row. Receivers rather than explicit calls because coordinators edit
+deadlines through admin, the API and services alike, and all of them save models.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Q
+from django.utils import timezone, translation
+
+from members.models import Member
+
+from ..models import Deadline, Event, Goal, Participation
+from ..models.reminders import (
+    Reminder,
+    ReminderChannel,
+    ReminderDefaults,
+    ReminderPreference,
+    Via,
+    parse_offsets,
+)
+
+State = Reminder.State
+# Goals whose owner no longer needs to hear about the event's deadlines.
+_GOAL_CLOSED = (Goal.Status.DECLINED, Goal.Status.DROPPED)
+
+
+def deadline_label(deadline):
+    with translation.override("en"):
+        return f"{deadline.event.name} · {deadline.get_kind_display()}"[:300]
+
+
+def event_recipient_ids(*, event_ids):
+    """{event_id: {member_id, …}}: participants, goal owners and followers (before mutes)."""
+    recipients = defaultdict(set)
+    rows = (
+        Participation.objects.filter(event_id__in=event_ids)
+        .exclude(status=Participation.Status.DECLINED)
+        .values_list("event_id", "member_id")
+    )
+    for event_id, member_id in rows:
+        recipients[event_id].add(member_id)
+    rows = (
+        Goal.objects.filter(event_id__in=event_ids, owner__isnull=False)
+        .exclude(status__in=_GOAL_CLOSED)
+        .values_list("event_id", "owner_id")
+    )
+    for event_id, member_id in rows:
+        recipients[event_id].add(member_id)
+    follows = ReminderPreference.followed_events.through.objects.filter(event_id__in=event_ids)
+    for event_id, member_id in follows.values_list("event_id", "reminderpreference__member_id"):
+        recipients[event_id].add(member_id)
+    return recipients
+
+
+def _desired_rows(deadlines, now):
+    """{key: (deadline, member_or_None, channel_or_None, via, offset)} for live deadlines."""
+    live = [d for d in deadlines if d.due_at > now and d.event.status not in Event.CLOSED_STATUSES]
+    if not live:
+        return {}
+    event_ids = {d.event_id for d in live}
+    recipients = event_recipient_ids(event_ids=event_ids)
+    member_ids = set().union(*recipients.values()) if recipients else set()
+    members = {
+        m.pk: m
+        for m in Member.objects.filter(pk__in=member_ids, active=True).select_related(
+            "reminder_preference"
+        )
+    }
+    muted = set(
+        ReminderPreference.muted_events.through.objects.filter(
+            event_id__in=event_ids, reminderpreference__member_id__in=member_ids
+        ).values_list("event_id", "reminderpreference__member_id")
+    )
+    default_offsets = ReminderDefaults.load().offset_list
+    channels = list(ReminderChannel.objects.filter(active=True))
+
+    wanted = {}
+    for deadline in live:
+        for member_id in recipients.get(deadline.event_id, ()):
+            member = members.get(member_id)
+            if member is None or (deadline.event_id, member_id) in muted:
+                continue
+            pref = getattr(member, "reminder_preference", None)
+            offsets = (pref and parse_offsets(pref.offsets)) or default_offsets
+            vias = []
+            if member.email and (pref is None or pref.by_email):
+                vias.append(Via.EMAIL)
+            if pref is not None and pref.chat_kind and pref.chat_url:
+                vias.append(pref.chat_kind)
+            for via in vias:
+                for offset in offsets:
+                    key = ("m", deadline.pk, member_id, via, offset)
+                    wanted[key] = (deadline, member, None, via, offset)
+        for channel in channels:
+            for offset in parse_offsets(channel.offsets) or default_offsets:
+                key = ("c", deadline.pk, channel.pk, channel.kind, offset)
+                wanted[key] = (deadline, None, channel, channel.kind, offset)
+    return wanted
+
+
+def _row_key(row):
+    if row.member_id is not None:
+        return ("m", row.deadline_id, row.member_id, row.via, row.offset)
+    return ("c", row.deadline_id, row.channel_id, row.via, row.offset)
+
+
+def reminders_plan_deadlines(*, deadlines, now=None):
+    """Create, move, re-arm and cancel outbox rows so they match `deadlines` as they are now.
+
+    Pending rows move with a moved deadline; a row already sent, skipped or failed is
+    sent again only when its deadline moved and its new moment is still ahead; rows
+    nobody wants any more (declined event, removed participant, muted event, …) are
+    cancelled. Returns (created, updated, cancelled).
+    """
+    now = now or timezone.now()
+    deadlines = [d for d in deadlines if d.pk]
+    if not deadlines:
+        return (0, 0, 0)
+    wanted = _desired_rows(deadlines, now)
+    existing = {
+        _row_key(row): row
+        for row in Reminder.objects.filter(deadline_id__in=[d.pk for d in deadlines])
+    }
+    to_create, to_update, to_cancel = [], [], []
+    labels = {}
+    for key, (deadline, member, channel, via, offset) in wanted.items():
+        moment = deadline.due_at - offset
+        row = existing.get(key)
+        if row is None:
+            if deadline.pk not in labels:
+                labels[deadline.pk] = deadline_label(deadline)
+            to_create.append(
+                Reminder(
+                    deadline=deadline,
+                    member=member,
+                    channel=channel,
+                    via=via,
+                    offset=offset,
+                    deadline_due_at=deadline.due_at,
+                    send_at=moment,
+                    not_before=moment,
+                    label=labels[deadline.pk],
+                )
+            )
+            continue
+        moved = row.deadline_due_at != deadline.due_at
+        if row.state == State.PENDING and moved:
+            pass
+        elif row.state == State.CANCELLED:
+            row.attempts, row.last_error = 0, ""
+        elif row.state in (State.SENT, State.SKIPPED, State.FAILED) and moved and moment > now:
+            row.attempts, row.last_error, row.sent_at = 0, "", None
+        else:
+            continue
+        row.state = State.PENDING
+        row.deadline_due_at, row.send_at, row.not_before = deadline.due_at, moment, moment
+        row.updated_at = now
+        to_update.append(row)
+    for key, row in existing.items():
+        if key not in wanted and row.state == State.PENDING:
+            to_cancel.append(row.pk)
+    if to_create:
+        Reminder.objects.bulk_create(to_create, ignore_conflicts=True)
+    if to_update:
+        Reminder.objects.bulk_update(
+            to_update,
+            [
+                "state",
+                "deadline_due_at",
+                "send_at",
+                "not_before",
+                "attempts",
+                "last_error",
+                "sent_at",
+                "updated_at",
+            ],
+        )
+    if to_cancel:
+        Reminder.objects.filter(pk__in=to_cancel, state=State.PENDING).update(
+            state=State.CANCELLED, updated_at=now
+        )
+    return (len(to_create), len(to_update), len(to_cancel))
+
+
+def _deadlines(queryset):
+    return list(queryset.select_related("event"))
+
+
+def reminders_plan_event(*, event_id, now=None):
+    return reminders_plan_deadlines(
+        deadlines=_deadlines(Deadline.objects.filter(event_id=event_id)), now=now
+    )
+
+
+def reminders_plan_member(*, member_id, now=None):
+    """Re-plan every deadline that may concern one member (preferences, follows, address)."""
+    now = now or timezone.now()
+    follows = ReminderPreference.followed_events.through.objects.filter(
+        reminderpreference__member_id=member_id
+    ).values("event_id")
+    event_filter = (
+        Q(event__participations__member_id=member_id)
+        | Q(event__goals__owner_id=member_id)
+        | Q(event_id__in=follows)
+    )
+    ids = set(
+        Deadline.objects.filter(event_filter, due_at__gt=now).values_list("pk", flat=True)
+    ) | set(
+        Reminder.objects.filter(member_id=member_id, state=State.PENDING).values_list(
+            "deadline_id", flat=True
+        )
+    )
+    return reminders_plan_deadlines(
+        deadlines=_deadlines(Deadline.objects.filter(pk__in=ids)), now=now
+    )
+
+
+def reminders_plan_all(*, now=None):
+    """Re-plan every future deadline (after the defaults or a group channel changed)."""
+    now = now or timezone.now()
+    pending = Reminder.objects.filter(state=State.PENDING).values("deadline_id")
+    deadlines = Deadline.objects.filter(Q(due_at__gt=now) | Q(pk__in=pending))
+    return reminders_plan_deadlines(deadlines=_deadlines(deadlines), now=now)
+
+
+def reminders_cancel_for_deadline(*, deadline_id, now=None):
+    """Cancel what is still to be sent for a deadline (it is being deleted)."""
+    return Reminder.objects.filter(
+        deadline_id=deadline_id, state__in=(State.PENDING, State.SENDING)
+    ).update(state=State.CANCELLED, updated_at=now or timezone.now())
