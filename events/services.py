@@ -56,6 +56,26 @@ def deadline_set(*, event, kind, local, zone, date_only=False, deadline=None, **
     return deadline
 
 
+def deadline_moved(*, deadline, update_fields=None):
+    """Raise the sequence of a deadline whose instant differs from the stored one.
+
+    Runs before every save of a Deadline (see EventsConfig.ready), so admin, API and
+    deadline_set all follow it; a sequence already raised by the caller is kept.
+    Returns True when the deadline moved.
+    """
+    if deadline._state.adding or deadline.pk is None:
+        return False
+    stored = Deadline.objects.filter(pk=deadline.pk).values("due_at", "sequence").first()
+    if stored is None or stored["due_at"] == deadline.due_at:
+        return False
+    if deadline.sequence <= stored["sequence"]:
+        deadline.sequence = stored["sequence"] + 1
+        if update_fields is not None and "sequence" not in update_fields:
+            # save(update_fields=…) would drop the new sequence: write it beside.
+            Deadline.objects.filter(pk=deadline.pk).update(sequence=deadline.sequence)
+    return True
+
+
 def event_set_status(*, event, status):
     """Move an event to a status (confirm, decline, …)."""
     if status not in Event.Status.values:

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 
 from budget.models import Budget, BudgetLine, Category, ExchangeRate, Expense
 from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+from events.models.feeds import CalendarFeed
 from members.models import Contribution, Enrolment, Member, Role, RoleAssignment
 
 
@@ -181,3 +182,12 @@ class ContributionFactory(factory.django.DjangoModelFactory):
     member = factory.SubFactory(MemberFactory)
     kind = Contribution.Kind.TRANSLATED_ARTICLE
     title_en = factory.Sequence(lambda n: f"Article {n}")
+
+
+class CalendarFeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CalendarFeed
+
+    member = factory.SubFactory(MemberFactory)
+    token = factory.Sequence(lambda n: f"test-feed-token-{n:06d}-abcdefghijklmnop")
+    token_created_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC))
