@@ -164,7 +164,8 @@ def feed_events(*, filters, feed=None):
     """Events (with dates) a feed holds as all-day entries. Not evaluated."""
     events = Event.objects.filter(_event_q(filters), start_date__isnull=False)
     if filters.kinds:
-        events = events.filter(id__in=Deadline.objects.filter(kind__in=filters.kinds).values("event_id"))
+        with_kind = Deadline.objects.filter(kind__in=filters.kinds).values("event_id")
+        events = events.filter(id__in=with_kind)
     if feed is None:
         events = events.filter(is_public=True)
     elif feed.scope == CalendarFeed.Scope.MINE:
@@ -173,9 +174,7 @@ def feed_events(*, filters, feed=None):
 
 
 def feed_rows_deadlines(queryset):
-    return list(
-        queryset.select_related("event").only(*DEADLINE_FIELDS).order_by("due_at", "id")
-    )
+    return list(queryset.select_related("event").only(*DEADLINE_FIELDS).order_by("due_at", "id"))
 
 
 def feed_rows_events(queryset):

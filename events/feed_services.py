@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from .models import CalendarFeed, CalendarRevision, Deadline
 
 # The reminders a member may pick, in minutes before the deadline.
-ALARM_CHOICES_MINUTES = (0, 60, 3 * 60, 24 * 60, 2 * 24 * 60, 3 * 24 * 60, 7 * 24 * 60, 14 * 24 * 60)
+HOUR, DAY = 60, 24 * 60
+ALARM_CHOICES_MINUTES = (0, HOUR, 3 * HOUR, DAY, 2 * DAY, 3 * DAY, 7 * DAY, 14 * DAY)
 MAX_ALARMS = 4
 FEED_LANGUAGES = ("en", "zh-hans")
 
@@ -47,7 +48,9 @@ def calendar_feed_update(*, feed, scope, kinds, alarm_minutes, language, include
     kinds = list(dict.fromkeys(kinds or ()))
     unknown_kinds = [kind for kind in kinds if kind not in Deadline.Kind.values]
     if unknown_kinds:
-        errors["kinds"] = _("Unknown deadline kind: %(value)s") % {"value": ", ".join(unknown_kinds)}
+        errors["kinds"] = _("Unknown deadline kind: %(value)s") % {
+            "value": ", ".join(unknown_kinds)
+        }
     try:
         alarms = sorted({int(value) for value in alarm_minutes or ()}, reverse=True)
     except (TypeError, ValueError):

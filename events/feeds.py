@@ -181,7 +181,7 @@ def personal_feed(request, token):
 def feed_addresses(path):
     """The https and webcal:// addresses of a feed path."""
     address = f"{settings.PORTAL_BASE_URL}{path}"
-    scheme, _sep, rest = address.partition("://")
+    _scheme, _sep, rest = address.partition("://")
     return {"https": address, "webcal": f"webcal://{rest}" if rest else address}
 
 

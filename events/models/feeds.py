@@ -40,9 +40,7 @@ class CalendarFeed(models.Model):
         blank=True,
         help_text=_("Empty: the member's language for messages."),
     )
-    include_events = models.BooleanField(
-        _("include the events' own dates"), default=False
-    )
+    include_events = models.BooleanField(_("include the events' own dates"), default=False)
     token_created_at = models.DateTimeField(_("address created"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
