@@ -1,0 +1,1 @@
+"""Speed checks run by `make bench` (python -m bench); each module has a main()."""
