@@ -200,7 +200,8 @@ def main():
             f"({len(bare) / 1e6:.1f} MB)"
         )
         print(
-            f"ratio (a)/(b): {ratio_cpu:.2f} CPU (target <= {TARGET_RATIO}), {ratio_wall:.2f} wall; "
+            f"ratio (a)/(b): {ratio_cpu:.2f} CPU (target <= {TARGET_RATIO}), "
+            f"{ratio_wall:.2f} wall; "
             f"SQL queries per request: {query_count} (target <= {TARGET_QUERIES})"
         )
         print(
