@@ -44,11 +44,17 @@ def mixed_deadlines(summit):
     berlin = factories.EventFactory(name="FOSDEM 2026", country="BE", timezone="Europe/Brussels")
     return [
         deadline_set(
-            event=summit, kind="cfp_close", local=dt.datetime(2025, 7, 14, 15, 59), zone="Asia/Tokyo"
+            event=summit,
+            kind="cfp_close",
+            local=dt.datetime(2025, 7, 14, 15, 59),
+            zone="Asia/Tokyo",
         ),
         deadline_set(event=summit, kind="cfp_open", local=dt.date(2025, 3, 1), zone="AoE"),
         deadline_set(
-            event=berlin, kind="cfp_close", local=dt.datetime(2025, 10, 26, 2, 30), zone="Europe/Berlin"
+            event=berlin,
+            kind="cfp_close",
+            local=dt.datetime(2025, 10, 26, 2, 30),
+            zone="Europe/Berlin",
         ),
         deadline_set(
             event=berlin, kind="registration", local=dt.datetime(2026, 1, 31, 12, 0), zone="UTC"
