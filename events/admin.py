@@ -59,10 +59,7 @@ class DeadlineForm(forms.ModelForm):
 
     def save(self, commit=True):
         deadline = self.instance
-        due_at = self.cleaned_data["due_at"]
-        if deadline.pk and deadline.due_at != due_at:
-            deadline.sequence += 1
-        deadline.due_at = due_at
+        deadline.due_at = self.cleaned_data["due_at"]
         deadline.is_date_only = self.cleaned_data.get("local_time") is None
         return super().save(commit=commit)
 

@@ -7,5 +7,8 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from . import admin_reminders  # noqa: F401  (admin of the reminder models)
+        from . import (
+            admin_reminders,  # noqa: F401  (admin of the reminder models)
+            feed_signals,  # noqa: F401  (connects the calendar feeds' receivers)
+        )
         from .reminders import signals  # noqa: F401  (outbox planning receivers)

@@ -38,14 +38,12 @@ def deadline_instant(*, local, zone, date_only=False):
 def deadline_set(*, event, kind, local, zone, date_only=False, deadline=None, **fields):
     """Create a deadline, or update `deadline`, from the time as it was announced.
 
-    Raises ValidationError for an unknown zone; a moved instant raises the sequence,
-    so calendar clients replace the entry rather than doubling it.
+    Raises ValidationError for an unknown zone. A moved instant raises the sequence
+    (deadline_moved, before every save), so calendar clients replace the entry.
     """
     due_at, zone_name = deadline_instant(local=local, zone=zone, date_only=date_only)
     if deadline is None:
         deadline = Deadline(event=event)
-    elif deadline.pk and deadline.due_at != due_at:
-        deadline.sequence += 1
     deadline.event = event
     deadline.kind = kind
     deadline.due_at = due_at
@@ -56,6 +54,26 @@ def deadline_set(*, event, kind, local, zone, date_only=False, deadline=None, **
     deadline.full_clean()
     deadline.save()
     return deadline
+
+
+def deadline_moved(*, deadline, update_fields=None):
+    """Raise the sequence of a deadline whose instant differs from the stored one.
+
+    Runs before every save of a Deadline (see EventsConfig.ready), so admin, API and
+    deadline_set all follow it; a sequence already raised by the caller is kept.
+    Returns True when the deadline moved.
+    """
+    if deadline._state.adding or deadline.pk is None:
+        return False
+    stored = Deadline.objects.filter(pk=deadline.pk).values("due_at", "sequence").first()
+    if stored is None or stored["due_at"] == deadline.due_at:
+        return False
+    if deadline.sequence <= stored["sequence"]:
+        deadline.sequence = stored["sequence"] + 1
+        if update_fields is not None and "sequence" not in update_fields:
+            # save(update_fields=…) would drop the new sequence: write it beside.
+            Deadline.objects.filter(pk=deadline.pk).update(sequence=deadline.sequence)
+    return True
 
 
 @transaction.atomic

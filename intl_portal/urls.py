@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from events import feeds as event_feeds
 from events.reminders import views as reminder_views
 
 from . import views
@@ -20,6 +21,8 @@ urlpatterns = [
     path("budget/", include("budget.urls")),
     path("program/", include("members.program_urls")),
     path("me/reminders/", reminder_views.my_reminders, name="my_reminders"),
+    path("calendar/", include("events.feed_urls")),
+    path("me/calendar/", event_feeds.my_calendar_feed, name="my_calendar_feed"),
     path("", views.home, name="home"),
 ]
 

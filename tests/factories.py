@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 
 from budget.models import Budget, BudgetLine, Category, ExchangeRate, Expense
 from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+from events.models.feeds import CalendarFeed
 from members.models import Contribution, Enrolment, Member, Role, RoleAssignment
 
 
@@ -240,3 +241,10 @@ class ReminderPreferenceFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("member",)
 
     member = factory.SubFactory(MemberFactory)
+class CalendarFeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CalendarFeed
+
+    member = factory.SubFactory(MemberFactory)
+    token = factory.Sequence(lambda n: f"test-feed-token-{n:06d}-abcdefghijklmnop")
+    token_created_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC))

@@ -1,11 +1,14 @@
 from .deadline import Deadline
 from .event import Event, Tag
+from .feeds import CalendarFeed, CalendarRevision
 from .participation import Goal, Participation
 from .reminders import Reminder, ReminderChannel, ReminderDefaults, ReminderPreference
 from .work import ActionItem, Contact, Idea
 
 __all__ = [
     "ActionItem",
+    "CalendarFeed",
+    "CalendarRevision",
     "Contact",
     "Deadline",
     "Event",

@@ -1,0 +1,235 @@
+"""Reads behind the calendar feeds: query filters, what each feed holds, and its state
+(the validators ETag and Last-Modified), each in one query whatever the feed's size."""
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Max, Q, Subquery, Value
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from .feed_services import FEED_LANGUAGES, calendar_revision_touch
+from .models import CalendarFeed, CalendarRevision, Deadline, Event, Participation, Tag
+
+FILTER_NAMES = ("country", "status", "kind", "tag", "lang")
+# Bump when the feeds' text changes shape, so cached bodies and ETags are renewed.
+FEED_FORMAT_VERSION = "1"
+
+DEADLINE_FIELDS = (
+    "id",
+    "kind",
+    "title",
+    "due_at",
+    "timezone",
+    "is_date_only",
+    "url",
+    "is_public",
+    "sequence",
+    "updated_at",
+    "event",
+    "event__name",
+    "event__start_date",
+    "event__end_date",
+    "event__city",
+    "event__country",
+    "event__venue",
+    "event__website_url",
+    "event__cfp_url",
+    "event__is_public",
+    "event__updated_at",
+)
+EVENT_FIELDS = (
+    "id",
+    "name",
+    "kind",
+    "organizer",
+    "start_date",
+    "end_date",
+    "city",
+    "country",
+    "venue",
+    "website_url",
+    "description",
+    "is_public",
+    "updated_at",
+)
+
+
+@dataclass(frozen=True)
+class FeedFilters:
+    countries: tuple = ()
+    statuses: tuple = ()
+    kinds: tuple = ()
+    tags: tuple = ()
+    language: str = ""
+
+    def key(self):
+        return "|".join(
+            ",".join(values) for values in (self.countries, self.statuses, self.kinds, self.tags)
+        )
+
+
+def _values(params, name):
+    values = []
+    for raw in params.getlist(name):
+        values.extend(part.strip() for part in raw.split(",") if part.strip())
+    return tuple(dict.fromkeys(values))
+
+
+def feed_filters_from_params(*, params):
+    """Parse a feed's query string (a QueryDict). Raises ValidationError with one plain
+    message for an unknown parameter or value; may run one query (tags)."""
+    unknown = sorted(set(params) - set(FILTER_NAMES))
+    if unknown:
+        raise ValidationError(
+            _("Unknown parameter “%(name)s”; feeds accept %(names)s.")
+            % {"name": unknown[0], "names": ", ".join(FILTER_NAMES)}
+        )
+    country_codes = tuple(code.upper() for code in _values(params, "country"))
+    for code in country_codes:
+        if code not in countries:
+            raise ValidationError(
+                _("Unknown country “%(value)s”; use ISO 3166 codes such as JP or CN.")
+                % {"value": code}
+            )
+    statuses = _values(params, "status")
+    _check_choices(statuses, Event.Status.values, _("status"))
+    kinds = _values(params, "kind")
+    _check_choices(kinds, Deadline.Kind.values, _("deadline kind"))
+    tags = _values(params, "tag")
+    if tags:
+        known = set(Tag.objects.filter(slug__in=tags).values_list("slug", flat=True))
+        missing = [slug for slug in tags if slug not in known]
+        if missing:
+            raise ValidationError(_("Unknown tag “%(value)s”.") % {"value": missing[0]})
+    languages = _values(params, "lang")
+    language = languages[0].lower() if languages else ""
+    if len(languages) > 1 or (language and language not in FEED_LANGUAGES):
+        raise ValidationError(
+            _("Unknown language “%(value)s”; use en or zh-hans.") % {"value": ",".join(languages)}
+        )
+    return FeedFilters(
+        countries=country_codes, statuses=statuses, kinds=kinds, tags=tags, language=language
+    )
+
+
+def _check_choices(values, allowed, label):
+    for value in values:
+        if value not in allowed:
+            raise ValidationError(
+                _("Unknown %(label)s “%(value)s”; use one of %(allowed)s.")
+                % {"label": label, "value": value, "allowed": ", ".join(allowed)}
+            )
+
+
+def _event_q(filters, prefix=""):
+    q = Q()
+    if filters.countries:
+        q &= Q(**{f"{prefix}country__in": filters.countries})
+    if filters.statuses:
+        q &= Q(**{f"{prefix}status__in": filters.statuses})
+    if filters.tags:
+        tagged = Event.tags.through.objects.filter(tag__slug__in=filters.tags).values("event_id")
+        q &= Q(**{f"{prefix}id__in": tagged})
+    return q
+
+
+def _my_event_ids(member_id):
+    return (
+        Participation.objects.filter(member_id=member_id)
+        .exclude(status=Participation.Status.DECLINED)
+        .values("event_id")
+    )
+
+
+def feed_deadlines(*, filters, feed=None):
+    """Deadlines a feed holds: public ones for the public feed; for a personal `feed`,
+    internal ones too, narrowed to the member's choice. Not evaluated."""
+    deadlines = Deadline.objects.filter(_event_q(filters, "event__"))
+    if filters.kinds:
+        deadlines = deadlines.filter(kind__in=filters.kinds)
+    if feed is None:
+        deadlines = deadlines.filter(is_public=True, event__is_public=True)
+    else:
+        if feed.kinds:
+            deadlines = deadlines.filter(kind__in=feed.kinds)
+        if feed.scope == CalendarFeed.Scope.MINE:
+            deadlines = deadlines.filter(event_id__in=_my_event_ids(feed.member_id))
+    return deadlines
+
+
+def feed_events(*, filters, feed=None):
+    """Events (with dates) a feed holds as all-day entries. Not evaluated."""
+    events = Event.objects.filter(_event_q(filters), start_date__isnull=False)
+    if filters.kinds:
+        with_kind = Deadline.objects.filter(kind__in=filters.kinds).values("event_id")
+        events = events.filter(id__in=with_kind)
+    if feed is None:
+        events = events.filter(is_public=True)
+    elif feed.scope == CalendarFeed.Scope.MINE:
+        events = events.filter(id__in=_my_event_ids(feed.member_id))
+    return events
+
+
+def feed_rows_deadlines(queryset):
+    return list(queryset.select_related("event").only(*DEADLINE_FIELDS).order_by("due_at", "id"))
+
+
+def feed_rows_events(queryset):
+    return list(queryset.only(*EVENT_FIELDS).order_by("start_date", "id"))
+
+
+def _scalar(queryset, aggregate):
+    """A scalar subquery of one aggregate over all of `queryset`."""
+    return Subquery(
+        queryset.order_by().values(_all=Value(1)).annotate(value=aggregate).values("value")[:1]
+    )
+
+
+@dataclass(frozen=True)
+class FeedState:
+    etag: str
+    last_modified: dt.datetime
+
+
+def feed_state(*, parts, deadlines=None, events=None):
+    """The feed's validators in one query: counts and latest changes of what it holds,
+    and the revision that moves on every save or delete. `parts` are the other things
+    the body depends on (filters, language, a personal feed's settings)."""
+    expressions = {}
+    if deadlines is not None:
+        expressions["d_count"] = _scalar(deadlines, Count("pk"))
+        expressions["d_changed"] = _scalar(deadlines, Max("updated_at"))
+        expressions["de_changed"] = _scalar(deadlines, Max("event__updated_at"))
+    if events is not None:
+        expressions["e_count"] = _scalar(events, Count("pk"))
+        expressions["e_changed"] = _scalar(events, Max("updated_at"))
+    anchor = CalendarRevision.objects.filter(pk=1).values("changed_at", **expressions)
+    row = anchor.first()
+    if row is None:  # nothing saved through the ORM yet: start the revision now
+        calendar_revision_touch()
+        row = anchor.first()
+    changes = [
+        row[name]
+        for name in ("changed_at", "d_changed", "de_changed", "e_changed")
+        if row.get(name) is not None
+    ]
+    last_modified = max(changes).replace(microsecond=0)
+    lines = [FEED_FORMAT_VERSION, *map(str, parts), *(f"{key}={row[key]}" for key in sorted(row))]
+    digest = hashlib.sha256("\n".join(lines).encode()).hexdigest()[:32]
+    return FeedState(etag=f'"{digest}"', last_modified=last_modified)
+
+
+def feed_for_token(*, token):
+    """The personal feed with this token, or None when the token is unknown or its
+    member is no longer active (one query)."""
+    feed = (
+        CalendarFeed.objects.select_related("member", "member__user")
+        .filter(token=token, member__active=True)
+        .first()
+    )
+    if feed is None or feed.member.user is None or not feed.member.user.is_active:
+        return None
+    return feed

@@ -1,0 +1,225 @@
+"""Calendar feeds over HTTP: the public CFP and events feeds, a member's personal feed,
+and the page where a member copies, regenerates and configures their feed's address."""
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotFound
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_safe
+
+from members.roles import member_of
+
+from . import feed_selectors as selectors
+from . import feed_services as services
+from .feed_forms import CalendarFeedForm
+from .ical import calendar_bytes, feed_calendar
+
+logger = logging.getLogger(__name__)
+
+MAX_AGE = 3600  # clients may poll hourly; REFRESH-INTERVAL says the same inside the feed
+BODY_CACHE_SECONDS = 24 * 3600
+BODY_CACHE_MAX_BYTES = 32 * 1024 * 1024
+
+CFP_NAME = gettext_lazy("CFP deadlines · International outreach")
+CFP_DESCRIPTION = gettext_lazy("Deadlines of the conferences the working group follows.")
+EVENTS_NAME = gettext_lazy("Conferences · International outreach")
+EVENTS_DESCRIPTION = gettext_lazy("Conferences the working group follows, as all-day events.")
+PERSONAL_NAME = gettext_lazy("My deadlines · International outreach")
+PERSONAL_DESCRIPTION = gettext_lazy("Personal feed of %(name)s.")
+
+
+class CalendarResponse(HttpResponse):
+    """An iCalendar response with the validators and the caching a subscriber needs."""
+
+    def __init__(self, content=b"", *, etag, last_modified, filename, private=False, **kwargs):
+        super().__init__(content, content_type="text/calendar; charset=utf-8", **kwargs)
+        self["ETag"] = etag
+        self["Last-Modified"] = http_date(last_modified.timestamp())
+        self["Cache-Control"] = f"{'private' if private else 'public'}, max-age={MAX_AGE}"
+        self["Content-Disposition"] = f'inline; filename="{filename}"'
+        if private:
+            self["X-Robots-Tag"] = "noindex, nofollow"
+
+
+def _bad_request(error):
+    return HttpResponseBadRequest(
+        " ".join(error.messages) + "\n", content_type="text/plain; charset=utf-8"
+    )
+
+
+def _cached_body(key):
+    try:
+        return cache.get(key)
+    except Exception:  # a cache outage must not break subscriptions
+        logger.warning("calendar feed cache unavailable", exc_info=True)
+        return None
+
+
+def _store_body(key, body):
+    if len(body) > BODY_CACHE_MAX_BYTES:
+        return
+    try:
+        cache.set(key, body, BODY_CACHE_SECONDS)
+    except Exception:
+        logger.warning("calendar feed cache unavailable", exc_info=True)
+
+
+def _serve(request, *, filename, language, parts, deadlines=None, events=None, **calendar):
+    """Answer 304 from the feed's state alone, else the body (cached by its ETag)."""
+    state = selectors.feed_state(
+        parts=[filename, language, *parts], deadlines=deadlines, events=events
+    )
+    response = CalendarResponse(
+        etag=state.etag,
+        last_modified=state.last_modified,
+        filename=filename,
+        private=calendar.get("mark_private", False),
+    )
+    conditional = get_conditional_response(
+        request,
+        etag=state.etag,
+        last_modified=int(state.last_modified.timestamp()),
+        response=response,
+    )
+    if conditional is not response:  # 304 Not Modified (or 412 for If-Match)
+        return conditional
+    key = f"ical:body:{state.etag.strip(chr(34))}"
+    body = _cached_body(key)
+    if body is None:
+        with translation.override(language):
+            for name in ("name", "description"):
+                calendar[name] = str(calendar.get(name, ""))
+        body = calendar_bytes(
+            feed_calendar(
+                deadlines=selectors.feed_rows_deadlines(deadlines) if deadlines is not None else (),
+                events=selectors.feed_rows_events(events) if events is not None else (),
+                language=language,
+                **calendar,
+            )
+        )
+        _store_body(key, body)
+    response.content = body
+    return response
+
+
+@require_safe
+def cfp_feed(request):
+    """Every deadline of public events, past ones included."""
+    try:
+        filters = selectors.feed_filters_from_params(params=request.GET)
+    except ValidationError as error:
+        return _bad_request(error)
+    return _serve(
+        request,
+        filename="cfp.ics",
+        language=filters.language or settings.LANGUAGE_CODE,
+        parts=[filters.key()],
+        deadlines=selectors.feed_deadlines(filters=filters),
+        name=CFP_NAME,
+        description=CFP_DESCRIPTION,
+    )
+
+
+@require_safe
+def events_feed(request):
+    """Public events as all-day entries."""
+    try:
+        filters = selectors.feed_filters_from_params(params=request.GET)
+    except ValidationError as error:
+        return _bad_request(error)
+    return _serve(
+        request,
+        filename="events.ics",
+        language=filters.language or settings.LANGUAGE_CODE,
+        parts=[filters.key()],
+        events=selectors.feed_events(filters=filters),
+        name=EVENTS_NAME,
+        description=EVENTS_DESCRIPTION,
+    )
+
+
+@require_safe
+def personal_feed(request, token):
+    """One member's feed, internal events included; the token is the only credential."""
+    feed = selectors.feed_for_token(token=token)
+    if feed is None:
+        return HttpResponseNotFound(
+            _("No calendar feed at this address.") + "\n", content_type="text/plain; charset=utf-8"
+        )
+    try:
+        filters = selectors.feed_filters_from_params(params=request.GET)
+    except ValidationError as error:
+        return _bad_request(error)
+    language = filters.language or feed.feed_language
+    with translation.override(language):
+        description = PERSONAL_DESCRIPTION % {"name": feed.member.localized_name}
+    return _serve(
+        request,
+        filename="my-deadlines.ics",
+        language=language,
+        parts=[filters.key(), feed.pk, feed.updated_at.isoformat(), feed.member.updated_at],
+        deadlines=selectors.feed_deadlines(filters=filters, feed=feed),
+        events=selectors.feed_events(filters=filters, feed=feed) if feed.include_events else None,
+        name=PERSONAL_NAME,
+        description=description,
+        alarm_minutes=feed.alarm_minutes,
+        mark_private=True,
+    )
+
+
+def feed_addresses(path):
+    """The https and webcal:// addresses of a feed path."""
+    address = f"{settings.PORTAL_BASE_URL}{path}"
+    _scheme, _sep, rest = address.partition("://")
+    return {"https": address, "webcal": f"webcal://{rest}" if rest else address}
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def my_calendar_feed(request):
+    """A member's page for their personal feed: address, copy, regenerate, settings."""
+    member = member_of(request.user)
+    if member is None:
+        return render(request, "events/my_calendar_feed.html", {"no_member": True}, status=403)
+    feed = services.calendar_feed_for_member(member=member)
+    form = CalendarFeedForm(feed=feed)
+    status = 200
+    if request.method == "POST":
+        if "regenerate" in request.POST:
+            services.calendar_feed_regenerate_token(feed=feed)
+            messages.success(
+                request, _("Your feed has a new address. The old address no longer works.")
+            )
+            return redirect("my_calendar_feed")
+        form = CalendarFeedForm(request.POST, feed=feed)
+        if form.is_valid():
+            try:
+                services.calendar_feed_update(feed=feed, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Your calendar feed settings are saved."))
+                return redirect("my_calendar_feed")
+        status = 400
+    personal = feed_addresses(reverse("calendar:personal", kwargs={"token": feed.token}))
+    context = {
+        "feed": feed,
+        "form": form,
+        "personal": personal,
+        "public_feeds": [
+            (_("CFP deadlines"), feed_addresses(reverse("calendar:cfp"))),
+            (_("Conferences"), feed_addresses(reverse("calendar:events"))),
+        ],
+    }
+    return render(request, "events/my_calendar_feed.html", context, status=status)
