@@ -4,6 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from members.token_views import api_tokens
+
 from . import views
 
 admin.site.site_header = admin.site.site_title = "intl_portal"
@@ -15,6 +17,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("timezone/", views.set_timezone, name="set_timezone"),
+    path("me/api-tokens/", api_tokens, name="api_tokens"),
     path("", views.home, name="home"),
 ]
 

@@ -6,7 +6,18 @@ from django.contrib.auth import get_user_model
 
 from budget.models import Budget, BudgetLine, Category, ExchangeRate, Expense
 from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
-from members.models import Contribution, Enrolment, Member, Role, RoleAssignment
+from members.models import (
+    Contribution,
+    Enrolment,
+    Member,
+    Reward,
+    Role,
+    RoleAssignment,
+    SwagItem,
+    SwagRequest,
+    SwagRequestLine,
+    SwagVariant,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -181,3 +192,47 @@ class ContributionFactory(factory.django.DjangoModelFactory):
     member = factory.SubFactory(MemberFactory)
     kind = Contribution.Kind.TRANSLATED_ARTICLE
     title_en = factory.Sequence(lambda n: f"Article {n}")
+
+
+class SwagItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SwagItem
+
+    name_en = factory.Sequence(lambda n: f"T-shirt {n}")
+
+
+class SwagVariantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SwagVariant
+
+    item = factory.SubFactory(SwagItemFactory)
+    label = "M"
+
+
+class SwagRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SwagRequest
+
+    requested_by = factory.SubFactory(MemberFactory)
+    recipient_name = "Zhang San"
+    address = "1 Example Road, Hangzhou"
+    phone = "+86 571 0000 0000"
+    reason = SwagRequest.Reason.REWARD
+
+
+class SwagRequestLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SwagRequestLine
+
+    request = factory.SubFactory(SwagRequestFactory)
+    variant = factory.SubFactory(SwagVariantFactory)
+    quantity = 1
+
+
+class RewardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reward
+
+    member = factory.SubFactory(MemberFactory)
+    kind = Reward.Kind.HONOUR
+    title = factory.Sequence(lambda n: f"Translator of the month {n}")

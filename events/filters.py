@@ -1,0 +1,134 @@
+"""Filters for the events API (django-filter). A value the filter does not know (an unknown
+status, a malformed date, a member that does not exist) is a 400, never an empty list."""
+
+import django_filters as filters
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from members.models import Member
+
+from .models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+
+
+def visible_events(request):
+    from intl_portal.api import viewer_of
+
+    events = Event.objects.all()
+    if request is None or not viewer_of(request).is_member:
+        events = events.filter(is_public=True)
+    return events
+
+
+class EventFilter(filters.FilterSet):
+    starts_before = filters.DateFilter(
+        method="filter_overlap",
+        label=_("Overlaps a range ending on this day (events starting on or before it)"),
+    )
+    ends_after = filters.DateFilter(
+        method="filter_overlap",
+        label=_("Overlaps a range starting on this day (events ending on or after it)"),
+    )
+    status = filters.MultipleChoiceFilter(choices=Event.Status.choices)
+    kind = filters.MultipleChoiceFilter(choices=Event.Kind.choices)
+    country = filters.MultipleChoiceFilter(choices=lambda: list(countries))
+    priority = filters.TypedMultipleChoiceFilter(choices=Event.Priority.choices, coerce=int)
+    tag = filters.ModelMultipleChoiceFilter(
+        field_name="tags__slug", to_field_name="slug", queryset=Tag.objects.all(), distinct=True
+    )
+    member = filters.ModelChoiceFilter(
+        field_name="participations__member",
+        queryset=Member.objects.all(),
+        distinct=True,
+        label=_("Member taking part"),
+    )
+
+    class Meta:
+        model = Event
+        fields = ["series", "edition_year", "format", "is_public"]
+
+    def filter_overlap(self, queryset, name, value):
+        # Applied once for both bounds, in filter_queryset below.
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        start = self.form.cleaned_data.get("ends_after")
+        end = self.form.cleaned_data.get("starts_before")
+        if start or end:
+            queryset = queryset.filter(start_date__isnull=False).annotate(
+                _last_day=Coalesce("end_date", "start_date")
+            )
+            if end:
+                queryset = queryset.filter(start_date__lte=end)
+            if start:
+                queryset = queryset.filter(_last_day__gte=start)
+        return queryset
+
+
+class DeadlineFilter(filters.FilterSet):
+    kind = filters.MultipleChoiceFilter(choices=Deadline.Kind.choices)
+    before = filters.IsoDateTimeFilter(field_name="due_at", lookup_expr="lt")
+    after = filters.IsoDateTimeFilter(field_name="due_at", lookup_expr="gte")
+    event = filters.ModelChoiceFilter(queryset=lambda request: visible_events(request))
+
+    class Meta:
+        model = Deadline
+        fields = ["is_public", "is_date_only"]
+
+
+class GoalFilter(filters.FilterSet):
+    kind = filters.MultipleChoiceFilter(choices=Goal.Kind.choices)
+    status = filters.MultipleChoiceFilter(choices=Goal.Status.choices)
+
+    class Meta:
+        model = Goal
+        fields = ["event", "owner"]
+
+
+class ParticipationFilter(filters.FilterSet):
+    status = filters.MultipleChoiceFilter(choices=Participation.Status.choices)
+    role = filters.MultipleChoiceFilter(choices=Participation.Role.choices)
+
+    class Meta:
+        model = Participation
+        fields = ["event", "member", "needs_travel", "needs_visa"]
+
+
+class ActionItemFilter(filters.FilterSet):
+    status = filters.MultipleChoiceFilter(choices=ActionItem.Status.choices)
+    due_before = filters.DateFilter(field_name="due_date", lookup_expr="lte")
+
+    class Meta:
+        model = ActionItem
+        fields = ["owner", "event"]
+
+
+class IdeaFilter(filters.FilterSet):
+    kind = filters.ChoiceFilter(choices=Idea.Kind.choices)
+    status = filters.MultipleChoiceFilter(choices=Idea.Status.choices)
+    top_level = filters.BooleanFilter(field_name="parent", lookup_expr="isnull")
+
+    class Meta:
+        model = Idea
+        fields = ["proposer", "parent"]
+
+
+class ContactFilter(filters.FilterSet):
+    follow_up_status = filters.MultipleChoiceFilter(choices=Contact.FollowUp.choices)
+    event = filters.ModelChoiceFilter(field_name="events", queryset=Event.objects.all(), distinct=True)
+
+    class Meta:
+        model = Contact
+        fields = ["owner"]
+
+
+__all__ = [
+    "ActionItemFilter",
+    "ContactFilter",
+    "DeadlineFilter",
+    "EventFilter",
+    "GoalFilter",
+    "IdeaFilter",
+    "ParticipationFilter",
+]
