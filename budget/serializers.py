@@ -46,7 +46,17 @@ class BudgetLineSerializer(PortalModelSerializer):
 class NestedBudgetLineSerializer(serializers.ModelSerializer):
     class Meta:
         model = BudgetLine
-        fields = ["id", "event", "member", "category", "description", "amount", "currency", "person_trips", "status"]
+        fields = [
+            "id",
+            "event",
+            "member",
+            "category",
+            "description",
+            "amount",
+            "currency",
+            "person_trips",
+            "status",
+        ]
         read_only_fields = fields
 
 

@@ -22,7 +22,8 @@ def _require(allowed):
 def _require_status(obj, *statuses):
     if obj.status not in statuses:
         raise ValidationError(
-            _("Not possible while the status is “%(status)s”.") % {"status": obj.get_status_display()},
+            _("Not possible while the status is “%(status)s”.")
+            % {"status": obj.get_status_display()},
             code="invalid_transition",
         )
 
@@ -73,12 +74,16 @@ def _expense_decide(*, expense, user, status, comment):
 
 
 def expense_approve(*, expense, user, comment=""):
-    return _expense_decide(expense=expense, user=user, status=Expense.Status.APPROVED, comment=comment)
+    return _expense_decide(
+        expense=expense, user=user, status=Expense.Status.APPROVED, comment=comment
+    )
 
 
 def expense_reject(*, expense, user, comment):
     _require_comment(comment)
-    return _expense_decide(expense=expense, user=user, status=Expense.Status.REJECTED, comment=comment)
+    return _expense_decide(
+        expense=expense, user=user, status=Expense.Status.REJECTED, comment=comment
+    )
 
 
 def expense_mark_reimbursed(*, expense, user):

@@ -36,7 +36,9 @@ class EventViewSet(PortalViewSet):
         events = Event.objects.all()
         if not self.viewer.is_member:
             return events.filter(is_public=True).prefetch_related(
-                "tags", Prefetch("deadlines", queryset=Deadline.objects.filter(is_public=True))
+                "tags",
+                Prefetch("alternatives", queryset=Event.objects.none()),
+                Prefetch("deadlines", queryset=Deadline.objects.filter(is_public=True)),
             )
         return events.prefetch_related(
             "tags",

@@ -295,7 +295,16 @@ class IdeaSerializer(PortalModelSerializer):
 
     class Meta:
         model = Idea
-        fields = ["id", "kind", "title", "description", "proposer", "parent", "status", "created_at"]
+        fields = [
+            "id",
+            "kind",
+            "title",
+            "description",
+            "proposer",
+            "parent",
+            "status",
+            "created_at",
+        ]
         read_only_fields = ["created_at"]
 
     coordinator_fields = ("status",)

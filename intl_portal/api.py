@@ -121,7 +121,11 @@ def portal_exception_handler(exc, context):
         exc = exceptions.ValidationError(as_field_errors(exc))
     elif isinstance(exc, ProtectedError | RestrictedError):
         exc = exceptions.ValidationError(
-            {"non_field_errors": [_("This cannot be deleted while other records still refer to it.")]}
+            {
+                "non_field_errors": [
+                    _("This cannot be deleted while other records still refer to it.")
+                ]
+            }
         )
     elif isinstance(exc, IntegrityError):
         exc = exceptions.ValidationError(

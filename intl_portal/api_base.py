@@ -88,6 +88,11 @@ class PortalModelSerializer(serializers.ModelSerializer):
     coordinator_fields = ()
     owner_field = None
 
+    def get_validators(self):
+        # The model's constraints are checked in model_clean, with their own messages and
+        # the field they concern (DRF's generic unique-together validator is not needed).
+        return list(getattr(getattr(self, "Meta", None), "validators", []))
+
     @property
     def viewer(self):
         viewer = self.context.get("viewer")
@@ -207,5 +212,3 @@ class TrackingNoteSerializer(serializers.Serializer):
     tracking_note = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=200
     )
-
-

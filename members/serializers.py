@@ -264,9 +264,7 @@ class SwagRequestSerializer(PortalModelSerializer):
 
     PRIVATE = ("address", "phone")
 
-    requested_by = serializers.PrimaryKeyRelatedField(
-        queryset=Member.objects.all(), required=False
-    )
+    requested_by = serializers.PrimaryKeyRelatedField(queryset=Member.objects.all(), required=False)
     lines = SwagRequestLineSerializer(many=True)
 
     class Meta:
@@ -315,7 +313,9 @@ class SwagRequestSerializer(PortalModelSerializer):
     def create(self, validated_data):
         lines = validated_data.pop("lines")
         request = SwagRequest.objects.create(**validated_data)
-        SwagRequestLine.objects.bulk_create(SwagRequestLine(request=request, **line) for line in lines)
+        SwagRequestLine.objects.bulk_create(
+            SwagRequestLine(request=request, **line) for line in lines
+        )
         return request
 
     @transaction.atomic

@@ -17,9 +17,7 @@ def api_tokens(request):
         action = request.POST.get("action")
         if action == "create":
             new_key = api_token_create(user=request.user).key
-            messages.success(
-                request, _("Your new API token is shown below once; copy it now.")
-            )
+            messages.success(request, _("Your new API token is shown below once; copy it now."))
         elif action == "revoke":
             if api_token_revoke(user=request.user):
                 messages.success(request, _("Your API token has been revoked."))

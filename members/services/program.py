@@ -21,7 +21,8 @@ def _require_coordinator(user):
 def _require_status(obj, *statuses):
     if obj.status not in statuses:
         raise ValidationError(
-            _("Not possible while the status is “%(status)s”.") % {"status": obj.get_status_display()},
+            _("Not possible while the status is “%(status)s”.")
+            % {"status": obj.get_status_display()},
             code="invalid_transition",
         )
 

@@ -28,9 +28,27 @@ class Endpoint:
         return self.path
 
 
-PUBLIC_READ = {"anonymous": "LR", "outsider": "LR", "member": "LR", "approver": "LR", "coordinator": "LRCUD"}
-MEMBERS_READ = {"anonymous": "", "outsider": "", "member": "LR", "approver": "LR", "coordinator": "LRCUD"}
-OWN_WRITE = {"anonymous": "", "outsider": "", "member": "LRCUD", "approver": "LRC", "coordinator": "LRCUD"}
+PUBLIC_READ = {
+    "anonymous": "LR",
+    "outsider": "LR",
+    "member": "LR",
+    "approver": "LR",
+    "coordinator": "LRCUD",
+}
+MEMBERS_READ = {
+    "anonymous": "",
+    "outsider": "",
+    "member": "LR",
+    "approver": "LR",
+    "coordinator": "LRCUD",
+}
+OWN_WRITE = {
+    "anonymous": "",
+    "outsider": "",
+    "member": "LRCUD",
+    "approver": "LRC",
+    "coordinator": "LRCUD",
+}
 
 
 def _id(obj):
@@ -41,14 +59,23 @@ ENDPOINTS = [
     Endpoint(
         "events",
         lambda w: factories.EventFactory(is_public=True),
-        lambda w, me: {"name": "KubeCon China 2026", "start_date": "2026-06-10", "end_date": "2026-06-11"},
+        lambda w, me: {
+            "name": "KubeCon China 2026",
+            "start_date": "2026-06-10",
+            "end_date": "2026-06-11",
+        },
         {"city": "Hong Kong"},
         PUBLIC_READ,
     ),
     Endpoint(
         "deadlines",
         lambda w: factories.DeadlineFactory(event=w["public_event"], is_public=True),
-        lambda w, me: {"event": w["public_event"].pk, "kind": "cfp_close", "due_date": "2026-03-01", "timezone": "AoE"},
+        lambda w, me: {
+            "event": w["public_event"].pk,
+            "kind": "cfp_close",
+            "due_date": "2026-03-01",
+            "timezone": "AoE",
+        },
         {"title": "Main track"},
         PUBLIC_READ,
     ),
@@ -99,7 +126,13 @@ ENDPOINTS = [
         lambda w: w["me"],
         lambda w, me: {"display_name": "New Person"},
         {"languages": "zh, en, ja"},
-        {"anonymous": "", "outsider": "", "member": "LRU", "approver": "LR", "coordinator": "LRCUD"},
+        {
+            "anonymous": "",
+            "outsider": "",
+            "member": "LRU",
+            "approver": "LR",
+            "coordinator": "LRCUD",
+        },
         make_for_delete=lambda w: factories.MemberFactory(),
     ),
     Endpoint(
@@ -119,7 +152,12 @@ ENDPOINTS = [
     Endpoint(
         "budgets",
         lambda w: factories.BudgetFactory(),
-        lambda w, me: {"title": "2026", "period_start": "2026-01-01", "period_end": "2026-12-31", "total": "88000.00"},
+        lambda w, me: {
+            "title": "2026",
+            "period_start": "2026-01-01",
+            "period_end": "2026-12-31",
+            "total": "88000.00",
+        },
         {"notes": "Ten person-trips"},
         MEMBERS_READ,
     ),
@@ -142,14 +180,26 @@ ENDPOINTS = [
             "spent_on": "2025-12-01",
         },
         {"description": "Visa fee (Schengen)"},
-        {"anonymous": "", "outsider": "", "member": "LRC", "approver": "LRC", "coordinator": "LRCUD"},
+        {
+            "anonymous": "",
+            "outsider": "",
+            "member": "LRC",
+            "approver": "LRC",
+            "coordinator": "LRCUD",
+        },
     ),
     Endpoint(
         "exchange-rates",
         lambda w: factories.ExchangeRateFactory(),
         lambda w, me: {"currency": "EUR", "date": "2025-12-01", "rate": "8.20000000"},
         {"source": "Bank of China"},
-        {"anonymous": "", "outsider": "", "member": "LR", "approver": "LRCUD", "coordinator": "LRCUD"},
+        {
+            "anonymous": "",
+            "outsider": "",
+            "member": "LR",
+            "approver": "LRCUD",
+            "coordinator": "LRCUD",
+        },
     ),
     Endpoint(
         "ambassadors",
@@ -231,14 +281,16 @@ def test_permission_matrix(endpoint, role, operation, world, users, api_as):
     elif operation == "R":
         response = client.get(detail)
     elif operation == "C":
-        response = client.post(base, endpoint.create(world, actor_member or world["me"]), format="json")
+        response = client.post(
+            base, endpoint.create(world, actor_member or world["me"]), format="json"
+        )
     elif operation == "U":
         response = client.patch(detail, endpoint.update, format="json")
     else:
         response = client.delete(detail)
     assert response.status_code == expected_status(endpoint, role, operation), response.content
     if response.status_code == 401:
-        assert response["WWW-Authenticate"] == 'Token'
+        assert response["WWW-Authenticate"] == "Token"
     if operation == "D" and response.status_code == 204:
         assert not type(obj).objects.filter(pk=obj.pk).exists()
     if operation == "U" and response.status_code == 200:
@@ -249,7 +301,9 @@ def test_permission_matrix(endpoint, role, operation, world, users, api_as):
 
 def test_member_cannot_change_someone_elses_idea(world, api_as):
     idea = factories.IdeaFactory(proposer=world["other"])
-    response = api_as("member").patch(f"/api/ideas/{idea.pk}/", {"title": "Mine now"}, format="json")
+    response = api_as("member").patch(
+        f"/api/ideas/{idea.pk}/", {"title": "Mine now"}, format="json"
+    )
     assert response.status_code == 403
 
 
@@ -335,7 +389,9 @@ def test_contact_email_and_phone_shown_to_coordinators_only(world, api_as, role,
 
 def test_contact_email_shown_to_the_member_who_owns_the_relationship(world, api_as):
     contact = factories.ContactFactory(email="jane@example.org", owner=world["me"])
-    assert api_as("member").get(f"/api/contacts/{contact.pk}/").json()["email"] == "jane@example.org"
+    assert (
+        api_as("member").get(f"/api/contacts/{contact.pk}/").json()["email"] == "jane@example.org"
+    )
 
 
 def test_swag_request_address_hidden_from_the_recipient(world, api_as):
