@@ -12,13 +12,16 @@ from members.models import Member
 from .models import Budget, BudgetLine, ExchangeRate, Expense
 
 
+CURRENCY_CHOICES = [(code, code) for code in sorted(ISO_4217_CODES)]
+
+
 class CurrencyField(serializers.ChoiceField):
     def __init__(self, **kwargs):
         kwargs.setdefault(
             "error_messages",
             {"invalid_choice": _("“{input}” is not an ISO 4217 currency code.")},
         )
-        super().__init__(choices=sorted(ISO_4217_CODES), **kwargs)
+        super().__init__(choices=CURRENCY_CHOICES, **kwargs)
 
 
 class BudgetLineSerializer(PortalModelSerializer):

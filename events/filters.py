@@ -5,10 +5,17 @@ import django_filters as filters
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from members.models import Member
 
 from .models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class TagSlugFilter(filters.ModelMultipleChoiceFilter):
+    """Tags by slug (repeat the parameter for several)."""
 
 
 def visible_events(request):
@@ -33,7 +40,7 @@ class EventFilter(filters.FilterSet):
     kind = filters.MultipleChoiceFilter(choices=Event.Kind.choices)
     country = filters.MultipleChoiceFilter(choices=lambda: list(countries))
     priority = filters.TypedMultipleChoiceFilter(choices=Event.Priority.choices, coerce=int)
-    tag = filters.ModelMultipleChoiceFilter(
+    tag = TagSlugFilter(
         field_name="tags__slug", to_field_name="slug", queryset=Tag.objects.all(), distinct=True
     )
     member = filters.ModelChoiceFilter(

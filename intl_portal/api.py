@@ -8,7 +8,7 @@ from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
-from rest_framework.filters import OrderingFilter
+from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -70,6 +70,18 @@ class StrictOrderingFilter(OrderingFilter):
                     }
                 )
         return super().get_ordering(request, queryset, view)
+
+
+class StrictSearchFilter(SearchFilter):
+    """Search that refuses characters a database cannot store (NUL) with a 400."""
+
+    def get_search_terms(self, request):
+        value = request.query_params.get(self.search_param, "")
+        if "\x00" in value:
+            raise exceptions.ValidationError(
+                {self.search_param: [_("Null characters are not allowed.")]}
+            )
+        return super().get_search_terms(request)
 
 
 class PortalRouter(DefaultRouter):

@@ -14,10 +14,15 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
-from rest_framework.filters import SearchFilter
 from rest_framework.response import Response
 
-from .api import StrictOrderingFilter, as_field_errors, portal_exception_handler, viewer_of
+from .api import (
+    StrictOrderingFilter,
+    StrictSearchFilter,
+    as_field_errors,
+    portal_exception_handler,
+    viewer_of,
+)
 
 
 class PortalViewSet(viewsets.ModelViewSet):
@@ -27,7 +32,7 @@ class PortalViewSet(viewsets.ModelViewSet):
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
     # Token first, so a request without credentials gets 401 with WWW-Authenticate: Token.
     authentication_classes = [TokenAuthentication, SessionAuthentication]
-    filter_backends = [DjangoFilterBackend, SearchFilter, StrictOrderingFilter]
+    filter_backends = [DjangoFilterBackend, StrictSearchFilter, StrictOrderingFilter]
 
     def get_exception_handler(self):
         return portal_exception_handler
