@@ -11,7 +11,6 @@ from members.models import Member
 
 from .models import Budget, BudgetLine, ExchangeRate, Expense
 
-
 CURRENCY_CHOICES = [(code, code) for code in sorted(ISO_4217_CODES)]
 
 

@@ -245,3 +245,9 @@ def test_swag_request_without_lines_is_refused(api_as, world):
     )
     assert response.status_code == 400
     assert response.json() == {"lines": ["Ask for at least one item."]}
+
+
+def test_errors_come_in_chinese_for_a_chinese_client(coord):
+    response = coord.get("/api/events/?page_size=500", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 400
+    assert response.json() == {"page_size": ["每页条数须在 1 到 200 之间。"]}

@@ -147,5 +147,5 @@ def test_api_fuzzed_from_its_own_schema_never_fails_and_matches_it(wsgi_app, coo
             )
 
         run()
-    assert FUZZED_WRITES <= set(checked)
+    assert set(checked) >= FUZZED_WRITES
     assert len(checked) >= 40 + len(FUZZED_WRITES)
