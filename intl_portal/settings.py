@@ -267,6 +267,33 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Separate request and response components, so read-only fields are not asked for.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "intl_portal.api_docs.document_error_responses",
+    ],
+    # Several models have a "status" or "kind": name each choice set after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "EventStatusEnum": "events.models.Event.Status",
+        "EventKindEnum": "events.models.Event.Kind",
+        "DeadlineKindEnum": "events.models.Deadline.Kind",
+        "GoalStatusEnum": "events.models.Goal.Status",
+        "GoalKindEnum": "events.models.Goal.Kind",
+        "ParticipationStatusEnum": "events.models.Participation.Status",
+        "ActionItemStatusEnum": "events.models.ActionItem.Status",
+        "IdeaStatusEnum": "events.models.Idea.Status",
+        "IdeaKindEnum": "events.models.Idea.Kind",
+        "BudgetStatusEnum": "budget.models.Budget.Status",
+        "BudgetLineStatusEnum": "budget.models.BudgetLine.Status",
+        "ExpenseStatusEnum": "budget.models.Expense.Status",
+        "EnrolmentStatusEnum": "members.models.Enrolment.Status",
+        "ContributionStatusEnum": "members.models.Contribution.Status",
+        "ContributionKindEnum": "members.models.Contribution.Kind",
+        "RewardKindEnum": "members.models.Reward.Kind",
+        "SwagRequestStatusEnum": "members.models.SwagRequest.Status",
+        "CurrencyEnum": "budget.serializers.CURRENCY_CHOICES",
+    },
 }
 
 # Security headers. The CSP allows nothing from other hosts: the portal serves every asset.

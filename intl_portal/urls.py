@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from events import feeds as event_feeds
 from events.reminders import views as reminder_views
+from members.token_views import api_tokens
 
 from . import views
 
@@ -23,6 +24,7 @@ urlpatterns = [
     path("me/reminders/", reminder_views.my_reminders, name="my_reminders"),
     path("calendar/", include("events.feed_urls")),
     path("me/calendar/", event_feeds.my_calendar_feed, name="my_calendar_feed"),
+    path("me/api-tokens/", api_tokens, name="api_tokens"),
     path("", views.home, name="home"),
 ]
 

@@ -7,7 +7,15 @@ from django.contrib.auth import get_user_model
 from budget.models import Budget, BudgetLine, Category, ExchangeRate, Expense
 from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
 from events.models.feeds import CalendarFeed
-from members.models import Contribution, Enrolment, Member, Role, RoleAssignment
+from members.models import (
+    Contribution,
+    Enrolment,
+    Member,
+    Reward,
+    Role,
+    RoleAssignment,
+    SwagRequestLine,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -225,6 +233,8 @@ class SwagRequestFactory(factory.django.DjangoModelFactory):
     recipient_name = "Li Lei"
     address = "Room 101, 1 Example Road, Beijing"
     reason = "reward"
+
+
 class ReminderChannelFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "events.ReminderChannel"
@@ -241,6 +251,8 @@ class ReminderPreferenceFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("member",)
 
     member = factory.SubFactory(MemberFactory)
+
+
 class CalendarFeedFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CalendarFeed
@@ -248,3 +260,21 @@ class CalendarFeedFactory(factory.django.DjangoModelFactory):
     member = factory.SubFactory(MemberFactory)
     token = factory.Sequence(lambda n: f"test-feed-token-{n:06d}-abcdefghijklmnop")
     token_created_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC))
+
+
+class SwagRequestLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SwagRequestLine
+
+    request = factory.SubFactory(SwagRequestFactory)
+    variant = factory.SubFactory(SwagVariantFactory)
+    quantity = 1
+
+
+class RewardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reward
+
+    member = factory.SubFactory(MemberFactory)
+    kind = Reward.Kind.HONOUR
+    title = factory.Sequence(lambda n: f"Translator of the month {n}")

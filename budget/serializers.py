@@ -1,0 +1,174 @@
+"""API representations of budgets, budget lines, expenses and exchange rates. Money is a
+decimal string beside an ISO 4217 currency; approval fields are read-only (they change
+through the workflow actions, which call budget.services)."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from intl_portal.api_base import PortalModelSerializer
+from intl_portal.currencies import ISO_4217_CODES
+from members.models import Member
+
+from .models import Budget, BudgetLine, ExchangeRate, Expense
+
+CURRENCY_CHOICES = [(code, code) for code in sorted(ISO_4217_CODES)]
+
+
+class CurrencyField(serializers.ChoiceField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "error_messages",
+            {"invalid_choice": _("“{input}” is not an ISO 4217 currency code.")},
+        )
+        super().__init__(choices=CURRENCY_CHOICES, **kwargs)
+
+
+class BudgetLineSerializer(PortalModelSerializer):
+    currency = CurrencyField(required=False, default="CNY")
+
+    class Meta:
+        model = BudgetLine
+        fields = [
+            "id",
+            "budget",
+            "event",
+            "member",
+            "participation",
+            "category",
+            "description",
+            "amount",
+            "currency",
+            "person_trips",
+            "status",
+        ]
+
+    constraint_fields = {"budgetline_amount_not_negative": "amount"}
+
+
+class NestedBudgetLineSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BudgetLine
+        fields = [
+            "id",
+            "event",
+            "member",
+            "category",
+            "description",
+            "amount",
+            "currency",
+            "person_trips",
+            "status",
+        ]
+        read_only_fields = fields
+
+
+class BudgetSerializer(PortalModelSerializer):
+    """A budget with its planned lines. Its status moves only through submit / approve /
+    reject."""
+
+    currency = CurrencyField(required=False, default="CNY")
+    lines = NestedBudgetLineSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Budget
+        fields = [
+            "id",
+            "title",
+            "period_start",
+            "period_end",
+            "currency",
+            "total",
+            "planned_person_trips",
+            "status",
+            "approval_body",
+            "revision",
+            "submitted_at",
+            "decided_by",
+            "decided_at",
+            "decision_comment",
+            "notes",
+            "lines",
+            "created_at",
+        ]
+        read_only_fields = [
+            "status",
+            "revision",
+            "submitted_at",
+            "decided_by",
+            "decided_at",
+            "decision_comment",
+            "created_at",
+        ]
+
+    constraint_fields = {
+        "budget_total_not_negative": "total",
+        "budget_period_end_after_start": "period_end",
+    }
+
+
+class ExpenseSerializer(PortalModelSerializer):
+    """An expense. A member submits their own (member is then always the caller);
+    decisions go through approve / reject / reimburse."""
+
+    currency = CurrencyField()
+    member = serializers.PrimaryKeyRelatedField(queryset=Member.objects.all(), required=False)
+
+    class Meta:
+        model = Expense
+        fields = [
+            "id",
+            "budget",
+            "event",
+            "member",
+            "category",
+            "description",
+            "amount",
+            "currency",
+            "spent_on",
+            "receipt",
+            "status",
+            "submitted_by",
+            "decided_by",
+            "decided_at",
+            "decision_comment",
+            "reimbursed_at",
+            "created_at",
+        ]
+        read_only_fields = [
+            "receipt",
+            "status",
+            "submitted_by",
+            "decided_by",
+            "decided_at",
+            "decision_comment",
+            "reimbursed_at",
+            "created_at",
+        ]
+
+    owner_field = "member"
+    constraint_fields = {"expense_amount_not_negative": "amount"}
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if self.instance is None and "member" not in attrs:
+            raise serializers.ValidationError({"member": [_("This field is required.")]})
+        return attrs
+
+    def create(self, validated_data):
+        validated_data["submitted_by"] = self.context["request"].user
+        return super().create(validated_data)
+
+
+class ExchangeRateSerializer(PortalModelSerializer):
+    currency = CurrencyField()
+    quote_currency = CurrencyField(required=False, default="CNY")
+
+    class Meta:
+        model = ExchangeRate
+        fields = ["id", "currency", "quote_currency", "date", "rate", "source"]
+
+    constraint_fields = {
+        "exchangerate_one_per_day": "date",
+        "exchangerate_rate_positive": "rate",
+        "exchangerate_two_currencies": "quote_currency",
+    }

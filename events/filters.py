@@ -1,0 +1,159 @@
+"""Filters for the events API (django-filter). A value the filter does not know (an unknown
+status, a malformed date, a member that does not exist) is a 400, never an empty list."""
+
+import datetime as dt
+
+import django_filters as filters
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from members.models import Member
+
+from .models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class TagSlugFilter(filters.ModelMultipleChoiceFilter):
+    """Tags by slug (repeat the parameter for several)."""
+
+
+def visible_events(request):
+    from intl_portal.api import viewer_of
+
+    events = Event.objects.all()
+    if request is None or not viewer_of(request).is_member:
+        events = events.filter(is_public=True)
+    return events
+
+
+class EventFilter(filters.FilterSet):
+    starts_before = filters.DateFilter(
+        method="filter_overlap",
+        label=_("Overlaps a range ending on this day (events starting on or before it)"),
+    )
+    ends_after = filters.DateFilter(
+        method="filter_overlap",
+        label=_("Overlaps a range starting on this day (events ending on or after it)"),
+    )
+    status = filters.MultipleChoiceFilter(choices=Event.Status.choices)
+    kind = filters.MultipleChoiceFilter(choices=Event.Kind.choices)
+    country = filters.MultipleChoiceFilter(choices=lambda: list(countries))
+    priority = filters.TypedMultipleChoiceFilter(choices=Event.Priority.choices, coerce=int)
+    tag = TagSlugFilter(
+        field_name="tags__slug", to_field_name="slug", queryset=Tag.objects.all(), distinct=True
+    )
+    member = filters.ModelChoiceFilter(
+        field_name="participations__member",
+        queryset=Member.objects.all(),
+        distinct=True,
+        label=_("Member taking part"),
+    )
+
+    class Meta:
+        model = Event
+        fields = ["series", "edition_year", "format", "is_public"]
+
+    def filter_overlap(self, queryset, name, value):
+        # Applied once for both bounds, in filter_queryset below.
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        start = self.form.cleaned_data.get("ends_after")
+        end = self.form.cleaned_data.get("starts_before")
+        if start or end:
+            queryset = queryset.filter(start_date__isnull=False).annotate(
+                _last_day=Coalesce("end_date", "start_date")
+            )
+            if end:
+                queryset = queryset.filter(start_date__lte=end)
+            if start:
+                queryset = queryset.filter(_last_day__gte=start)
+        return queryset
+
+
+class UTCDateTimeFilter(filters.IsoDateTimeFilter):
+    """An ISO 8601 instant, compared in UTC: any offset the client writes (even one the
+    database would refuse, such as +17:18) is turned into the same instant in UTC."""
+
+    def filter(self, qs, value):
+        if value is not None and value.tzinfo is not None:
+            try:
+                value = value.astimezone(dt.UTC)
+            except OverflowError:  # year 1 or 9999 pushed past the calendar's edge
+                edge = dt.datetime.min if value.year == 1 else dt.datetime.max
+                value = edge.replace(tzinfo=dt.UTC)
+        return super().filter(qs, value)
+
+
+class DeadlineFilter(filters.FilterSet):
+    kind = filters.MultipleChoiceFilter(choices=Deadline.Kind.choices)
+    before = UTCDateTimeFilter(field_name="due_at", lookup_expr="lt")
+    after = UTCDateTimeFilter(field_name="due_at", lookup_expr="gte")
+    event = filters.ModelChoiceFilter(queryset=lambda request: visible_events(request))
+
+    class Meta:
+        model = Deadline
+        fields = ["is_public", "is_date_only"]
+
+
+class GoalFilter(filters.FilterSet):
+    kind = filters.MultipleChoiceFilter(choices=Goal.Kind.choices)
+    status = filters.MultipleChoiceFilter(choices=Goal.Status.choices)
+
+    class Meta:
+        model = Goal
+        fields = ["event", "owner"]
+
+
+class ParticipationFilter(filters.FilterSet):
+    status = filters.MultipleChoiceFilter(choices=Participation.Status.choices)
+    role = filters.MultipleChoiceFilter(choices=Participation.Role.choices)
+
+    class Meta:
+        model = Participation
+        fields = ["event", "member", "needs_travel", "needs_visa"]
+
+
+class ActionItemFilter(filters.FilterSet):
+    status = filters.MultipleChoiceFilter(choices=ActionItem.Status.choices)
+    due_before = filters.DateFilter(field_name="due_date", lookup_expr="lte")
+
+    class Meta:
+        model = ActionItem
+        fields = ["owner", "event"]
+
+
+class IdeaFilter(filters.FilterSet):
+    kind = filters.ChoiceFilter(choices=Idea.Kind.choices)
+    status = filters.MultipleChoiceFilter(choices=Idea.Status.choices)
+    top_level = filters.BooleanFilter(field_name="parent", lookup_expr="isnull")
+
+    class Meta:
+        model = Idea
+        fields = ["proposer", "parent"]
+
+
+class ContactFilter(filters.FilterSet):
+    follow_up_status = filters.MultipleChoiceFilter(choices=Contact.FollowUp.choices)
+    event = filters.ModelChoiceFilter(
+        field_name="events", queryset=Event.objects.all(), distinct=True
+    )
+
+    class Meta:
+        model = Contact
+        fields = ["owner"]
+
+
+__all__ = [
+    "ActionItemFilter",
+    "ContactFilter",
+    "DeadlineFilter",
+    "EventFilter",
+    "GoalFilter",
+    "IdeaFilter",
+    "ParticipationFilter",
+]

@@ -1,0 +1,358 @@
+"""API representations of events, deadlines, goals, participations and the group's notes.
+
+Times are ISO 8601 with an offset; a deadline also carries the zone it was announced in and
+its local time there. Fields a role may not see come back empty (the shape never changes
+with the caller, so the OpenAPI description holds for everyone)."""
+
+import datetime as dt
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.serializers import CountryFieldMixin
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from intl_portal.api_base import PortalModelSerializer, TimeZoneField
+from members.models import Member
+
+from .models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+from .services import deadline_set
+
+
+class TagSerializer(PortalModelSerializer):
+    class Meta:
+        model = Tag
+        fields = ["id", "slug", "name_en", "name_zh"]
+
+
+class DeadlineSerializer(PortalModelSerializer):
+    """A deadline. Write `due_at` (an instant, ISO 8601 with offset) or `due_date` (a day:
+    the deadline closes at 23:59 of it in `timezone`); `timezone` is the zone it was announced
+    in (IANA name or AoE)."""
+
+    timezone = TimeZoneField(max_length=64, required=False, default="UTC")
+    due_at = serializers.DateTimeField(required=False)
+    due_date = serializers.DateField(
+        write_only=True,
+        required=False,
+        help_text=_("A date-only deadline: it closes at 23:59 of this day in its zone."),
+    )
+    due_local = serializers.SerializerMethodField(
+        help_text=_("The deadline in the zone it was announced in.")
+    )
+    zone_label = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Deadline
+        fields = [
+            "id",
+            "event",
+            "kind",
+            "title",
+            "due_at",
+            "due_date",
+            "timezone",
+            "zone_label",
+            "due_local",
+            "is_date_only",
+            "url",
+            "is_public",
+            "note",
+            "sequence",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["is_date_only", "sequence", "created_at", "updated_at"]
+
+    @extend_schema_field(serializers.DateTimeField())
+    def get_due_local(self, deadline):
+        return deadline.local_due_at.isoformat()
+
+    def validate(self, attrs):
+        if self.instance is None and "due_at" not in attrs and "due_date" not in attrs:
+            raise serializers.ValidationError({"due_at": [_("Give due_at or due_date.")]})
+        if "due_at" in attrs and "due_date" in attrs:
+            raise serializers.ValidationError(
+                {"due_date": [_("Give due_at or due_date, not both.")]}
+            )
+        return attrs
+
+    def _save(self, deadline, validated_data):
+        data = dict(validated_data)
+        zone = data.pop("timezone", deadline.timezone if deadline else "UTC")
+        if "due_date" in data:
+            local, date_only = data.pop("due_date"), True
+        elif "due_at" in data:
+            local, date_only = data.pop("due_at"), False
+        elif deadline.is_date_only:
+            local, date_only = deadline.local_due_at.date(), True
+        else:
+            local, date_only = deadline.due_at, False
+        if not date_only and isinstance(local, dt.datetime) and timezone.is_naive(local):
+            local = timezone.make_aware(local, dt.UTC)
+        return deadline_set(
+            event=data.pop("event", deadline.event if deadline else None),
+            kind=data.pop("kind", deadline.kind if deadline else Deadline.Kind.CFP_CLOSE),
+            local=local,
+            zone=zone,
+            date_only=date_only,
+            deadline=deadline,
+            **data,
+        )
+
+    def create(self, validated_data):
+        return self._save(None, validated_data)
+
+    def update(self, instance, validated_data):
+        return self._save(instance, validated_data)
+
+
+class GoalSerializer(PortalModelSerializer):
+    class Meta:
+        model = Goal
+        fields = ["id", "event", "kind", "status", "owner", "details", "outcome", "created_at"]
+        read_only_fields = ["created_at"]
+
+
+class ParticipationSerializer(PortalModelSerializer):
+    member_name = serializers.CharField(source="member.display_name", read_only=True)
+
+    class Meta:
+        model = Participation
+        fields = [
+            "id",
+            "event",
+            "member",
+            "member_name",
+            "role",
+            "status",
+            "needs_travel",
+            "needs_visa",
+            "invitation_letter",
+            "visa_status",
+            "notes",
+            "trip_report",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+
+    constraint_fields = {"participation_unique_member_role": "role"}
+
+    def validate_member(self, member):
+        changed = self.instance is None or self.instance.member_id != member.pk
+        if changed and not member.active:
+            raise serializers.ValidationError(
+                _("%(name)s is not an active member.") % {"name": member.display_name}
+            )
+        return member
+
+
+class ParticipantSerializer(serializers.ModelSerializer):
+    """Who takes part in an event, as nested in the event."""
+
+    member_name = serializers.CharField(source="member.display_name", read_only=True)
+
+    class Meta:
+        model = Participation
+        fields = ["id", "member", "member_name", "role", "status"]
+        read_only_fields = fields
+
+
+class NestedGoalSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Goal
+        fields = ["id", "kind", "status", "owner", "details", "outcome"]
+        read_only_fields = fields
+
+
+class NestedDeadlineSerializer(serializers.ModelSerializer):
+    due_local = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Deadline
+        fields = ["id", "kind", "title", "due_at", "timezone", "due_local", "is_date_only", "url"]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.DateTimeField())
+    def get_due_local(self, deadline):
+        return deadline.local_due_at.isoformat()
+
+
+class EventSerializer(CountryFieldMixin, PortalModelSerializer):
+    """An event with its deadlines, goals and participants (one request, no N+1)."""
+
+    PRIVATE_TEXT = ("notes", "decision_notes", "review")
+
+    timezone = TimeZoneField(max_length=64, required=False, allow_blank=True)
+    tags = serializers.SlugRelatedField(
+        slug_field="slug", many=True, required=False, queryset=Tag.objects.all()
+    )
+    alternatives = serializers.PrimaryKeyRelatedField(
+        many=True, required=False, queryset=Event.objects.all()
+    )
+    deadlines = serializers.SerializerMethodField()
+    goals = serializers.SerializerMethodField()
+    participants = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "name",
+            "series",
+            "edition_year",
+            "organizer",
+            "kind",
+            "format",
+            "start_date",
+            "end_date",
+            "timezone",
+            "city",
+            "country",
+            "venue",
+            "website_url",
+            "cfp_url",
+            "registration_url",
+            "status",
+            "priority",
+            "is_public",
+            "tags",
+            "alternatives",
+            "description",
+            "notes",
+            "decision_notes",
+            "review",
+            "deadlines",
+            "goals",
+            "participants",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+
+    constraint_fields = {
+        "event_end_needs_start": "start_date",
+        "event_end_after_start": "end_date",
+    }
+
+    def _sees_everything(self):
+        viewer = self.viewer
+        return viewer is not None and viewer.is_member
+
+    @extend_schema_field(NestedDeadlineSerializer(many=True))
+    def get_deadlines(self, event):
+        deadlines = event.deadlines.all()
+        if not self._sees_everything():
+            deadlines = [deadline for deadline in deadlines if deadline.is_public]
+        return NestedDeadlineSerializer(deadlines, many=True).data
+
+    @extend_schema_field(NestedGoalSerializer(many=True))
+    def get_goals(self, event):
+        if not self._sees_everything():
+            return []
+        return NestedGoalSerializer(event.goals.all(), many=True).data
+
+    @extend_schema_field(ParticipantSerializer(many=True))
+    def get_participants(self, event):
+        if not self._sees_everything():
+            return []
+        return ParticipantSerializer(event.participations.all(), many=True).data
+
+    def to_representation(self, event):
+        data = super().to_representation(event)
+        if not self._sees_everything():
+            for name in self.PRIVATE_TEXT:
+                data[name] = ""
+            data["alternatives"] = []
+        return data
+
+
+class ActionItemSerializer(PortalModelSerializer):
+    class Meta:
+        model = ActionItem
+        fields = [
+            "id",
+            "title",
+            "details",
+            "owner",
+            "due_date",
+            "status",
+            "event",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+
+
+class IdeaSerializer(PortalModelSerializer):
+    """An idea or open topic. A member proposes it as themselves; only coordinators set its
+    status or its proposer."""
+
+    proposer = serializers.PrimaryKeyRelatedField(
+        queryset=Member.objects.all(), required=False, allow_null=True
+    )
+
+    class Meta:
+        model = Idea
+        fields = [
+            "id",
+            "kind",
+            "title",
+            "description",
+            "proposer",
+            "parent",
+            "status",
+            "created_at",
+        ]
+        read_only_fields = ["created_at"]
+
+    coordinator_fields = ("status",)
+    owner_field = "proposer"
+
+    def validate_parent(self, parent):
+        if parent is not None and self.instance is not None:
+            node = parent
+            while node is not None:
+                if node.pk == self.instance.pk:
+                    raise serializers.ValidationError(_("An idea cannot be part of itself."))
+                node = node.parent
+        return parent
+
+
+class ContactSerializer(PortalModelSerializer):
+    """An external contact; e-mail and phone are shown only to coordinators and to the
+    member who owns the relationship."""
+
+    PRIVATE = ("email", "phone")
+
+    events = serializers.PrimaryKeyRelatedField(
+        many=True, required=False, queryset=Event.objects.all()
+    )
+
+    class Meta:
+        model = Contact
+        fields = [
+            "id",
+            "name",
+            "organization",
+            "position",
+            "email",
+            "phone",
+            "profile_url",
+            "events",
+            "owner",
+            "follow_up_status",
+            "next_follow_up",
+            "notes",
+            "created_at",
+        ]
+        read_only_fields = ["created_at"]
+
+    def to_representation(self, contact):
+        data = super().to_representation(contact)
+        viewer = self.viewer
+        if viewer is None or not (viewer.is_coordinator or viewer.owns(contact.owner_id)):
+            for name in self.PRIVATE:
+                data[name] = ""
+        return data

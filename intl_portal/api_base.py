@@ -1,0 +1,219 @@
+"""The base classes of every API viewset and serializer: model validation before saving,
+errors as HTTP 400, writes in a savepoint, the viewer's roles in the serializer context.
+
+(Kept apart from intl_portal.api, which DRF's settings import while rest_framework.generics
+is still loading.)"""
+
+import copy
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions, serializers, viewsets
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.response import Response
+
+from .api import (
+    StrictOrderingFilter,
+    StrictSearchFilter,
+    as_field_errors,
+    portal_exception_handler,
+    viewer_of,
+)
+
+
+class PortalViewSet(viewsets.ModelViewSet):
+    """The base of every API viewset: errors as HTTP 400, writes in a savepoint, the
+    viewer's roles in the serializer context."""
+
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+    # Token first, so a request without credentials gets 401 with WWW-Authenticate: Token.
+    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    filter_backends = [DjangoFilterBackend, StrictSearchFilter, StrictOrderingFilter]
+
+    def get_exception_handler(self):
+        return portal_exception_handler
+
+    @property
+    def viewer(self):
+        return viewer_of(self.request)
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["viewer"] = viewer_of(self.request)
+        return context
+
+    def perform_create(self, serializer):
+        with transaction.atomic():
+            serializer.save()
+
+    def perform_update(self, serializer):
+        with transaction.atomic():
+            serializer.save()
+
+    def perform_destroy(self, instance):
+        with transaction.atomic():
+            instance.delete()
+
+    def run_transition(self, service, **kwargs):
+        """Call a workflow service in a savepoint and answer with the object as it now is."""
+        instance = self.get_object()
+        with transaction.atomic():
+            service(**{self.transition_argument: instance}, user=self.request.user, **kwargs)
+        instance = self.get_queryset().get(pk=instance.pk)
+        return Response(self.get_serializer(instance).data)
+
+    transition_argument = "instance"
+
+    def action_data(self, serializer_class):
+        """The validated body of a workflow action (400 with field errors otherwise)."""
+        serializer = serializer_class(data=self.request.data)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+
+# ---------------------------------------------------------------------------------------
+# Serializers
+
+
+class PortalModelSerializer(serializers.ModelSerializer):
+    """A ModelSerializer that runs the model's own validation (field validators, clean(),
+    unique checks and constraints) before saving, so a refusal is a 400 with the field's
+    name, not an IntegrityError.
+
+    `constraint_fields` maps a constraint's name to the field its message belongs to;
+    `coordinator_fields` are writable by coordinators only; `owner_field` names the member
+    field that a non-coordinator may only set to themselves (it is filled in for them).
+    """
+
+    constraint_fields = {}
+    coordinator_fields = ()
+    owner_field = None
+
+    def get_validators(self):
+        # The model's constraints are checked in model_clean, with their own messages and
+        # the field they concern (DRF's generic unique-together validator is not needed).
+        return list(getattr(getattr(self, "Meta", None), "validators", []))
+
+    @property
+    def viewer(self):
+        viewer = self.context.get("viewer")
+        if viewer is None and self.context.get("request") is not None:
+            viewer = viewer_of(self.context["request"])
+        return viewer
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        viewer = self.viewer
+        if viewer is not None and not viewer.is_coordinator:
+            self._refuse_coordinator_fields(attrs)
+            if self.owner_field:
+                if viewer.member is None:
+                    raise exceptions.PermissionDenied()
+                given = attrs.get(self.owner_field)
+                if given is not None and given != viewer.member:
+                    raise exceptions.ValidationError(
+                        {self.owner_field: [_("You can only do this for yourself.")]}
+                    )
+                attrs[self.owner_field] = viewer.member
+        self.model_clean(attrs)
+        return attrs
+
+    def _refuse_coordinator_fields(self, attrs):
+        errors = {}
+        for name in self.coordinator_fields:
+            if name not in attrs:
+                continue
+            current = getattr(self.instance, name, None) if self.instance else None
+            if self.instance is None or attrs[name] != current:
+                errors[name] = [_("Only coordinators can set this field.")]
+        if errors:
+            raise exceptions.ValidationError(errors)
+
+    def model_clean(self, attrs):
+        model = self.Meta.model
+        instance = copy.copy(self.instance) if self.instance is not None else model()
+        concrete = {field.name for field in model._meta.concrete_fields}
+        for name, value in attrs.items():
+            if name in concrete:
+                setattr(instance, name, value)
+        # Validate what the client may write (given now, stored or defaulted); fields the
+        # server fills in are left out.
+        writable = self._writable_names()
+        exclude = {name for name in concrete if name not in attrs and name not in writable}
+        errors = {}
+        try:
+            instance.clean_fields(exclude=exclude)
+        except DjangoValidationError as error:
+            errors.update(error.message_dict)
+        try:
+            instance.clean()
+        except DjangoValidationError as error:
+            for field, messages in as_field_errors(error).items():
+                errors.setdefault(field, []).extend(messages)
+        if not errors:
+            errors.update(self._constraint_errors(instance, exclude))
+        if errors:
+            raise exceptions.ValidationError(
+                {("non_field_errors" if k == NON_FIELD_ERRORS else k): v for k, v in errors.items()}
+            )
+
+    def _writable_names(self):
+        return {name for name, field in self.fields.items() if not field.read_only}
+
+    def _constraint_errors(self, instance, exclude):
+        errors = {}
+        model = type(instance)
+        try:
+            instance.validate_unique(exclude=exclude)
+        except DjangoValidationError as error:
+            for field, messages in as_field_errors(error).items():
+                errors.setdefault(field, []).extend(messages)
+        for constraint in model._meta.constraints:
+            try:
+                constraint.validate(model, instance, exclude=exclude)
+            except DjangoValidationError as error:
+                field = self.constraint_fields.get(constraint.name, "non_field_errors")
+                errors.setdefault(field, []).extend(error.messages)
+        return errors
+
+
+@extend_schema_field({"type": "string", "example": "Asia/Tokyo"})
+class TimeZoneField(serializers.CharField):
+    """An IANA time-zone name; "AoE" is accepted and stored as Etc/GMT+12."""
+
+    def to_internal_value(self, data):
+        from intl_portal.timezones import normalize_zone_name
+
+        value = super().to_internal_value(data)
+        if not value and self.allow_blank:
+            return value
+        try:
+            return normalize_zone_name(value)
+        except DjangoValidationError as error:
+            raise exceptions.ValidationError(error.messages) from error
+
+
+class CommentSerializer(serializers.Serializer):
+    comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+
+
+class RequiredCommentSerializer(serializers.Serializer):
+    comment = serializers.CharField(max_length=5000)
+
+
+class NoteSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+
+
+class RequiredNoteSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=5000)
+
+
+class TrackingNoteSerializer(serializers.Serializer):
+    tracking_note = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=200
+    )

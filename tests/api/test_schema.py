@@ -1,0 +1,151 @@
+"""The OpenAPI description and the docs page, and the API fuzzed from its own schema."""
+
+import re
+
+import pytest
+import schemathesis
+from django.contrib.staticfiles import finders
+from django.core import signals
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from drf_spectacular.drainage import GENERATOR_STATS
+from drf_spectacular.validation import validate_schema
+from hypothesis import HealthCheck, given, settings
+from rest_framework.authtoken.models import Token
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
+
+from tests import factories
+
+
+def test_schema_is_valid_openapi_3_and_generated_without_warnings(client, db):
+    GENERATOR_STATS._warn_cache.clear()
+    GENERATOR_STATS._error_cache.clear()
+    response = client.get("/api/schema/?format=json")
+    assert response.status_code == 200
+    schema = response.json()
+    validate_schema(schema)
+    assert schema["openapi"].startswith("3.")
+    assert dict(GENERATOR_STATS._warn_cache) == {} and dict(GENERATOR_STATS._error_cache) == {}
+    for path in (
+        "/api/events/",
+        "/api/expenses/{id}/approve/",
+        "/api/ambassadors/",
+        "/api/swag-requests/",
+    ):
+        assert path in schema["paths"]
+
+
+def test_docs_page_loads_every_asset_from_the_portal_with_no_inline_code(client, db):
+    response = client.get("/api/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<style" not in html
+    assert not re.search(r"<script(?![^>]*\bsrc=)", html)
+    assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert len(assets) >= 5
+    for url in assets:
+        assert url.startswith("/"), url
+        if url.startswith("/static/"):
+            assert finders.find(url.removeprefix("/static/")), url
+        else:
+            asset = client.get(url.replace("&amp;", "&"))
+            assert asset.status_code == 200, url
+            assert asset["Content-Type"].startswith("application/javascript")
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.browser
+def test_docs_page_renders_in_chromium_without_csp_violations(live_server, db):
+    from playwright.sync_api import sync_playwright
+
+    problems = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        try:
+            page = browser.new_page()
+            page.on(
+                "console", lambda message: message.type == "error" and problems.append(message.text)
+            )
+            page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
+            page.goto(f"{live_server.url}/api/docs/")
+            page.wait_for_selector(".swagger-ui .info .title", timeout=20000)
+            title = page.inner_text(".swagger-ui .info .title")
+            # The schema was fetched and its operations are being rendered.
+            page.locator(".opblock").first.wait_for(timeout=30000)
+            first_operation = page.inner_text(".opblock .opblock-summary-path")
+        finally:
+            browser.close()
+    assert "intl_portal API" in title
+    assert first_operation.startswith("/api/")
+    assert problems == []
+
+
+# --- fuzzing ---------------------------------------------------------------------------
+
+# Writes fuzzed as a coordinator, besides every GET.
+FUZZED_WRITES = {
+    ("POST", "/api/tags/"),
+    ("POST", "/api/events/"),
+    ("PATCH", "/api/events/{id}/"),
+    ("POST", "/api/deadlines/"),
+    ("POST", "/api/ideas/"),
+    ("POST", "/api/expenses/"),
+    ("POST", "/api/exchange-rates/"),
+    ("POST", "/api/budgets/{id}/approve/"),
+}
+EXAMPLES = 8
+
+
+@pytest.fixture
+def wsgi_app():
+    """Django's WSGI application, in the test's transaction: like Django's test client,
+    keep the request signals from closing the connection between requests."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield get_wsgi_application()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+def test_api_fuzzed_from_its_own_schema_never_fails_and_matches_it(wsgi_app, coordinator, world):
+    # Objects with ids 1…n exist so that generated ids sometimes hit something.
+    factories.EventFactory.create_batch(3)
+    factories.ExpenseFactory(member=world["me"])
+    headers = {"Authorization": f"Token {Token.objects.create(user=coordinator).key}"}
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app)
+    checked = []
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        key = (operation.method.upper(), operation.path)
+        if operation.method.upper() != "GET" and key not in FUZZED_WRITES:
+            continue
+        checked.append(key)
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
+        def run(case):
+            case.call_and_validate(
+                headers=headers, checks=[not_a_server_error, response_schema_conformance]
+            )
+
+        run()
+    assert set(checked) >= FUZZED_WRITES
+    assert len(checked) >= 40 + len(FUZZED_WRITES)
