@@ -4,6 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from events import views as event_views
+
 from . import views
 
 admin.site.site_header = admin.site.site_title = "intl_portal"
@@ -15,7 +17,10 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("timezone/", views.set_timezone, name="set_timezone"),
-    path("", views.home, name="home"),
+    path("", include("events.urls")),
+    path("", include("members.urls")),
+    # The calendar is the home page; the name stays for links elsewhere.
+    path("", event_views.calendar, name="home"),
 ]
 
 if settings.DEBUG:

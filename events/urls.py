@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("", views.calendar, name="calendar"),
+    path("cfp/", views.cfp_board, name="cfp_board"),
+    path("events/<int:pk>/", views.event_detail, name="event_detail"),
+]
