@@ -77,6 +77,9 @@
     var button = document.querySelector("[data-browser-zone]");
     var input = document.getElementById("viewer-timezone");
     var zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone === "Etc/UTC") {
+      zone = "UTC";
+    }
     if (!button || !input || !zone || zone === input.value) {
       return;
     }
