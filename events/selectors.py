@@ -101,7 +101,9 @@ def event_filter(*, events, status="", country="", kind="", tag="", priority=Non
 
 def event_filter_choices(*, events):
     """Tags and countries to offer in the filter form: two queries."""
-    countries = sorted(set(events.exclude(country="").values_list("country", flat=True).distinct()))
+    countries = list(
+        events.exclude(country="").order_by("country").values_list("country", flat=True).distinct()
+    )
     tags = list(Tag.objects.all())
     return {"countries": countries, "tags": tags}
 

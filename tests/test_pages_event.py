@@ -140,3 +140,8 @@ def test_event_page_escapes_everything(member_client, member_user):
     response = member_client.get(f"/events/{event.pk}/")
     assert XSS not in response.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
+
+
+def test_event_page_with_an_out_of_range_id_is_not_found(member_client):
+    assert member_client.get("/events/99999999999999999999999/").status_code == 404
+    assert member_client.get("/members/99999999999999999999999/").status_code == 404
