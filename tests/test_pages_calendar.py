@@ -212,3 +212,22 @@ def test_calendar_page_has_no_inline_script_or_style(member_client):
     assert "<style" not in response.text
     assert " style=" not in response.text
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+
+
+def test_calendar_list_view_opens_on_the_latest_year_when_nothing_is_upcoming(member_client):
+    factories.EventFactory(name="FOSDEM 2024", start_date=dt.date(2024, 2, 3), end_date=None)
+    factories.EventFactory(name="GOSIM Hangzhou 2025")
+    response = member_client.get("/?view=list")
+    assert response.context["year"] == 2025
+    assert "Showing the most recent year with events: 2025." in response.text
+
+
+def test_calendar_today_link_jumps_to_this_month(member_client):
+    factories.EventFactory()
+    today = timezone.localdate()
+    response = member_client.get("/?month=2025-09&kind=conference")
+    assert response.context["today_url"] == f"/?month={today:%Y-%m}&kind=conference"
+    response = member_client.get(response.context["today_url"])
+    assert response.context["month"] == today.replace(day=1)
+    assert response.context["notice"] == "empty_month"
+    assert "Most recent events" in response.text
