@@ -1,11 +1,17 @@
 """Reads that several callers share, with the joins they need."""
 
+import calendar as pycalendar
+import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 
-from .models import Event, Participation
+from members.models import Contribution, RoleAssignment
+from members.roles import is_member
+
+from .models import ActionItem, Deadline, Event, Goal, Participation, Tag
 
 
 def double_bookings(*, member_ids=None):
@@ -58,3 +64,277 @@ def annotate_double_booked(members):
     )
     clashing = _going_participations().filter(member_id=OuterRef("pk")).filter(Exists(overlapping))
     return members.annotate(is_double_booked=Exists(clashing))
+
+
+# --- what a viewer may see -------------------------------------------------------------------
+# Members (and coordinators) see everything; anyone else sees the group's public window:
+# public events and their public deadlines, nothing internal.
+
+
+def events_visible_to(*, user):
+    events = Event.objects.all()
+    if not is_member(user):
+        events = events.filter(is_public=True)
+    return events
+
+
+def deadlines_visible_to(*, user):
+    deadlines = Deadline.objects.all()
+    if not is_member(user):
+        deadlines = deadlines.filter(is_public=True, event__is_public=True)
+    return deadlines
+
+
+# --- filters shared by the calendar and the CFP board ----------------------------------------
+
+
+def _ends_on_or_after(day):
+    """Events whose last day is `day` or later (an event without an end lasts one day)."""
+    return Q(end_date__gte=day) | Q(end_date__isnull=True, start_date__gte=day)
+
+
+def event_filter(*, events, status="", country="", kind="", tag="", priority=None, member_id=None):
+    """Narrow an Event queryset by the calendar's filters; empty values do not filter.
+
+    `member_id` keeps the events that member takes part in (any participation that is
+    not declined). Stays one queryset: callers add their own joins and ordering.
+    """
+    if status:
+        events = events.filter(status=status)
+    if country:
+        events = events.filter(country=country)
+    if kind:
+        events = events.filter(kind=kind)
+    if tag:
+        events = events.filter(pk__in=Event.tags.through.objects.filter(tag__slug=tag).values("event_id"))
+    if priority:
+        events = events.filter(priority=priority)
+    if member_id:
+        taking_part = Participation.objects.filter(member_id=member_id).exclude(
+            status=Participation.Status.DECLINED
+        )
+        events = events.filter(pk__in=taking_part.values("event_id"))
+    return events
+
+
+def event_filter_choices(*, events):
+    """Tags and countries to offer in the filter form: two queries."""
+    countries = list(
+        events.exclude(country="").order_by("country").values_list("country", flat=True).distinct()
+    )
+    tags = list(Tag.objects.all())
+    return {"countries": countries, "tags": tags}
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Where the filtered events lie in time, relative to `today` (one query)."""
+
+    upcoming: int
+    first_upcoming: dt.date | None
+    latest_start: dt.date | None
+
+
+def event_timeline(*, events, today):
+    summary = events.aggregate(
+        upcoming=Count("pk", filter=_ends_on_or_after(today)),
+        first_upcoming=Min("start_date", filter=Q(start_date__gte=today)),
+        latest_start=Max("start_date"),
+    )
+    return Timeline(**summary)
+
+
+# --- calendar -------------------------------------------------------------------------------
+
+
+@dataclass
+class CalendarEntry:
+    event: Event
+    # "single", "start", "middle" or "end": multi-day events span their days.
+    position: str
+
+
+@dataclass
+class CalendarDay:
+    date: dt.date
+    in_month: bool
+    is_today: bool
+    entries: list = field(default_factory=list)
+
+
+def events_between(*, events, first, last):
+    """Events overlapping the days first..last, in date order (one query)."""
+    return list(
+        events.filter(start_date__lte=last).filter(_ends_on_or_after(first)).order_by("start_date", "name")
+    )
+
+
+def event_month_grid(*, events, year, month, today):
+    """Weeks (Monday first) of CalendarDay for a month, each day listing its events.
+
+    One query whatever the number of events. Returns (weeks, events_in_month).
+    """
+    weeks_of_dates = pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    first, last = weeks_of_dates[0][0], weeks_of_dates[-1][-1]
+    overlapping = events_between(events=events, first=first, last=last)
+    by_day = defaultdict(list)
+    for event in overlapping:
+        start, end = event.start_date, event.last_day
+        day = max(start, first)
+        while day <= min(end, last):
+            if start == end:
+                position = "single"
+            elif day == start:
+                position = "start"
+            elif day == end:
+                position = "end"
+            else:
+                position = "middle"
+            by_day[day].append(CalendarEntry(event=event, position=position))
+            day += dt.timedelta(days=1)
+    weeks = [
+        [
+            CalendarDay(date=day, in_month=day.month == month, is_today=day == today, entries=by_day[day])
+            for day in week
+        ]
+        for week in weeks_of_dates
+    ]
+    month_first = dt.date(year, month, 1)
+    month_last = dt.date(year, month, pycalendar.monthrange(year, month)[1])
+    in_month = [e for e in overlapping if e.start_date <= month_last and e.last_day >= month_first]
+    return weeks, in_month
+
+
+def event_year_list(*, events, year):
+    """The events of a year by month: [(first_of_month, [events])], tags prefetched (2 queries)."""
+    rows = events.filter(start_date__year=year).order_by("start_date", "name").prefetch_related("tags")
+    months = defaultdict(list)
+    for event in rows:
+        months[event.start_date.replace(day=1)].append(event)
+    return sorted(months.items())
+
+
+# --- CFP board ------------------------------------------------------------------------------
+
+
+def deadline_board(*, deadlines, events, now, include_closed=False, overdue_limit=50):
+    """Deadlines of `events`: upcoming ones by time left, then the most recent overdue ones.
+
+    Deadlines of declined or cancelled events are left out unless `include_closed`.
+    Two queries. Returns (upcoming, overdue).
+    """
+    rows = deadlines.filter(event__in=events).select_related("event")
+    if not include_closed:
+        rows = rows.exclude(event__status__in=Event.CLOSED_STATUSES)
+    upcoming = list(rows.filter(due_at__gte=now).order_by("due_at", "pk"))
+    overdue = list(rows.filter(due_at__lt=now).order_by("-due_at", "-pk")[:overdue_limit])
+    return upcoming, overdue
+
+
+# --- event page -----------------------------------------------------------------------------
+
+
+@dataclass
+class EventPage:
+    event: Event
+    alternatives: list
+    deadlines: list
+    goals: list
+    participations: list
+    action_items: list
+    member_view: bool
+
+
+def event_page(*, pk, user):
+    """Everything an event's page shows, or None when the viewer may not see the event.
+
+    Members: six queries (event with its alternatives, tags, deadlines, goals,
+    participations, action items). The public: public deadlines and secured goals only,
+    no people, no action items (four queries).
+    """
+    member_view = is_member(user)
+    alternative_ids = Event.alternatives.through.objects.filter(from_event_id=pk).values("to_event_id")
+    rows = list(
+        events_visible_to(user=user).filter(Q(pk=pk) | Q(pk__in=alternative_ids)).prefetch_related("tags")
+    )
+    event = next((row for row in rows if row.pk == pk), None)
+    if event is None:
+        return None
+    deadlines = deadlines_visible_to(user=user).filter(event=event).order_by("due_at")
+    goals = Goal.objects.filter(event=event).select_related("owner").order_by("kind", "pk")
+    participations, action_items = [], []
+    if member_view:
+        participations = list(
+            Participation.objects.filter(event=event)
+            .select_related("member")
+            .order_by("role", "member__display_name")
+        )
+        action_items = _open_first(ActionItem.objects.filter(event=event).select_related("owner"))
+    else:
+        goals = goals.filter(status__in=[Goal.Status.SECURED, Goal.Status.DONE])
+    return EventPage(
+        event=event,
+        alternatives=[row for row in rows if row.pk != pk],
+        deadlines=list(deadlines),
+        goals=list(goals),
+        participations=participations,
+        action_items=action_items,
+        member_view=member_view,
+    )
+
+
+def _open_first(action_items):
+    """Open and in-progress action items first, each part in due-date order."""
+    finished = (ActionItem.Status.DONE, ActionItem.Status.DROPPED)
+    return sorted(action_items, key=lambda item: item.status in finished)
+
+
+# --- a member's plan ------------------------------------------------------------------------
+
+
+@dataclass
+class MemberPlan:
+    participations: list
+    upcoming_deadlines: list
+    recent_deadlines: list
+    action_items: list
+    contributions: list
+    roles: list
+
+
+def member_plan(*, member, now, recent_limit=5):
+    """A member's events and roles, the deadlines of their events, their action items and
+    ambassador contributions: five queries whatever the numbers."""
+    today = now.date()
+    participations = list(
+        Participation.objects.filter(member=member)
+        .select_related("event")
+        .order_by("-event__start_date", "event__name", "role")
+    )
+    going = Participation.objects.filter(member=member).exclude(status=Participation.Status.DECLINED)
+    deadlines = list(
+        Deadline.objects.filter(event__in=going.values("event_id"))
+        .exclude(event__status__in=Event.CLOSED_STATUSES)
+        .select_related("event")
+        .order_by("due_at", "pk")
+    )
+    upcoming = [deadline for deadline in deadlines if deadline.due_at >= now]
+    recent = [deadline for deadline in deadlines if deadline.due_at < now][-recent_limit:][::-1]
+    action_items = _open_first(ActionItem.objects.filter(owner=member).select_related("event"))
+    contributions = list(
+        Contribution.objects.filter(member=member).select_related("event").order_by("-created_at")
+    )
+    roles = list(
+        RoleAssignment.objects.filter(member=member)
+        .filter(Q(term_end__isnull=True) | Q(term_end__gte=today))
+        .select_related("role")
+        .order_by("term_start")
+    )
+    return MemberPlan(
+        participations=participations,
+        upcoming_deadlines=upcoming,
+        recent_deadlines=recent,
+        action_items=action_items,
+        contributions=contributions,
+        roles=roles,
+    )

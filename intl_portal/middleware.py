@@ -4,9 +4,22 @@ import zoneinfo
 
 from django.utils import timezone
 
+from members.roles import member_of
+
 from .timezones import available_zones
 
 SESSION_KEY = "viewer_timezone"
+# Machine-read answers keep UTC whoever asks, so a script sees the same text as any other.
+UTC_PATH_PREFIXES = ("/api/",)
+
+
+def viewer_zone_name(request):
+    """The zone chosen in this session, else the signed-in member's own zone, else None."""
+    zone_name = request.session.get(SESSION_KEY) if hasattr(request, "session") else None
+    if zone_name is None:
+        member = member_of(getattr(request, "user", None))
+        zone_name = member.timezone if member else None
+    return zone_name
 
 
 class ViewerTimezoneMiddleware:
@@ -14,7 +27,7 @@ class ViewerTimezoneMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        zone_name = request.session.get(SESSION_KEY) if hasattr(request, "session") else None
+        zone_name = None if request.path.startswith(UTC_PATH_PREFIXES) else viewer_zone_name(request)
         if zone_name in available_zones():
             timezone.activate(zoneinfo.ZoneInfo(zone_name))
         else:

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from events import feeds as event_feeds
+from events import views as event_views
 from events.reminders import views as reminder_views
 from members.token_views import api_tokens
 
@@ -25,7 +26,10 @@ urlpatterns = [
     path("calendar/", include("events.feed_urls")),
     path("me/calendar/", event_feeds.my_calendar_feed, name="my_calendar_feed"),
     path("me/api-tokens/", api_tokens, name="api_tokens"),
-    path("", views.home, name="home"),
+    path("", include("events.urls")),
+    path("", include("members.urls")),
+    # The calendar is the home page; the name stays for links elsewhere.
+    path("", event_views.calendar, name="home"),
 ]
 
 if settings.DEBUG:

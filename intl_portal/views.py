@@ -1,16 +1,12 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .middleware import SESSION_KEY
 from .timezones import normalize_zone_name
-
-
-def home(request):
-    return render(request, "home.html")
 
 
 @require_POST

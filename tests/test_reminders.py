@@ -74,6 +74,8 @@ def test_send_due_reminders_sends_once_then_nothing(kst_deadline):
     assert "KubeCon China 2025" in message.subject
     assert "1 day" in message.subject
     assert "2025-06-30 15:59 KST (Asia/Seoul)" in message.body
+    event = Participation.objects.get().event
+    assert f"http://127.0.0.1:8000/events/{event.pk}/" in message.body
     assert "2025-06-30 06:59 UTC" in message.body
     assert "https://example.org/cfp" in message.body
     assert "http://127.0.0.1:8000/" in message.body

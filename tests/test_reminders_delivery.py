@@ -59,7 +59,8 @@ def test_feishu_bot_receives_signed_post(deadline):
     assert "截止时间：2025-06-30 15:59 KST (Asia/Seoul)" in texts
     assert "UTC 时间：2025-06-30 06:59 UTC" in texts
     hrefs = [item.get("href") for line in post["content"] for item in line if item["tag"] == "a"]
-    assert hrefs == ["https://example.org/cfp", "http://127.0.0.1:8000/"]
+    event = Reminder.objects.get().deadline.event
+    assert hrefs == ["https://example.org/cfp", f"http://127.0.0.1:8000/events/{event.pk}/"]
     assert Reminder.objects.get().state == State.SENT
 
 

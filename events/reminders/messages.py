@@ -2,11 +2,10 @@
 
 import dataclasses
 import datetime as dt
-import functools
 import zoneinfo
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -14,7 +13,6 @@ from django.utils.translation import ngettext
 from intl_portal.timezones import AOE
 
 # URL names other parts of the portal may give an event's page; the first that exists wins.
-EVENT_URL_NAMES = ("events:event_detail", "events:detail", "event_detail")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -78,21 +76,8 @@ def format_in_zone(instant, zone_name):
     return f"{stamp} {abbreviation} ({zone_name})"
 
 
-@functools.cache
-def _event_url_name():
-    for name in EVENT_URL_NAMES:
-        try:
-            reverse(name, args=[1])
-        except NoReverseMatch:
-            continue
-        return name
-    return None
-
-
 def event_portal_url(event):
-    name = _event_url_name()
-    path = reverse(name, args=[event.pk]) if name else "/"
-    return settings.PORTAL_BASE_URL + path
+    return settings.PORTAL_BASE_URL + reverse("events:event_detail", args=[event.pk])
 
 
 def render_message(*, deadline, language, now, offset=None):

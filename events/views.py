@@ -1,0 +1,170 @@
+"""Members' pages: the calendar, the CFP board and the event page (thin callers of selectors)."""
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.translation import gettext as _
+
+from members.roles import member_of
+
+from .forms import EventFilterForm, parse_month, parse_year
+from .models import Event
+from .selectors import (
+    deadline_board,
+    deadlines_visible_to,
+    event_filter,
+    event_filter_choices,
+    event_month_grid,
+    event_page,
+    event_timeline,
+    event_year_list,
+    events_visible_to,
+)
+
+
+def _filtered_events(request):
+    """The events the viewer may see, narrowed by the query string's filters.
+
+    Bad filter values leave the page unfiltered and say so. Returns (form, events, query_items).
+    """
+    visible = events_visible_to(user=request.user)
+    member = member_of(request.user)
+    choices = event_filter_choices(events=visible)
+    form = EventFilterForm(request.GET or None, allow_mine=member is not None, **choices)
+    if form.is_bound and form.is_valid():
+        arguments = form.selector_arguments(member_id=member.pk if member else None)
+        return form, event_filter(events=visible, **arguments), form.query_items()
+    if form.is_bound:
+        labels = ", ".join(str(form.fields[name].label) for name in form.errors)
+        messages.warning(
+            request,
+            _("These filters were not understood, so nothing is filtered: %(fields)s.")
+            % {"fields": labels},
+        )
+        form = EventFilterForm(None, allow_mine=member is not None, **choices)
+    return form, visible, []
+
+
+def _url(request, items):
+    return f"{request.path}?{urlencode(items)}"
+
+
+def _shift_month(first, months):
+    index = first.year * 12 + first.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def calendar(request):
+    """The month grid (default) or the year list of events, with filters."""
+    form, events, query_items = _filtered_events(request)
+    today = timezone.localdate()
+    timeline = event_timeline(events=events, today=today)
+    if request.GET.get("view") == "list":
+        return _calendar_list(request, form, events, query_items, today, timeline)
+
+    month = parse_month(request.GET.get("month"))
+    if request.GET.get("month") and month is None:
+        messages.warning(request, _("That is not a month (use YYYY-MM); showing the default one."))
+    notice = ""
+    if month is None:
+        month = today.replace(day=1)
+        if not timeline.upcoming and timeline.latest_start:
+            month = timeline.latest_start.replace(day=1)
+            notice = "nothing_upcoming"
+    weeks, in_month = event_month_grid(
+        events=events, year=month.year, month=month.month, today=today
+    )
+    if not in_month and not notice:
+        notice = "empty_month"
+    next_start = timeline.first_upcoming
+    context = {
+        "form": form,
+        "view": "grid",
+        "month": month,
+        "weeks": weeks,
+        "weekdays": [WEEKDAYS_ABBR[index] for index in range(7)],
+        "events_in_month": in_month,
+        "notice": notice,
+        "timeline": timeline,
+        "latest_month": timeline.latest_start.replace(day=1) if timeline.latest_start else None,
+        "next_month_with_events": next_start.replace(day=1) if next_start else None,
+        "prev_url": _url(request, [("month", f"{_shift_month(month, -1):%Y-%m}"), *query_items]),
+        "next_url": _url(request, [("month", f"{_shift_month(month, 1):%Y-%m}"), *query_items]),
+        "today_url": _url(request, [("month", f"{today:%Y-%m}"), *query_items]),
+        "list_url": _url(request, [("view", "list"), ("year", month.year), *query_items]),
+        "query_items": query_items,
+        "query_keep": [("month", f"{month:%Y-%m}")],
+        "status_choices": Event.Status.choices,
+        "today": today,
+    }
+    return render(request, "events/calendar.html", context)
+
+
+def _calendar_list(request, form, events, query_items, today, timeline):
+    year = parse_year(request.GET.get("year"))
+    if request.GET.get("year") and year is None:
+        messages.warning(request, _("That is not a year; showing the default one."))
+    notice = ""
+    if year is None:
+        year = today.year
+        if not timeline.upcoming and timeline.latest_start:
+            year = timeline.latest_start.year
+            notice = "nothing_upcoming"
+    months = event_year_list(events=events, year=year)
+    grid_month = today.month if year == today.year else (months[0][0].month if months else 1)
+    if not months and not notice:
+        notice = "empty_year"
+    context = {
+        "form": form,
+        "view": "list",
+        "year": year,
+        "months": months,
+        "notice": notice,
+        "timeline": timeline,
+        "latest_year": timeline.latest_start.year if timeline.latest_start else None,
+        "prev_url": _url(request, [("view", "list"), ("year", year - 1), *query_items]),
+        "next_url": _url(request, [("view", "list"), ("year", year + 1), *query_items]),
+        "today_url": _url(request, [("view", "list"), ("year", today.year), *query_items]),
+        "grid_url": _url(request, [("month", f"{year}-{grid_month:02d}"), *query_items]),
+        "query_items": query_items,
+        "query_keep": [("view", "list"), ("year", year)],
+        "today": today,
+    }
+    return render(request, "events/calendar_list.html", context)
+
+
+def cfp_board(request):
+    """Deadlines by time left, with countdowns; overdue ones greyed below."""
+    form, events, query_items = _filtered_events(request)
+    status = form.cleaned_data.get("status") if form.is_bound else ""
+    upcoming, overdue = deadline_board(
+        deadlines=deadlines_visible_to(user=request.user),
+        events=events,
+        now=timezone.now(),
+        include_closed=status in Event.CLOSED_STATUSES,
+    )
+    context = {
+        "form": form,
+        "upcoming": upcoming,
+        "overdue": overdue,
+        "query_items": query_items,
+    }
+    return render(request, "events/cfp_board.html", context)
+
+
+def event_detail(request, pk):
+    page = event_page(pk=pk, user=request.user)
+    if page is None:
+        raise Http404(_("No such event."))
+    context = {
+        "page": page,
+        "event": page.event,
+        "member_view": page.member_view,
+        "now": timezone.now(),
+    }
+    return render(request, "events/event_detail.html", context)

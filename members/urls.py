@@ -1,0 +1,12 @@
+from django.urls import path
+
+import events.converters  # noqa: F401  (registers "id")
+
+from . import views
+
+app_name = "members"
+
+urlpatterns = [
+    path("me/", views.me, name="me"),
+    path("members/<id:pk>/", views.member_detail, name="member_detail"),
+]
