@@ -56,9 +56,7 @@ def _data(rng):
         )
         for kind in KINDS:
             zone = rng.choice(ZONES)
-            local = dt.datetime.combine(
-                start - dt.timedelta(days=rng.randrange(20, 200)), dt.time(15, 59)
-            )
+            local = dt.datetime.combine(start - dt.timedelta(days=rng.randrange(20, 200)), dt.time(15, 59))
             deadlines.append(
                 {
                     "event": index,

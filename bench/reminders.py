@@ -79,9 +79,7 @@ def _run(url):
     call_command("migrate", verbosity=0)
     ReminderDefaults.objects.create(offsets="1d")
     members = Member.objects.bulk_create(
-        Member(
-            display_name=f"Bench member {i}", email=f"bench{i}@example.org", preferred_language=lang
-        )
+        Member(display_name=f"Bench member {i}", email=f"bench{i}@example.org", preferred_language=lang)
         for i, lang in zip(range(2000), ["en", "zh-hans"] * 1000, strict=True)
     )
     events = Event.objects.bulk_create(
@@ -109,9 +107,7 @@ def _run(url):
 
     ctx = multiprocessing.get_context("spawn")
     start, queue = ctx.Event(), ctx.Queue()
-    workers = [
-        ctx.Process(target=_dispatcher, args=(url, start, queue)) for _ in range(DISPATCHERS)
-    ]
+    workers = [ctx.Process(target=_dispatcher, args=(url, start, queue)) for _ in range(DISPATCHERS)]
     for worker in workers:
         worker.start()
     time.sleep(2)  # let both import Django

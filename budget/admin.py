@@ -156,9 +156,7 @@ class BudgetAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("report"))
     def report_link(self, obj):
-        return format_html(
-            '<a href="{}">{}</a>', reverse("budget:budget_detail", args=[obj.pk]), _("report")
-        )
+        return format_html('<a href="{}">{}</a>', reverse("budget:budget_detail", args=[obj.pk]), _("report"))
 
     @admin.action(description=_("Submit for approval"))
     def submit_selected(self, request, queryset):
@@ -192,9 +190,7 @@ class BudgetAdmin(SimpleHistoryAdmin):
             queryset,
             "reject_selected",
             _("Reject budgets"),
-            lambda budget, comment: services.budget_reject(
-                budget=budget, user=request.user, comment=comment
-            ),
+            lambda budget, comment: services.budget_reject(budget=budget, user=request.user, comment=comment),
             _("%(count)s budget(s) rejected."),
         )
 
@@ -241,11 +237,7 @@ class BudgetLineAdmin(SimpleHistoryAdmin):
         return money(obj.amount, obj.currency)
 
     def _locked(self, obj):
-        return (
-            obj is not None
-            and obj.status == BudgetLine.Status.ACCEPTED
-            and not obj.budget.is_editable
-        )
+        return obj is not None and obj.status == BudgetLine.Status.ACCEPTED and not obj.budget.is_editable
 
     def has_change_permission(self, request, obj=None):
         return not self._locked(obj) and super().has_change_permission(request, obj)

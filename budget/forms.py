@@ -21,9 +21,9 @@ class ExpenseForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["event"].queryset = Event.objects.exclude(
-            status__in=Event.CLOSED_STATUSES
-        ).order_by("-start_date", "name")
+        self.fields["event"].queryset = Event.objects.exclude(status__in=Event.CLOSED_STATUSES).order_by(
+            "-start_date", "name"
+        )
         self.fields["receipt"].required = True
         self.fields["amount"].min_value = 0
 
@@ -38,15 +38,11 @@ class DecisionForm(forms.Form):
 
 
 class BudgetSubmitForm(forms.Form):
-    body = forms.ChoiceField(
-        label=_("Submit to"), choices=Budget.ApprovalBody.choices, required=True
-    )
+    body = forms.ChoiceField(label=_("Submit to"), choices=Budget.ApprovalBody.choices, required=True)
 
 
 class LineImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
-        help_text=_(
-            "Header row: event, person, category, description, amount, currency, person_trips."
-        ),
+        help_text=_("Header row: event, person, category, description, amount, currency, person_trips."),
     )

@@ -92,9 +92,7 @@ def _read(file):
         )
     unknown = [name for name in header if name and name not in COLUMNS]
     if unknown:
-        raise ValidationError(
-            _("Unknown column(s): %(columns)s.") % {"columns": ", ".join(unknown)}
-        )
+        raise ValidationError(_("Unknown column(s): %(columns)s.") % {"columns": ", ".join(unknown)})
     reader.fieldnames = header
     rows = list(reader)
     if len(rows) > MAX_ROWS:
@@ -141,8 +139,7 @@ def budget_lines_import(*, budget, user, file):
         currency = row.get("currency", "").upper()
         if currency not in ISO_4217_CODES:
             reasons.append(
-                _("currency “%(value)s” is not an ISO 4217 code")
-                % {"value": row.get("currency", "")}
+                _("currency “%(value)s” is not an ISO 4217 code") % {"value": row.get("currency", "")}
             )
         fields["currency"] = currency
         for column, mapping, what in (
@@ -151,17 +148,13 @@ def budget_lines_import(*, budget, user, file):
         ):
             if row.get(column):
                 try:
-                    fields["event" if column == "event" else "member"] = _lookup(
-                        mapping, row[column], what
-                    )
+                    fields["event" if column == "event" else "member"] = _lookup(mapping, row[column], what)
                 except ValueError as error:
                     reasons.append(str(error))
         trips = row.get("person_trips", "")
         if trips:
             if not trips.isdigit():
-                reasons.append(
-                    _("person_trips “%(value)s” is not a whole number") % {"value": trips}
-                )
+                reasons.append(_("person_trips “%(value)s” is not a whole number") % {"value": trips})
             else:
                 fields["person_trips"] = int(trips)
         if len(row.get("description", "")) > 300:

@@ -53,9 +53,7 @@ class Budget(models.Model):
     )
     total = models.DecimalField(_("total"), **MONEY)
     planned_person_trips = models.PositiveIntegerField(_("planned person-trips"), default=0)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     approval_body = models.CharField(
         _("approved by (body)"), max_length=30, choices=ApprovalBody.choices, blank=True
     )
@@ -162,9 +160,7 @@ class BudgetLine(models.Model):
         validators=[validate_currency],
     )
     person_trips = models.PositiveIntegerField(_("person-trips"), default=0)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.ACCEPTED
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACCEPTED)
     history = HistoricalRecords()
 
     class Meta:
@@ -233,9 +229,7 @@ class Expense(models.Model):
         validators=[validate_receipt],
         help_text=_("PDF, PNG, JPEG or WebP, at most 10 MB."),
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),

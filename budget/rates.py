@@ -43,9 +43,7 @@ class RateBook:
         if not wanted:
             return
         rows = (
-            ExchangeRate.objects.filter(
-                quote_currency=target, currency__in=sorted(wanted), date__lte=until
-            )
+            ExchangeRate.objects.filter(quote_currency=target, currency__in=sorted(wanted), date__lte=until)
             .order_by("currency", "date")
             .values_list("currency", "date", "rate")
         )

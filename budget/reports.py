@@ -165,9 +165,7 @@ def budget_report(*, budget):
         .order_by("event__start_date", "event__name", "id")
     )
     expenses = list(
-        Expense.objects.filter(budget=budget)
-        .select_related("event", "member")
-        .order_by("spent_on", "id")
+        Expense.objects.filter(budget=budget).select_related("event", "member").order_by("spent_on", "id")
     )
     today = timezone.localdate()
     days = [_line_day(line) for line in lines] + [expense.spent_on for expense in expenses]
@@ -261,9 +259,7 @@ def budget_report(*, budget):
         by_event=list(by_event.values()),
         by_person=sorted(by_person.values(), key=lambda group: group.label.lower()),
         by_category=[
-            group
-            for group in by_category.values()
-            if group.planned or group.approved or group.pending
+            group for group in by_category.values() if group.planned or group.approved or group.pending
         ],
         lines=line_items,
         proposed_lines=proposed_items,
@@ -271,9 +267,7 @@ def budget_report(*, budget):
         missing_rates=missing,
         rates_used=[
             {"currency": currency, "date": day, "rate": rate, "target": budget.currency}
-            for (currency, day), rate in sorted(
-                rates_used.items(), key=lambda kv: (kv[0][0], kv[0][1])
-            )
+            for (currency, day), rate in sorted(rates_used.items(), key=lambda kv: (kv[0][0], kv[0][1]))
         ],
     )
     report.warnings = report_warnings(report=report)
@@ -292,10 +286,7 @@ def report_warnings(*, report):
         warnings.append(
             ReportWarning(
                 "planned_over_total",
-                _(
-                    "The planned lines (%(planned)s) exceed the budget's total (%(total)s) "
-                    "by %(over)s."
-                )
+                _("The planned lines (%(planned)s) exceed the budget's total (%(total)s) by %(over)s.")
                 % {
                     "planned": _money(report.planned, currency),
                     "total": _money(report.total, currency),
@@ -307,10 +298,7 @@ def report_warnings(*, report):
         warnings.append(
             ReportWarning(
                 "spent_over_total",
-                _(
-                    "Approved expenses (%(spent)s) exceed the budget's total (%(total)s) "
-                    "by %(over)s."
-                )
+                _("Approved expenses (%(spent)s) exceed the budget's total (%(total)s) by %(over)s.")
                 % {
                     "spent": _money(report.approved, currency),
                     "total": _money(report.total, currency),
@@ -338,10 +326,7 @@ def report_warnings(*, report):
             warnings.append(
                 ReportWarning(
                     "event_over_plan",
-                    _(
-                        "%(event)s: expenses (%(spent)s) exceed its planned lines (%(planned)s) by "
-                        "%(over)s."
-                    )
+                    _("%(event)s: expenses (%(spent)s) exceed its planned lines (%(planned)s) by %(over)s.")
                     % {
                         "event": group.label,
                         "spent": _money(group.spent_and_pending, currency),
@@ -401,9 +386,7 @@ def budgets_for_list():
 
     return Budget.objects.select_related("decided_by").annotate(
         line_count=Count("lines", distinct=True),
-        pending_count=Count(
-            "expenses", filter=Q(expenses__status=Expense.Status.SUBMITTED), distinct=True
-        ),
+        pending_count=Count("expenses", filter=Q(expenses__status=Expense.Status.SUBMITTED), distinct=True),
     )
 
 

@@ -150,9 +150,7 @@ def budget_update(*, budget, user, **fields):
     _require_coordinator(user)
     guarded = {"total", "currency", "planned_person_trips", "period_start", "period_end"}
     if not budget.is_editable and guarded & set(fields):
-        raise ValidationError(
-            _("An approved or submitted budget changes only through a new revision.")
-        )
+        raise ValidationError(_("An approved or submitted budget changes only through a new revision."))
     for name, value in fields.items():
         setattr(budget, name, value)
     budget.full_clean()
@@ -166,10 +164,7 @@ def budget_update(*, budget, user, **fields):
 def _require_editable(budget):
     if not budget.is_editable:
         raise ValidationError(
-            _(
-                "The budget “%(budget)s” is %(status)s: its lines change only through a new "
-                "revision."
-            )
+            _("The budget “%(budget)s” is %(status)s: its lines change only through a new revision.")
             % {"budget": budget, "status": budget.get_status_display()}
         )
 
@@ -288,9 +283,7 @@ def expense_submit(*, user, member=None, budget=None, **fields):
 def _decide_expense(*, expense, user, status, comment):
     _require_approver(user)
     current = _locked(Expense.objects.select_related("member"), expense.pk)
-    if user.pk is not None and (
-        current.submitted_by_id == user.pk or current.member.user_id == user.pk
-    ):
+    if user.pk is not None and (current.submitted_by_id == user.pk or current.member.user_id == user.pk):
         raise PermissionDenied(_("You cannot decide an expense you submitted or that pays you."))
     if current.status != Expense.Status.SUBMITTED:
         raise ValidationError(
@@ -308,9 +301,7 @@ def _decide_expense(*, expense, user, status, comment):
 
 @transaction.atomic
 def expense_approve(*, expense, user, comment=""):
-    return _decide_expense(
-        expense=expense, user=user, status=Expense.Status.APPROVED, comment=comment or ""
-    )
+    return _decide_expense(expense=expense, user=user, status=Expense.Status.APPROVED, comment=comment or "")
 
 
 @transaction.atomic

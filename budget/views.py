@@ -97,9 +97,7 @@ def budget_action(request, pk, action):
         "submit": lambda: services.budget_submit(
             budget=budget, user=request.user, body=request.POST.get("body", "")
         ),
-        "approve": lambda: services.budget_approve(
-            budget=budget, user=request.user, comment=comment
-        ),
+        "approve": lambda: services.budget_approve(budget=budget, user=request.user, comment=comment),
         "reject": lambda: services.budget_reject(budget=budget, user=request.user, comment=comment),
         "revise": lambda: services.budget_revise(budget=budget, user=request.user),
         "close": lambda: services.budget_close(budget=budget, user=request.user),
@@ -147,9 +145,7 @@ def budget_import(request, pk):
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            result = budget_lines_import(
-                budget=budget, user=request.user, file=form.cleaned_data["file"]
-            )
+            result = budget_lines_import(budget=budget, user=request.user, file=form.cleaned_data["file"])
         except ValidationError as error:
             form.add_error("file", error)
             status = 400
@@ -224,12 +220,8 @@ def expense_detail(request, pk):
         "budget/expense_detail.html",
         {
             "expense": expense,
-            "history": expense.history.select_related("history_user").order_by("-history_date")[
-                :20
-            ],
-            "can_decide": is_approver(user)
-            and not own
-            and expense.status == Expense.Status.SUBMITTED,
+            "history": expense.history.select_related("history_user").order_by("-history_date")[:20],
+            "can_decide": is_approver(user) and not own and expense.status == Expense.Status.SUBMITTED,
             "can_reimburse": (is_coordinator(user) or is_approver(user))
             and expense.status == Expense.Status.APPROVED,
             "decision_form": DecisionForm(),
@@ -243,12 +235,8 @@ def expense_action(request, pk, action):
     expense = _visible_expense(request, pk)
     comment = request.POST.get("comment", "")
     calls = {
-        "approve": lambda: services.expense_approve(
-            expense=expense, user=request.user, comment=comment
-        ),
-        "reject": lambda: services.expense_reject(
-            expense=expense, user=request.user, comment=comment
-        ),
+        "approve": lambda: services.expense_approve(expense=expense, user=request.user, comment=comment),
+        "reject": lambda: services.expense_reject(expense=expense, user=request.user, comment=comment),
         "reimburse": lambda: services.expense_mark_reimbursed(expense=expense, user=request.user),
     }
     if action not in calls:

@@ -19,9 +19,7 @@ ALARM_LABELS = {
 
 
 class CalendarFeedForm(forms.Form):
-    scope = forms.ChoiceField(
-        label=_("Events"), choices=CalendarFeed.Scope.choices, widget=forms.RadioSelect
-    )
+    scope = forms.ChoiceField(label=_("Events"), choices=CalendarFeed.Scope.choices, widget=forms.RadioSelect)
     kinds = forms.MultipleChoiceField(
         label=_("Deadline kinds"),
         choices=Deadline.Kind.choices,

@@ -66,9 +66,7 @@ class FeedFilters:
     language: str = ""
 
     def key(self):
-        return "|".join(
-            ",".join(values) for values in (self.countries, self.statuses, self.kinds, self.tags)
-        )
+        return "|".join(",".join(values) for values in (self.countries, self.statuses, self.kinds, self.tags))
 
 
 def _values(params, name):
@@ -91,8 +89,7 @@ def feed_filters_from_params(*, params):
     for code in country_codes:
         if code not in countries:
             raise ValidationError(
-                _("Unknown country “%(value)s”; use ISO 3166 codes such as JP or CN.")
-                % {"value": code}
+                _("Unknown country “%(value)s”; use ISO 3166 codes such as JP or CN.") % {"value": code}
             )
     statuses = _values(params, "status")
     _check_choices(statuses, Event.Status.values, _("status"))
@@ -110,9 +107,7 @@ def feed_filters_from_params(*, params):
         raise ValidationError(
             _("Unknown language “%(value)s”; use en or zh-hans.") % {"value": ",".join(languages)}
         )
-    return FeedFilters(
-        countries=country_codes, statuses=statuses, kinds=kinds, tags=tags, language=language
-    )
+    return FeedFilters(countries=country_codes, statuses=statuses, kinds=kinds, tags=tags, language=language)
 
 
 def _check_choices(values, allowed, label):
@@ -183,9 +178,7 @@ def feed_rows_events(queryset):
 
 def _scalar(queryset, aggregate):
     """A scalar subquery of one aggregate over all of `queryset`."""
-    return Subquery(
-        queryset.order_by().values(_all=Value(1)).annotate(value=aggregate).values("value")[:1]
-    )
+    return Subquery(queryset.order_by().values(_all=Value(1)).annotate(value=aggregate).values("value")[:1])
 
 
 @dataclass(frozen=True)

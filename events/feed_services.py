@@ -48,9 +48,7 @@ def calendar_feed_update(*, feed, scope, kinds, alarm_minutes, language, include
     kinds = list(dict.fromkeys(kinds or ()))
     unknown_kinds = [kind for kind in kinds if kind not in Deadline.Kind.values]
     if unknown_kinds:
-        errors["kinds"] = _("Unknown deadline kind: %(value)s") % {
-            "value": ", ".join(unknown_kinds)
-        }
+        errors["kinds"] = _("Unknown deadline kind: %(value)s") % {"value": ", ".join(unknown_kinds)}
     try:
         alarms = sorted({int(value) for value in alarm_minutes or ()}, reverse=True)
     except (TypeError, ValueError):

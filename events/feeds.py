@@ -53,9 +53,7 @@ class CalendarResponse(HttpResponse):
 
 
 def _bad_request(error):
-    return HttpResponseBadRequest(
-        " ".join(error.messages) + "\n", content_type="text/plain; charset=utf-8"
-    )
+    return HttpResponseBadRequest(" ".join(error.messages) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def _cached_body(key):
@@ -77,9 +75,7 @@ def _store_body(key, body):
 
 def _serve(request, *, filename, language, parts, deadlines=None, events=None, **calendar):
     """Answer 304 from the feed's state alone, else the body (cached by its ETag)."""
-    state = selectors.feed_state(
-        parts=[filename, language, *parts], deadlines=deadlines, events=events
-    )
+    state = selectors.feed_state(parts=[filename, language, *parts], deadlines=deadlines, events=events)
     response = CalendarResponse(
         etag=state.etag,
         last_modified=state.last_modified,
@@ -198,9 +194,7 @@ def my_calendar_feed(request):
     if request.method == "POST":
         if "regenerate" in request.POST:
             services.calendar_feed_regenerate_token(feed=feed)
-            messages.success(
-                request, _("Your feed has a new address. The old address no longer works.")
-            )
+            messages.success(request, _("Your feed has a new address. The old address no longer works."))
             return redirect("my_calendar_feed")
         form = CalendarFeedForm(request.POST, feed=feed)
         if form.is_valid():

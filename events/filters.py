@@ -139,9 +139,7 @@ class IdeaFilter(filters.FilterSet):
 
 class ContactFilter(filters.FilterSet):
     follow_up_status = filters.MultipleChoiceFilter(choices=Contact.FollowUp.choices)
-    event = filters.ModelChoiceFilter(
-        field_name="events", queryset=Event.objects.all(), distinct=True
-    )
+    event = filters.ModelChoiceFilter(field_name="events", queryset=Event.objects.all(), distinct=True)
 
     class Meta:
         model = Contact

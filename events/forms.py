@@ -17,9 +17,7 @@ MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 class EventFilterForm(forms.Form):
     """The calendar's and CFP board's filters; every field is optional."""
 
-    status = forms.ChoiceField(
-        label=_("Status"), choices=ANY + Event.Status.choices, required=False
-    )
+    status = forms.ChoiceField(label=_("Status"), choices=ANY + Event.Status.choices, required=False)
     country = forms.ChoiceField(label=_("Country/region"), required=False)
     kind = forms.ChoiceField(
         label=pgettext_lazy("event kind", "Kind"), choices=ANY + Event.Kind.choices, required=False
@@ -38,9 +36,7 @@ class EventFilterForm(forms.Form):
 
     def __init__(self, *args, tags=(), countries=(), allow_mine=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = ANY + [
-            (code, all_countries.name(code)) for code in countries
-        ]
+        self.fields["country"].choices = ANY + [(code, all_countries.name(code)) for code in countries]
         self.fields["tag"].choices = ANY + [(tag.slug, str(tag)) for tag in tags]
         if not allow_mine:
             del self.fields["mine"]

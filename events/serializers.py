@@ -72,9 +72,7 @@ class DeadlineSerializer(PortalModelSerializer):
         if self.instance is None and "due_at" not in attrs and "due_date" not in attrs:
             raise serializers.ValidationError({"due_at": [_("Give due_at or due_date.")]})
         if "due_at" in attrs and "due_date" in attrs:
-            raise serializers.ValidationError(
-                {"due_date": [_("Give due_at or due_date, not both.")]}
-            )
+            raise serializers.ValidationError({"due_date": [_("Give due_at or due_date, not both.")]})
         return attrs
 
     def _save(self, deadline, validated_data):
@@ -188,9 +186,7 @@ class EventSerializer(CountryFieldMixin, PortalModelSerializer):
     tags = serializers.SlugRelatedField(
         slug_field="slug", many=True, required=False, queryset=Tag.objects.all()
     )
-    alternatives = serializers.PrimaryKeyRelatedField(
-        many=True, required=False, queryset=Event.objects.all()
-    )
+    alternatives = serializers.PrimaryKeyRelatedField(many=True, required=False, queryset=Event.objects.all())
     deadlines = serializers.SerializerMethodField()
     goals = serializers.SerializerMethodField()
     participants = serializers.SerializerMethodField()
@@ -326,9 +322,7 @@ class ContactSerializer(PortalModelSerializer):
 
     PRIVATE = ("email", "phone")
 
-    events = serializers.PrimaryKeyRelatedField(
-        many=True, required=False, queryset=Event.objects.all()
-    )
+    events = serializers.PrimaryKeyRelatedField(many=True, required=False, queryset=Event.objects.all())
 
     class Meta:
         model = Contact

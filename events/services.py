@@ -146,15 +146,12 @@ def event_copy_to_next_edition(*, event, years=1):
     )
     copy.tags.set(event.tags.all())
     Goal.objects.bulk_create(
-        Goal(event=copy, kind=goal.kind, owner=goal.owner, details=goal.details)
-        for goal in event.goals.all()
+        Goal(event=copy, kind=goal.kind, owner=goal.owner, details=goal.details) for goal in event.goals.all()
     )
     new_deadlines = []
     for deadline in event.deadlines.all():
         local = deadline.local_due_at.replace(tzinfo=None)
-        due_at, _zone = deadline_instant(
-            local=_shift_year(local, years), zone=deadline.timezone
-        )
+        due_at, _zone = deadline_instant(local=_shift_year(local, years), zone=deadline.timezone)
         new_deadlines.append(
             Deadline(
                 event=copy,

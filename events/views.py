@@ -43,8 +43,7 @@ def _filtered_events(request):
         labels = ", ".join(str(form.fields[name].label) for name in form.errors)
         messages.warning(
             request,
-            _("These filters were not understood, so nothing is filtered: %(fields)s.")
-            % {"fields": labels},
+            _("These filters were not understood, so nothing is filtered: %(fields)s.") % {"fields": labels},
         )
         form = EventFilterForm(None, allow_mine=member is not None, **choices)
     return form, visible, []
@@ -76,9 +75,7 @@ def calendar(request):
         if not timeline.upcoming and timeline.latest_start:
             month = timeline.latest_start.replace(day=1)
             notice = "nothing_upcoming"
-    weeks, in_month = event_month_grid(
-        events=events, year=month.year, month=month.month, today=today
-    )
+    weeks, in_month = event_month_grid(events=events, year=month.year, month=month.month, today=today)
     if not in_month and not notice:
         notice = "empty_month"
     next_start = timeline.first_upcoming

@@ -78,9 +78,7 @@ class StrictSearchFilter(SearchFilter):
     def get_search_terms(self, request):
         value = request.query_params.get(self.search_param, "")
         if "\x00" in value:
-            raise exceptions.ValidationError(
-                {self.search_param: [_("Null characters are not allowed.")]}
-            )
+            raise exceptions.ValidationError({self.search_param: [_("Null characters are not allowed.")]})
         return super().get_search_terms(request)
 
 
@@ -133,11 +131,7 @@ def portal_exception_handler(exc, context):
         exc = exceptions.ValidationError(as_field_errors(exc))
     elif isinstance(exc, ProtectedError | RestrictedError):
         exc = exceptions.ValidationError(
-            {
-                "non_field_errors": [
-                    _("This cannot be deleted while other records still refer to it.")
-                ]
-            }
+            {"non_field_errors": [_("This cannot be deleted while other records still refer to it.")]}
         )
     elif isinstance(exc, IntegrityError):
         exc = exceptions.ValidationError(

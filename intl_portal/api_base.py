@@ -214,6 +214,4 @@ class RequiredNoteSerializer(serializers.Serializer):
 
 
 class TrackingNoteSerializer(serializers.Serializer):
-    tracking_note = serializers.CharField(
-        required=False, allow_blank=True, default="", max_length=200
-    )
+    tracking_note = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)

@@ -15,9 +15,7 @@ class MemberFilter(filters.FilterSet):
 
 
 class RoleAssignmentFilter(filters.FilterSet):
-    current_on = filters.DateFilter(
-        method="filter_current_on", label="Holding the role on this day"
-    )
+    current_on = filters.DateFilter(method="filter_current_on", label="Holding the role on this day")
 
     class Meta:
         model = RoleAssignment

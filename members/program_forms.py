@@ -24,12 +24,8 @@ class EnrolmentForm(forms.ModelForm):
 
 
 class ContributionForm(forms.ModelForm):
-    url_zh = forms.URLField(
-        label=_("link (Chinese)"), max_length=500, required=False, assume_scheme="https"
-    )
-    url_en = forms.URLField(
-        label=_("link (English)"), max_length=500, required=False, assume_scheme="https"
-    )
+    url_zh = forms.URLField(label=_("link (Chinese)"), max_length=500, required=False, assume_scheme="https")
+    url_en = forms.URLField(label=_("link (English)"), max_length=500, required=False, assume_scheme="https")
 
     class Meta:
         model = Contribution
@@ -62,9 +58,7 @@ class PublicationForm(forms.Form):
         choices=[("", "—"), *ContributionPublication.Channel.choices],
         required=False,
     )
-    language = forms.ChoiceField(
-        label=_("language"), choices=ContributionPublication.Language.choices
-    )
+    language = forms.ChoiceField(label=_("language"), choices=ContributionPublication.Language.choices)
     url = forms.URLField(label=_("link"), required=False, max_length=500, assume_scheme="https")
     planned_for = forms.DateTimeField(
         label=_("planned for"),
@@ -82,9 +76,7 @@ PublicationFormSet = forms.formset_factory(PublicationForm, extra=3, max_num=12)
 
 
 class ReviewForm(forms.Form):
-    note = forms.CharField(
-        label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class SwagRequestForm(forms.ModelForm):
@@ -134,9 +126,7 @@ class RewardForm(forms.Form):
     )
     contribution = forms.ModelChoiceField(
         label=_("for contribution"),
-        queryset=Contribution.objects.filter(status=Contribution.Status.ACCEPTED).select_related(
-            "member"
-        ),
+        queryset=Contribution.objects.filter(status=Contribution.Status.ACCEPTED).select_related("member"),
         required=False,
     )
     variant = forms.ModelChoiceField(

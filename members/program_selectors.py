@@ -42,9 +42,7 @@ class ContributorRow:
 
 
 def _in_terms(day, enrolments):
-    return any(
-        (e.term_start or dt.date.min) <= day <= (e.term_end or FAR_FUTURE) for e in enrolments
-    )
+    return any((e.term_start or dt.date.min) <= day <= (e.term_end or FAR_FUTURE) for e in enrolments)
 
 
 def program_contributors(*, on=None, public=False):
@@ -80,9 +78,7 @@ def program_contributors(*, on=None, public=False):
     )
     for contribution in contributions:
         row = rows[contribution.member_id]
-        accepted_on = (
-            timezone.localdate(contribution.reviewed_at) if contribution.reviewed_at else on
-        )
+        accepted_on = timezone.localdate(contribution.reviewed_at) if contribution.reviewed_at else on
         if not _in_terms(accepted_on, row.enrolments):
             continue
         row.points += contribution.points
@@ -94,17 +90,13 @@ def program_contributors(*, on=None, public=False):
 
 def member_certificate(*, member):
     """What a certificate states: tracks and terms, accepted contributions, points, rewards."""
-    enrolments = list(
-        member.enrolments.filter(status__in=LISTED_STATUSES).order_by("term_start", "track")
-    )
+    enrolments = list(member.enrolments.filter(status__in=LISTED_STATUSES).order_by("term_start", "track"))
     contributions = list(
         member.contributions.filter(status=Contribution.Status.ACCEPTED)
         .select_related("event")
         .order_by("reviewed_at")
     )
-    rewards = list(
-        Reward.objects.filter(member=member).exclude(kind=Reward.Kind.SWAG).order_by("awarded_at")
-    )
+    rewards = list(Reward.objects.filter(member=member).exclude(kind=Reward.Kind.SWAG).order_by("awarded_at"))
     return {
         "member": member,
         "enrolments": enrolments,
@@ -119,9 +111,7 @@ def member_program(*, member):
     """A member's own enrolments, contributions (any state) and rewards."""
     return {
         "enrolments": list(member.enrolments.all()),
-        "contributions": list(
-            member.contributions.select_related("event").prefetch_related("publications")
-        ),
+        "contributions": list(member.contributions.select_related("event").prefetch_related("publications")),
         "rewards": list(member.rewards.select_related("swag_request")),
     }
 
@@ -191,11 +181,7 @@ def missing_second_language():
 def stock_table():
     """Stock of each active variant at each place: (locations, [(variant, [qty…], total)])."""
     locations = list(StockLocation.objects.select_related("holder"))
-    variants = (
-        SwagVariant.objects.filter(item__active=True)
-        .select_related("item")
-        .prefetch_related("levels")
-    )
+    variants = SwagVariant.objects.filter(item__active=True).select_related("item").prefetch_related("levels")
     table = []
     for variant in variants:
         by_place = {level.location_id: level.quantity for level in variant.levels.all()}

@@ -146,9 +146,7 @@ def enrolment_decide(request, pk, action):
     try:
         if action == "accept":
             services.enrolment_accept(enrolment=enrolment, user=request.user)
-            messages.success(
-                request, _("%(member)s is now in the program.") % {"member": enrolment.member}
-            )
+            messages.success(request, _("%(member)s is now in the program.") % {"member": enrolment.member})
         elif action == "reject":
             services.enrolment_reject(
                 enrolment=enrolment, user=request.user, note=request.POST.get("note", "")
@@ -263,9 +261,7 @@ def certificate(request, member_pk):
 
 @_member_required
 def calendar(request):
-    start_day = parse_date(request.GET.get("from") or "") or timezone.localdate() - dt.timedelta(
-        days=7
-    )
+    start_day = parse_date(request.GET.get("from") or "") or timezone.localdate() - dt.timedelta(days=7)
     days = 42
     start = timezone.make_aware(dt.datetime.combine(start_day, dt.time.min))
     end = start + dt.timedelta(days=days)
@@ -305,9 +301,7 @@ def swag_request_new(request):
     form = SwagRequestForm(request.POST or None)
     formset = SwagLineFormSet(request.POST or None, prefix="line")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        lines = [
-            (d["variant"], d["quantity"]) for d in formset.cleaned_data if d and d.get("variant")
-        ]
+        lines = [(d["variant"], d["quantity"]) for d in formset.cleaned_data if d and d.get("variant")]
         try:
             services.swag_request_create(user=request.user, lines=lines, **form.cleaned_data)
         except ValidationError as error:
@@ -330,9 +324,7 @@ def swag_request_act(request, pk, action):
         if action == "approve":
             form = ApproveForm(request.POST)
             ship_from = form.cleaned_data["ship_from"] if form.is_valid() else None
-            services.swag_request_approve(
-                request=swag_request, user=request.user, ship_from=ship_from
-            )
+            services.swag_request_approve(request=swag_request, user=request.user, ship_from=ship_from)
             messages.success(request, _("Request approved."))
         elif action == "ship":
             form = ShipForm(request.POST)
@@ -378,8 +370,6 @@ def reward_new(request):
         except ValidationError as error:
             _apply_errors(form, error)
         else:
-            messages.success(
-                request, _("Reward recorded for %(member)s.") % {"member": reward.member}
-            )
+            messages.success(request, _("Reward recorded for %(member)s.") % {"member": reward.member})
             return redirect("program:swag" if reward.swag_request_id else "program:page")
     return render(request, "program/form.html", {"form": form, "title": _("Thank a member")})

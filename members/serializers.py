@@ -313,9 +313,7 @@ class SwagRequestSerializer(PortalModelSerializer):
     def create(self, validated_data):
         lines = validated_data.pop("lines")
         request = SwagRequest.objects.create(**validated_data)
-        SwagRequestLine.objects.bulk_create(
-            SwagRequestLine(request=request, **line) for line in lines
-        )
+        SwagRequestLine.objects.bulk_create(SwagRequestLine(request=request, **line) for line in lines)
         return request
 
     @transaction.atomic
@@ -324,9 +322,7 @@ class SwagRequestSerializer(PortalModelSerializer):
         request = super().update(instance, validated_data)
         if lines is not None:
             request.lines.all().delete()
-            SwagRequestLine.objects.bulk_create(
-                SwagRequestLine(request=request, **line) for line in lines
-            )
+            SwagRequestLine.objects.bulk_create(SwagRequestLine(request=request, **line) for line in lines)
         return request
 
     def to_representation(self, request):

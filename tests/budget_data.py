@@ -126,12 +126,8 @@ def demo_budget(*, approver=None):
         dt.date(2025, 7, 24),
         S.APPROVED,
     )
-    expense(
-        coc, "Ted", "lodging", "Hotel Beijing", "1500", "CNY", dt.date(2025, 7, 27), S.REIMBURSED
-    )
-    expense(
-        coc, "Xiaoming", "booth", "Booth materials", "6800", "CNY", dt.date(2025, 7, 20), S.APPROVED
-    )
+    expense(coc, "Ted", "lodging", "Hotel Beijing", "1500", "CNY", dt.date(2025, 7, 27), S.REIMBURSED)
+    expense(coc, "Xiaoming", "booth", "Booth materials", "6800", "CNY", dt.date(2025, 7, 20), S.APPROVED)
     expense(
         coscup,
         "Richard",

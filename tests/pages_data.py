@@ -13,10 +13,7 @@ def make_many_events(count, *, member, start=None, public=True):
     """`count` events from `start` on (one every two days, two days long), each with a tag,
     two deadlines, a goal, the member taking part and an action item for them."""
     start = start or timezone.localdate()
-    tags = [
-        Tag.objects.get_or_create(slug=slug, defaults={"name_en": slug})[0]
-        for slug in ("ai", "rust")
-    ]
+    tags = [Tag.objects.get_or_create(slug=slug, defaults={"name_en": slug})[0] for slug in ("ai", "rust")]
     events = Event.objects.bulk_create(
         [
             Event(
@@ -48,14 +45,9 @@ def make_many_events(count, *, member, start=None, public=True):
             for kind, offset in ((Deadline.Kind.CFP_CLOSE, 5), (Deadline.Kind.REGISTRATION, -5))
         ]
     )
-    Goal.objects.bulk_create(
-        [Goal(event=event, kind=Goal.Kind.TALK, owner=member) for event in events]
-    )
+    Goal.objects.bulk_create([Goal(event=event, kind=Goal.Kind.TALK, owner=member) for event in events])
     Participation.objects.bulk_create(
-        [
-            Participation(event=event, member=member, role=Participation.Role.SPEAKER)
-            for event in events
-        ]
+        [Participation(event=event, member=member, role=Participation.Role.SPEAKER) for event in events]
     )
     ActionItem.objects.bulk_create(
         [ActionItem(event=event, owner=member, title=f"Prepare {event.name}") for event in events]

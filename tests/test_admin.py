@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from budget.models import BudgetLine, ExchangeRate, Expense
 from events.models import Deadline, Event, Participation, Reminder
+from intl_portal.demo import load_demo
 from members.models import (
     Contribution,
     Enrolment,
@@ -22,7 +23,6 @@ from members.models import (
     SwagVariant,
 )
 from members.services import program
-from intl_portal.demo import load_demo
 
 from . import factories
 

@@ -40,9 +40,7 @@ def browser_page():
         browser.close()
 
 
-def test_budget_report_bar_chart_renders_in_the_browser(
-    live_server, client, approver, browser_page
-):
+def test_budget_report_bar_chart_renders_in_the_browser(live_server, client, approver, browser_page):
     budget = demo_budget(approver=approver)
     client.force_login(approver)
     session = client.cookies["sessionid"].value
@@ -53,9 +51,7 @@ def test_budget_report_bar_chart_renders_in_the_browser(
     page.on(
         "console",
         lambda message: (
-            message.type == "error"
-            and "status of 404" not in message.text
-            and problems.append(message.text)
+            message.type == "error" and "status of 404" not in message.text and problems.append(message.text)
         ),
     )
     page.on(

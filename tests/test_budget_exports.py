@@ -68,9 +68,7 @@ def test_xlsx_export_has_summary_breakdowns_and_items(client, approver):
     assert summary["pending expenses"] == 2205
     assert summary["remaining"] == 70655
     assert summary["more person-trips that fit"] == 4
-    events = {
-        row[0]: row[1:5] for row in workbook["By event"].iter_rows(min_row=2, values_only=True)
-    }
+    events = {row[0]: row[1:5] for row in workbook["By event"].iter_rows(min_row=2, values_only=True)}
     assert events["COSCUP 2025"] == (19200, 5640, 2205, 19200 - 5640 - 2205)
     assert workbook["Items"].max_row == 1 + 17
     assert workbook["Warnings"].max_row == 1 + 2
@@ -174,7 +172,5 @@ def test_import_of_a_non_utf8_file_is_refused(coordinator):
         budget_lines_import(
             budget=budget,
             user=coordinator,
-            file=SimpleUploadedFile(
-                "x.csv", "category,amount,currency\n旅行,1,CNY\n".encode("gbk")
-            ),
+            file=SimpleUploadedFile("x.csv", "category,amount,currency\n旅行,1,CNY\n".encode("gbk")),
         )

@@ -10,9 +10,7 @@ from . import factories
 pytestmark = pytest.mark.django_db
 
 
-def test_every_budget_transition_is_kept_with_who_and_old_and_new_values(
-    coordinator, approver, client
-):
+def test_every_budget_transition_is_kept_with_who_and_old_and_new_values(coordinator, approver, client):
     budget = factories.BudgetFactory()
     services.budget_submit(budget=budget, user=coordinator)
     services.budget_approve(budget=budget, user=approver, comment="ok")

@@ -14,9 +14,7 @@ def test_conversion_uses_the_rate_of_the_day():
     factories.ExchangeRateFactory(currency="EUR", date=dt.date(2026, 1, 30), rate=Decimal("7.9"))
     factories.ExchangeRateFactory(currency="EUR", date=dt.date(2026, 1, 31), rate=Decimal("7.95"))
 
-    result = convert(
-        amount=Decimal("100.00"), currency="EUR", target="CNY", day=dt.date(2026, 1, 31)
-    )
+    result = convert(amount=Decimal("100.00"), currency="EUR", target="CNY", day=dt.date(2026, 1, 31))
 
     assert (result.converted, result.rate, result.rate_date) == (
         Decimal("795.00"),
@@ -48,9 +46,7 @@ def test_conversion_without_a_rate_is_missing_not_guessed():
 
 
 def test_conversion_rounds_half_up_to_the_cent():
-    factories.ExchangeRateFactory(
-        currency="JPY", date=dt.date(2025, 12, 1), rate=Decimal("0.04705")
-    )
+    factories.ExchangeRateFactory(currency="JPY", date=dt.date(2025, 12, 1), rate=Decimal("0.04705"))
 
     result = convert(amount=Decimal("1234"), currency="JPY", target="CNY", day=dt.date(2025, 12, 8))
 

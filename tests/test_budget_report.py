@@ -35,9 +35,7 @@ def test_report_on_demo_budget_matches_hand_computed_figures():
 def test_report_breakdowns_by_event_person_and_category():
     report = budget_report(budget=demo_budget())
 
-    by_event = {
-        g.label: (g.planned, g.approved, g.pending, g.person_trips_used) for g in report.by_event
-    }
+    by_event = {g.label: (g.planned, g.approved, g.pending, g.person_trips_used) for g in report.by_event}
     assert by_event == {
         "Community Over Code Asia 2025": (
             Decimal("9000.00"),
@@ -74,8 +72,7 @@ def test_report_states_each_rate_used_and_reports_the_missing_one():
     assert [item.obj.description for item in report.missing_rates] == ["OSS Japan ticket"]
     missing = [w.message for w in report.warnings if w.code == "missing_rate"]
     assert missing == [
-        "No JPY→CNY rate on or before 2025-11-20: OSS Japan ticket (30,000.00 JPY) is left out "
-        "of the totals."
+        "No JPY→CNY rate on or before 2025-11-20: OSS Japan ticket (30,000.00 JPY) is left out of the totals."
     ]
 
 
@@ -94,20 +91,14 @@ def test_report_warns_when_spending_exceeds_the_total():
         total=Decimal("1000.00"), status=Budget.Status.APPROVED, approved_revision=1
     )
     factories.BudgetLineFactory(budget=budget, amount=Decimal("1200.00"))
-    factories.ExpenseFactory(
-        budget=budget, amount=Decimal("900.00"), status=Expense.Status.APPROVED
-    )
-    factories.ExpenseFactory(
-        budget=budget, amount=Decimal("200.00"), status=Expense.Status.SUBMITTED
-    )
+    factories.ExpenseFactory(budget=budget, amount=Decimal("900.00"), status=Expense.Status.APPROVED)
+    factories.ExpenseFactory(budget=budget, amount=Decimal("200.00"), status=Expense.Status.SUBMITTED)
 
     codes = [w.code for w in budget_report(budget=budget).warnings]
 
     assert "planned_over_total" in codes
     assert "spent_and_pending_over_total" in codes
-    factories.ExpenseFactory(
-        budget=budget, amount=Decimal("200.00"), status=Expense.Status.APPROVED
-    )
+    factories.ExpenseFactory(budget=budget, amount=Decimal("200.00"), status=Expense.Status.APPROVED)
     assert "spent_over_total" in [w.code for w in budget_report(budget=budget).warnings]
 
 
@@ -117,9 +108,7 @@ def test_report_warns_about_expenses_on_a_budget_never_approved():
     factories.ExpenseFactory(budget=budget, status=Expense.Status.REJECTED)
 
     warnings = [
-        w
-        for w in budget_report(budget=budget).warnings
-        if w.code == "expenses_without_approved_budget"
+        w for w in budget_report(budget=budget).warnings if w.code == "expenses_without_approved_budget"
     ]
 
     assert [w.message for w in warnings] == [

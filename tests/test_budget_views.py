@@ -168,9 +168,7 @@ def test_expense_list_query_count_is_bounded(size, client, approver, django_asse
 
 
 @pytest.mark.parametrize("size", [2, 15])
-def test_budget_report_page_query_count_is_bounded(
-    size, client, approver, django_assert_max_num_queries
-):
+def test_budget_report_page_query_count_is_bounded(size, client, approver, django_assert_max_num_queries):
     from .test_budget_report import _budget_of_size
 
     budget = _budget_of_size(size)
@@ -181,9 +179,7 @@ def test_budget_report_page_query_count_is_bounded(
 
 
 @pytest.mark.parametrize("size", [2, 15])
-def test_budget_index_query_count_is_bounded(
-    size, client, coordinator, django_assert_max_num_queries
-):
+def test_budget_index_query_count_is_bounded(size, client, coordinator, django_assert_max_num_queries):
     for _ in range(size):
         factories.ExpenseFactory(budget=factories.BudgetFactory())
     factories.ExpenseFactory(budget=None, spent_on=dt.date(2025, 3, 1))

@@ -16,9 +16,7 @@ pytestmark = pytest.mark.django_db
 # --- budgets ---------------------------------------------------------------------------
 
 
-def test_budget_goes_draft_submitted_approved_with_approver_body_time_comment(
-    coordinator, approver
-):
+def test_budget_goes_draft_submitted_approved_with_approver_body_time_comment(coordinator, approver):
     budget = factories.BudgetFactory()
 
     services.budget_submit(budget=budget, user=coordinator, body="both")

@@ -56,9 +56,7 @@ def mixed_deadlines(summit):
             local=dt.datetime(2025, 10, 26, 2, 30),
             zone="Europe/Berlin",
         ),
-        deadline_set(
-            event=berlin, kind="registration", local=dt.datetime(2026, 1, 31, 12, 0), zone="UTC"
-        ),
+        deadline_set(event=berlin, kind="registration", local=dt.datetime(2026, 1, 31, 12, 0), zone="UTC"),
     ]
 
 
@@ -296,9 +294,7 @@ def test_cfp_feed_filters(client, filter_data, query, expected):
 def test_events_feed_filters(client, filter_data):
     jp = filter_data["jp_close"].event
     assert set(vevents_by_uid(parse(client.get(EVENTS, {"country": "JP"})))) == {event_uid(jp.pk)}
-    assert set(vevents_by_uid(parse(client.get(EVENTS, {"kind": "registration"})))) == {
-        event_uid(jp.pk)
-    }
+    assert set(vevents_by_uid(parse(client.get(EVENTS, {"kind": "registration"})))) == {event_uid(jp.pk)}
 
 
 @pytest.mark.parametrize("url", [CFP, EVENTS])

@@ -193,10 +193,7 @@ def test_personal_feed_query_count_is_constant(client, db, django_assert_num_que
     with django_assert_num_queries(5):
         assert client.get(feed_url(feed), {"tag": "cloud"}).status_code == 200
     with django_assert_num_queries(2):
-        assert (
-            client.get(feed_url(feed), headers={"If-None-Match": response["ETag"]}).status_code
-            == 304
-        )
+        assert client.get(feed_url(feed), headers={"If-None-Match": response["ETag"]}).status_code == 304
 
 
 # The member's page

@@ -14,18 +14,11 @@ XSS = "<script>alert(1)</script>"
 
 
 def _names(response):
-    return {
-        entry.event.name
-        for week in response.context["weeks"]
-        for day in week
-        for entry in day.entries
-    }
+    return {entry.event.name for week in response.context["weeks"] for day in week for entry in day.entries}
 
 
 def test_calendar_opens_on_most_recent_month_with_events_when_nothing_is_upcoming(member_client):
-    factories.EventFactory(
-        name="FOSDEM 2025", start_date=dt.date(2025, 2, 1), end_date=dt.date(2025, 2, 2)
-    )
+    factories.EventFactory(name="FOSDEM 2025", start_date=dt.date(2025, 2, 1), end_date=dt.date(2025, 2, 2))
     factories.EventFactory(name="GOSIM Hangzhou 2025")  # 2025-09-13..14
     response = member_client.get("/")
     assert response.status_code == 200
@@ -42,15 +35,11 @@ def test_calendar_opens_on_this_month_when_something_is_upcoming(member_client):
     response = member_client.get("/")
     assert response.context["month"] == today.replace(day=1)
     assert response.context["notice"] in ("", "empty_month")
-    assert response.context["next_month_with_events"] == (today + dt.timedelta(days=40)).replace(
-        day=1
-    )
+    assert response.context["next_month_with_events"] == (today + dt.timedelta(days=40)).replace(day=1)
 
 
 def test_calendar_multi_day_event_spans_its_days(member_client):
-    factories.EventFactory(
-        name="COCA", start_date=dt.date(2025, 7, 25), end_date=dt.date(2025, 7, 27)
-    )
+    factories.EventFactory(name="COCA", start_date=dt.date(2025, 7, 25), end_date=dt.date(2025, 7, 27))
     response = member_client.get("/?month=2025-07")
     positions = {
         day.date: [entry.position for entry in day.entries]
@@ -66,9 +55,7 @@ def test_calendar_multi_day_event_spans_its_days(member_client):
 
 
 def test_calendar_event_crossing_months_shows_in_both(member_client):
-    factories.EventFactory(
-        name="Crossing", start_date=dt.date(2025, 8, 30), end_date=dt.date(2025, 9, 2)
-    )
+    factories.EventFactory(name="Crossing", start_date=dt.date(2025, 8, 30), end_date=dt.date(2025, 9, 2))
     august = member_client.get("/?month=2025-08")
     september = member_client.get("/?month=2025-09")
     assert [event.name for event in august.context["events_in_month"]] == ["Crossing"]
@@ -96,9 +83,7 @@ def test_calendar_previous_and_next_links_keep_filters(member_client):
     ],
 )
 def test_calendar_filters_events(member_client, member_user, query, expected):
-    japan = factories.EventFactory(
-        name="Confirmed in Japan", status=Event.Status.CONFIRMED, country="JP"
-    )
+    japan = factories.EventFactory(name="Confirmed in Japan", status=Event.Status.CONFIRMED, country="JP")
     japan.tags.add(factories.TagFactory(slug="ai"))
     factories.EventFactory(
         name="Planned in Belgium",
@@ -160,15 +145,11 @@ def test_calendar_bad_year_in_list_view_falls_back(member_client):
 
 
 def test_calendar_list_view_groups_a_year_by_month(member_client):
-    factories.EventFactory(
-        name="FOSDEM 2025", start_date=dt.date(2025, 2, 1), end_date=dt.date(2025, 2, 2)
-    )
+    factories.EventFactory(name="FOSDEM 2025", start_date=dt.date(2025, 2, 1), end_date=dt.date(2025, 2, 2))
     factories.EventFactory(name="GOSIM Hangzhou 2025")
     factories.EventFactory(name="FOSDEM 2024", start_date=dt.date(2024, 2, 3), end_date=None)
     response = member_client.get("/?view=list&year=2025")
-    months = [
-        (month, [event.name for event in events]) for month, events in response.context["months"]
-    ]
+    months = [(month, [event.name for event in events]) for month, events in response.context["months"]]
     assert months == [
         (dt.date(2025, 2, 1), ["FOSDEM 2025"]),
         (dt.date(2025, 9, 1), ["GOSIM Hangzhou 2025"]),

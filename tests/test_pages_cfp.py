@@ -39,9 +39,7 @@ def test_cfp_board_lists_upcoming_by_time_left_and_overdue_below(member_client):
 
 def test_cfp_board_shows_the_announced_zone_and_the_viewer_zone(member_client):
     # "Closes June 30, 3:59 PM KST" is 06:59 UTC.
-    factories.DeadlineFactory(
-        due_at=dt.datetime(2025, 6, 30, 6, 59, tzinfo=dt.UTC), timezone="Asia/Seoul"
-    )
+    factories.DeadlineFactory(due_at=dt.datetime(2025, 6, 30, 6, 59, tzinfo=dt.UTC), timezone="Asia/Seoul")
     _set_session_zone(member_client, "Europe/Berlin")
     response = member_client.get("/cfp/")
     assert "2025-06-30 15:59 KST" in response.text
@@ -74,9 +72,7 @@ def test_cfp_board_session_zone_wins_over_the_member_zone(member_client, member_
 
 
 def test_cfp_board_visitor_defaults_to_utc(client, db):
-    factories.DeadlineFactory(
-        due_at=dt.datetime(2025, 6, 30, 6, 59, tzinfo=dt.UTC), timezone="Asia/Seoul"
-    )
+    factories.DeadlineFactory(due_at=dt.datetime(2025, 6, 30, 6, 59, tzinfo=dt.UTC), timezone="Asia/Seoul")
     response = client.get("/cfp/")
     assert "your time: 2025-06-30 06:59 UTC" in response.text
 
@@ -112,9 +108,7 @@ def test_cfp_board_uses_the_calendar_filters(member_client, member_user):
     _due_in(5, event__name="Not mine", event__country="BE")
     factories.ParticipationFactory(event=mine.event, member=Member.objects.get(user=member_user))
     assert [d.event.name for d in member_client.get("/cfp/?mine=1").context["upcoming"]] == ["Mine"]
-    assert [d.event.name for d in member_client.get("/cfp/?country=BE").context["upcoming"]] == [
-        "Not mine"
-    ]
+    assert [d.event.name for d in member_client.get("/cfp/?country=BE").context["upcoming"]] == ["Not mine"]
 
 
 def test_cfp_board_bad_filter_gives_everything_and_a_message(member_client):

@@ -33,12 +33,8 @@ def _full_event():
         role=Participation.Role.SPEAKER,
         status=Participation.Status.TENTATIVE,
     )
-    factories.GoalFactory(
-        event=event, kind=Goal.Kind.TALK, status=Goal.Status.SECURED, owner=speaker
-    )
-    factories.GoalFactory(
-        event=event, kind=Goal.Kind.BOOTH, status=Goal.Status.WANTED, owner=speaker
-    )
+    factories.GoalFactory(event=event, kind=Goal.Kind.TALK, status=Goal.Status.SECURED, owner=speaker)
+    factories.GoalFactory(event=event, kind=Goal.Kind.BOOTH, status=Goal.Status.WANTED, owner=speaker)
     factories.ActionItemFactory(event=event, title="Print the posters", owner=speaker)
     factories.DeadlineFactory(
         event=event, due_at=dt.datetime(2025, 4, 30, 15, 59, tzinfo=dt.UTC), timezone="Asia/Taipei"

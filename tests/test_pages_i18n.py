@@ -35,12 +35,8 @@ def test_chinese_calendar_names_the_month_in_chinese(client, db):
 
 
 def test_time_zone_choice_is_remembered_and_used(member_client):
-    factories.DeadlineFactory(
-        due_at=dt.datetime(2025, 7, 14, 15, 59, tzinfo=dt.UTC), timezone="UTC"
-    )
-    response = member_client.post(
-        "/timezone/", {"timezone": "Asia/Seoul", "next": "/cfp/"}, follow=True
-    )
+    factories.DeadlineFactory(due_at=dt.datetime(2025, 7, 14, 15, 59, tzinfo=dt.UTC), timezone="UTC")
+    response = member_client.post("/timezone/", {"timezone": "Asia/Seoul", "next": "/cfp/"}, follow=True)
     assert response.redirect_chain[-1][0] == "/cfp/"
     assert "your time: 2025-07-15 00:59 KST" in response.text
     assert 'value="Asia/Seoul"' in response.text
@@ -48,8 +44,6 @@ def test_time_zone_choice_is_remembered_and_used(member_client):
 
 
 def test_unknown_time_zone_is_refused_with_a_message(member_client):
-    response = member_client.post(
-        "/timezone/", {"timezone": "Mars/Olympus", "next": "/"}, follow=True
-    )
+    response = member_client.post("/timezone/", {"timezone": "Mars/Olympus", "next": "/"}, follow=True)
     assert response.status_code == 200
     assert "is not a known time zone" in response.text

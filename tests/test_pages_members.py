@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.urls import reverse
 from django.utils import timezone
 
 from events.models import ActionItem, Participation
@@ -21,9 +22,7 @@ def test_my_plan_needs_a_log_in(client, db):
 def test_my_plan_lists_my_events_deadlines_actions_and_contributions(member_client, member_user):
     me = Member.objects.get(user=member_user)
     going = factories.EventFactory(name="GOSIM Hangzhou 2025")
-    maybe = factories.EventFactory(
-        name="COSCUP 2025", start_date=dt.date(2025, 8, 9), end_date=None
-    )
+    maybe = factories.EventFactory(name="COSCUP 2025", start_date=dt.date(2025, 8, 9), end_date=None)
     other = factories.EventFactory(name="Someone else's")
     factories.ParticipationFactory(event=going, member=me, role=Participation.Role.SPEAKER)
     factories.ParticipationFactory(event=maybe, member=me, status=Participation.Status.TENTATIVE)
@@ -103,3 +102,9 @@ def test_my_plan_escapes_names(member_client, member_user):
     response = member_client.get("/me/")
     assert XSS not in response.text
     assert response.text.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 3
+
+
+def test_my_plan_links_to_my_settings_pages(member_client):
+    content = member_client.get(reverse("members:me")).content.decode()
+    for name in ("my_calendar_feed", "my_reminders", "api_tokens", "program:mine"):
+        assert f'href="{reverse(name)}"' in content

@@ -24,9 +24,7 @@ def _pages(events):
 
 
 @pytest.mark.parametrize("count", [3, 300])
-def test_member_pages_stay_under_ten_queries(
-    client, member_user, django_assert_max_num_queries, count
-):
+def test_member_pages_stay_under_ten_queries(client, member_user, django_assert_max_num_queries, count):
     member = Member.objects.get(user=member_user)
     events = make_many_events(count, member=member)
     factories.ContributionFactory.create_batch(3, member=member, event=events[0])

@@ -59,9 +59,7 @@ def test_program_page_in_chinese_for_a_member(browser, live_server, client, coor
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
 
     context = browser.new_context(locale="zh-CN", viewport={"width": 1200, "height": 800})
-    context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}])
     page = context.new_page()
     page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
     problems = []
@@ -79,9 +77,7 @@ def test_program_page_in_chinese_for_a_member(browser, live_server, client, coor
     assert "开源社区如何走向国际" in row.inner_text()
     assert page.locator("a", has_text="证书").count() == 1
     # program.css is loaded from the portal itself and applies.
-    collapse = page.locator("table.program-table").evaluate(
-        "t => getComputedStyle(t).borderCollapse"
-    )
+    collapse = page.locator("table.program-table").evaluate("t => getComputedStyle(t).borderCollapse")
     assert collapse == "collapse"
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "program-zh.png"), full_page=True)

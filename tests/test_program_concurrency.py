@@ -19,9 +19,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 def _two_approved_requests_for_the_last_shirt(coordinator, member_user):
     variant = factories.SwagVariantFactory(label="M")
     room = factories.StockLocationFactory(name="Corrie's room")
-    services.stock_record(
-        user=coordinator, variant=variant, kind="in", quantity=1, to_location=room
-    )
+    services.stock_record(user=coordinator, variant=variant, kind="in", quantity=1, to_location=room)
     requests = []
     for name in ("Booth at KubeCon", "Speaker at FOSDEM"):
         request = services.swag_request_create(
@@ -49,9 +47,7 @@ def _in_thread(target, results, key):
 
 
 def test_second_coordinator_waits_for_the_lock_and_is_refused(coordinator, member_user):
-    variant, room, (first, second) = _two_approved_requests_for_the_last_shirt(
-        coordinator, member_user
-    )
+    variant, room, (first, second) = _two_approved_requests_for_the_last_shirt(coordinator, member_user)
     first_shipped = threading.Event()
     results = {}
 
@@ -93,9 +89,7 @@ def test_second_coordinator_waits_for_the_lock_and_is_refused(coordinator, membe
 def test_many_simultaneous_shipments_never_oversell(coordinator, member_user):
     variant = factories.SwagVariantFactory(label="S")
     room = factories.StockLocationFactory(name="Warehouse")
-    services.stock_record(
-        user=coordinator, variant=variant, kind="in", quantity=3, to_location=room
-    )
+    services.stock_record(user=coordinator, variant=variant, kind="in", quantity=3, to_location=room)
     requests = []
     for number in range(8):
         request = services.swag_request_create(

@@ -138,9 +138,7 @@ def test_returned_contribution_is_resubmitted_by_its_author_then_accepted(member
     services.contribution_return(contribution=contribution, user=coordinator, note="Add the link")
     with pytest.raises(ValidationError):
         services.contribution_accept(contribution=contribution, user=coordinator)
-    services.contribution_update(
-        contribution=contribution, user=member_user, url_en="https://example.org/a"
-    )
+    services.contribution_update(contribution=contribution, user=member_user, url_en="https://example.org/a")
     assert contribution.status == Contribution.Status.SUBMITTED
     services.contribution_accept(contribution=contribution, user=coordinator)
     assert (contribution.status, contribution.points) == ("accepted", 10)
@@ -270,9 +268,7 @@ def test_move_to_the_same_place_is_refused(coordinator, stock):
 def test_member_cannot_record_stock(member_user, stock):
     variant, room = stock
     with pytest.raises(PermissionDenied):
-        services.stock_record(
-            user=member_user, variant=variant, kind="in", quantity=1, to_location=room
-        )
+        services.stock_record(user=member_user, variant=variant, kind="in", quantity=1, to_location=room)
 
 
 # --------------------------------------------------------------------------- swag requests

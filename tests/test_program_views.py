@@ -25,9 +25,7 @@ def enrolled(member, *, public, track="translator"):
 
 
 def accepted(member, coordinator, *, public, title):
-    contribution = factories.ContributionFactory(
-        member=member, title_en=title, show_publicly=public
-    )
+    contribution = factories.ContributionFactory(member=member, title_en=title, show_publicly=public)
     services.contribution_accept(contribution=contribution, user=coordinator)
     return contribution
 
@@ -76,18 +74,14 @@ def test_contribution_accepted_before_the_term_does_not_count(coordinator, clien
     member = factories.MemberFactory(display_name="Late Li")
     enrolment = enrolled(member, public=True)
     old = accepted(member, coordinator, public=True, title="Before the term")
-    Contribution.objects.filter(pk=old.pk).update(
-        reviewed_at=timezone.now() - dt.timedelta(days=400)
-    )
+    Contribution.objects.filter(pk=old.pk).update(reviewed_at=timezone.now() - dt.timedelta(days=400))
     response = client.get(reverse("program:page"))
     assert "Before the term" not in response.content.decode()
     assert response.context["rows"][0].member == enrolment.member
 
 
 @pytest.mark.parametrize("count", [1, 6])
-def test_program_page_query_count_does_not_grow(
-    client, coordinator, count, django_assert_num_queries
-):
+def test_program_page_query_count_does_not_grow(client, coordinator, count, django_assert_num_queries):
     factories.PointRuleFactory(points=10)
     for number in range(count):
         member = factories.MemberFactory()
@@ -194,9 +188,7 @@ def test_member_submits_a_contribution_with_its_channels(member_client, member_u
 
 
 def test_contribution_without_title_is_a_form_error(member_client):
-    response = member_client.post(
-        reverse("program:contribution_new"), _contribution_post(title_zh="")
-    )
+    response = member_client.post(reverse("program:contribution_new"), _contribution_post(title_zh=""))
     assert response.status_code == 200
     assert Contribution.objects.count() == 0
 
@@ -279,9 +271,7 @@ def test_calendar_query_count_does_not_grow(member_client, count, django_assert_
 def shirt(coordinator):
     variant = factories.SwagVariantFactory(label="L")
     room = factories.StockLocationFactory()
-    services.stock_record(
-        user=coordinator, variant=variant, kind="in", quantity=5, to_location=room
-    )
+    services.stock_record(user=coordinator, variant=variant, kind="in", quantity=5, to_location=room)
     return variant, room
 
 
@@ -360,9 +350,7 @@ def test_swag_page_query_count_does_not_grow(
     room = factories.StockLocationFactory()
     for number in range(count):
         variant = factories.SwagVariantFactory(label=f"V{number}")
-        services.stock_record(
-            user=coordinator, variant=variant, kind="in", quantity=3, to_location=room
-        )
+        services.stock_record(user=coordinator, variant=variant, kind="in", quantity=3, to_location=room)
         services.swag_request_create(
             user=coordinator, recipient_name="A", address="B", reason="booth", lines=[(variant, 1)]
         )
@@ -389,8 +377,6 @@ def test_coordinator_thanks_a_translator_with_a_shirt_from_the_web(coordinator_c
     assert response.status_code == 302
     reward = translator.rewards.get()
     assert reward.swag_request.status == "approved"
-    coordinator_client.post(
-        reverse("program:swag_request_act", args=[reward.swag_request.pk, "ship"])
-    )
+    coordinator_client.post(reverse("program:swag_request_act", args=[reward.swag_request.pk, "ship"]))
     assert variant.levels.get(location=room).quantity == 4
     assert StockMovement.objects.filter(kind="out", request=reward.swag_request).count() == 1

@@ -109,9 +109,7 @@ def test_rolled_back_deadline_leaves_no_reminder(db, clock):
 def test_recipients_are_participants_goal_owners_followers_and_channels(db, clock):
     event = factories.EventFactory()
     participant = factories.ParticipationFactory(event=event).member
-    declined = factories.ParticipationFactory(
-        event=event, status=Participation.Status.DECLINED
-    ).member
+    declined = factories.ParticipationFactory(event=event, status=Participation.Status.DECLINED).member
     owner = factories.MemberFactory()
     factories.GoalFactory(event=event, owner=owner)
     follower = factories.MemberFactory()

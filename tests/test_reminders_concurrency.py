@@ -76,8 +76,7 @@ def test_two_processes_racing_post_each_webhook_once(clock):
         command = [sys.executable, "manage.py", "send_due_reminders", "--now", "2025-06-29T06:59Z"]
         env = subprocess_env()
         children = [
-            subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
-            for _ in range(2)
+            subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True) for _ in range(2)
         ]
         outputs = [child.communicate(timeout=120)[0].strip() for child in children]
     sent = [int(out.split()[0].removeprefix("sent=")) for out in outputs]
@@ -142,9 +141,7 @@ def test_celery_worker_sends_email_and_webhook_and_outbox_says_sent(tmp_path):
             factories.ParticipationFactory(event=event, member=member)
             factories.ReminderChannelFactory(kind="webhook", url=server.url())
             # Due for real: one day before a deadline a minute from a day from now.
-            factories.DeadlineFactory(
-                event=event, due_at=timezone.now() + dt.timedelta(days=1, seconds=-30)
-            )
+            factories.DeadlineFactory(event=event, due_at=timezone.now() + dt.timedelta(days=1, seconds=-30))
             env = subprocess_env(
                 DJANGO_SETTINGS_MODULE="intl_portal.settings",
                 EMAIL_HOST="127.0.0.1",
@@ -171,9 +168,7 @@ def test_celery_worker_sends_email_and_webhook_and_outbox_says_sent(tmp_path):
             )
             assert dispatch_due_reminders.name == "events.dispatch_due_reminders"
             app.send_task("events.dispatch_due_reminders")
-            done = wait_for(
-                lambda: Reminder.objects.filter(state=State.SENT).count() == 2, timeout=90
-            )
+            done = wait_for(lambda: Reminder.objects.filter(state=State.SENT).count() == 2, timeout=90)
             assert done, (tmp_path / "worker.log").read_text()[-3000:]
             assert len(server.requests) == 1
             assert server.requests[0]["json"]["event"]["name"] == "Open Source Summit 2025"

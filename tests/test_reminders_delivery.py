@@ -182,9 +182,7 @@ def test_email_through_a_real_smtp_server(deadline):
 
 def test_email_to_djangos_outbox(deadline):
     event, make_deadline = deadline
-    factories.ParticipationFactory(
-        event=event, member=factories.MemberFactory(email="a@example.org")
-    )
+    factories.ParticipationFactory(event=event, member=factories.MemberFactory(email="a@example.org"))
     make_deadline()
     assert reminders_dispatch(now=AT).sent == 1
     assert [m.to for m in mail.outbox] == [["a@example.org"]]

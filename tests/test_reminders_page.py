@@ -80,9 +80,7 @@ def test_group_channel_secret_never_on_member_page(member_client, db):
 
 
 @pytest.mark.parametrize("count", [1, 6])
-def test_page_query_count_is_bounded(
-    member_client, member_user, clock, count, django_assert_max_num_queries
-):
+def test_page_query_count_is_bounded(member_client, member_user, clock, count, django_assert_max_num_queries):
     for _ in range(count):
         deadline = factories.DeadlineFactory(due_at=dt.datetime(2025, 7, 1, tzinfo=dt.UTC))
         factories.ParticipationFactory(event=deadline.event, member=member_user.member)

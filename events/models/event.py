@@ -4,9 +4,8 @@ import zoneinfo
 
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from intl_portal.timezones import validate_zone_name
@@ -66,9 +65,7 @@ class Event(models.Model):
     edition_year = models.PositiveSmallIntegerField(_("edition year"), null=True, blank=True)
     organizer = models.CharField(_("organizer"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CONFERENCE)
-    format = models.CharField(
-        _("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON
-    )
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     timezone = models.CharField(
@@ -84,9 +81,7 @@ class Event(models.Model):
     website_url = models.URLField(_("website"), max_length=500, blank=True)
     cfp_url = models.URLField(_("CFP page"), max_length=500, blank=True)
     registration_url = models.URLField(_("registration page"), max_length=500, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.CONSIDERING
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONSIDERING)
     priority = models.PositiveSmallIntegerField(
         _("priority"), choices=Priority.choices, default=Priority.NORMAL
     )

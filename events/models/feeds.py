@@ -28,9 +28,7 @@ class CalendarFeed(models.Model):
     # secrets.token_urlsafe(32): 256 random bits; regenerating it kills the old address.
     token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
     scope = models.CharField(_("events"), max_length=10, choices=Scope.choices, default=Scope.ALL)
-    kinds = models.JSONField(
-        _("deadline kinds"), default=list, blank=True, help_text=_("Empty: every kind.")
-    )
+    kinds = models.JSONField(_("deadline kinds"), default=list, blank=True, help_text=_("Empty: every kind."))
     alarm_minutes = models.JSONField(
         _("reminders (minutes before)"), default=default_alarm_minutes, blank=True
     )

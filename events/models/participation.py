@@ -98,9 +98,7 @@ class Participation(models.Model):
         related_name="participations",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.ATTENDEE)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
     needs_travel = models.BooleanField(_("needs travel"), default=False)
     needs_visa = models.BooleanField(_("needs a visa"), default=False)
     invitation_letter = models.CharField(

@@ -90,9 +90,7 @@ class ReminderDefaults(models.Model):
         max_length=200,
         default=DEFAULT_OFFSETS,
         validators=[validate_offsets],
-        help_text=_(
-            "Comma-separated, e.g. 14d, 7d, 3d, 1d, 2h (d = days, h = hours, m = minutes)."
-        ),
+        help_text=_("Comma-separated, e.g. 14d, 7d, 3d, 1d, 2h (d = days, h = hours, m = minutes)."),
     )
     grace_period = models.DurationField(
         _("grace period"),
@@ -145,9 +143,7 @@ class ReminderChannel(models.Model):
         _("signing secret"),
         max_length=200,
         blank=True,
-        help_text=_(
-            "Feishu/Lark signature secret, or the HMAC key of a generic webhook. Optional."
-        ),
+        help_text=_("Feishu/Lark signature secret, or the HMAC key of a generic webhook. Optional."),
     )
     language = models.CharField(
         _("language"), max_length=10, choices=Language.choices, default=Language.CHINESE
@@ -264,9 +260,7 @@ class Reminder(models.Model):
     send_at = models.DateTimeField(_("planned for"))
     # When the next attempt may run: send_at at first, later after each retry's backoff.
     not_before = models.DateTimeField(_("next attempt"))
-    state = models.CharField(
-        _("state"), max_length=20, choices=State.choices, default=State.PENDING
-    )
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)

@@ -78,9 +78,7 @@ class Idea(models.Model):
         blank=True,
         related_name="children",
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

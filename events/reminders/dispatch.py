@@ -40,10 +40,7 @@ class DispatchResult:
     retried: int = 0
 
     def line(self):
-        return (
-            f"sent={self.sent} failed={self.failed} "
-            f"skipped={self.skipped} cancelled={self.cancelled}"
-        )
+        return f"sent={self.sent} failed={self.failed} skipped={self.skipped} cancelled={self.cancelled}"
 
 
 def lease_duration():
@@ -56,9 +53,7 @@ def retry_backoff(attempts):
 
 
 def _due(now):
-    return Q(state=State.PENDING, not_before__lte=now) | Q(
-        state=State.SENDING, lease_until__lte=now
-    )
+    return Q(state=State.PENDING, not_before__lte=now) | Q(state=State.SENDING, lease_until__lte=now)
 
 
 def _with_relations(queryset):
@@ -84,9 +79,9 @@ def claim_due(*, now, token, batch_size, lease):
             updated_at=timezone.now(),
         )
     return list(
-        _with_relations(
-            Reminder.objects.filter(pk__in=ids, claim_token=token, state=State.SENDING)
-        ).order_by("not_before", "pk")
+        _with_relations(Reminder.objects.filter(pk__in=ids, claim_token=token, state=State.SENDING)).order_by(
+            "not_before", "pk"
+        )
     )
 
 
@@ -160,9 +155,7 @@ def deliver(row, *, now, email_connection=None):
     message = render_message(deadline=row.deadline, language=_language(row), now=now)
     if row.member_id is not None:
         if row.via == Via.EMAIL:
-            return channels.send_email(
-                address=row.member.email, message=message, connection=email_connection
-            )
+            return channels.send_email(address=row.member.email, message=message, connection=email_connection)
         pref = getattr(row.member, "reminder_preference", None)
         url, secret = (pref.chat_url, pref.chat_secret) if pref else ("", "")
     else:
@@ -177,18 +170,14 @@ def deliver(row, *, now, email_connection=None):
         return channels.send_feishu(url=url, secret=secret, message=message)
     if row.via == Via.SLACK:
         return channels.send_slack(url=url, message=message)
-    return channels.send_webhook(
-        url=url, secret=secret, reminder=row, deadline=row.deadline, message=message
-    )
+    return channels.send_webhook(url=url, secret=secret, reminder=row, deadline=row.deadline, message=message)
 
 
 def _finish(row, token, **fields):
     """Record a result, only if the row is still ours."""
     fields.setdefault("lease_until", None)
     fields["updated_at"] = timezone.now()
-    return Reminder.objects.filter(pk=row.pk, claim_token=token, state=State.SENDING).update(
-        **fields
-    )
+    return Reminder.objects.filter(pk=row.pk, claim_token=token, state=State.SENDING).update(**fields)
 
 
 def reminders_dispatch(*, now=None, dry_run=False, batch_size=200, stdout=None):
@@ -204,9 +193,7 @@ def reminders_dispatch(*, now=None, dry_run=False, batch_size=200, stdout=None):
     grace, max_attempts = defaults.grace_period, defaults.max_attempts
     result = DispatchResult()
     if dry_run:
-        return _dry_run(
-            now=clock(), grace=grace, max_attempts=max_attempts, result=result, stdout=stdout
-        )
+        return _dry_run(now=clock(), grace=grace, max_attempts=max_attempts, result=result, stdout=stdout)
     token = uuid.uuid4().hex
     lease = lease_duration()
     while True:
@@ -234,9 +221,7 @@ def reminders_dispatch(*, now=None, dry_run=False, batch_size=200, stdout=None):
                     siblings=siblings,
                 )
                 if verdict == CANCEL:
-                    result.cancelled += _finish(
-                        row, token, state=State.CANCELLED, last_error=reason
-                    )
+                    result.cancelled += _finish(row, token, state=State.CANCELLED, last_error=reason)
                 elif verdict == SKIP:
                     result.skipped += _finish(row, token, state=State.SKIPPED, last_error=reason)
                 elif verdict == WAIT:

@@ -50,9 +50,7 @@ class ReminderPreferenceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        events = Event.objects.exclude(status__in=Event.CLOSED_STATUSES).only(
-            "pk", "name", "start_date"
-        )
+        events = Event.objects.exclude(status__in=Event.CLOSED_STATUSES).only("pk", "name", "start_date")
         self.fields["followed_events"].queryset = events
         self.fields["muted_events"].queryset = events
         self.fields["offsets"].help_text = self.fields["offsets"].help_text % {

@@ -53,9 +53,7 @@ def time_left_text(delta):
     if hours:
         parts.append(ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours})
     if minutes and not days:
-        parts.append(
-            ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
-        )
+        parts.append(ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes})
     if not parts:
         return _("less than a minute")
     return " ".join(parts)

@@ -71,9 +71,7 @@ def _desired_rows(deadlines, now):
     member_ids = set().union(*recipients.values()) if recipients else set()
     members = {
         m.pk: m
-        for m in Member.objects.filter(pk__in=member_ids, active=True).select_related(
-            "reminder_preference"
-        )
+        for m in Member.objects.filter(pk__in=member_ids, active=True).select_related("reminder_preference")
     }
     muted = set(
         ReminderPreference.muted_events.through.objects.filter(
@@ -127,8 +125,7 @@ def reminders_plan_deadlines(*, deadlines, now=None):
         return (0, 0, 0)
     wanted = _desired_rows(deadlines, now)
     existing = {
-        _row_key(row): row
-        for row in Reminder.objects.filter(deadline_id__in=[d.pk for d in deadlines])
+        _row_key(row): row for row in Reminder.objects.filter(deadline_id__in=[d.pk for d in deadlines])
     }
     to_create, to_update, to_cancel = [], [], []
     labels = {}
@@ -196,9 +193,7 @@ def _deadlines(queryset):
 
 
 def reminders_plan_event(*, event_id, now=None):
-    return reminders_plan_deadlines(
-        deadlines=_deadlines(Deadline.objects.filter(event_id=event_id)), now=now
-    )
+    return reminders_plan_deadlines(deadlines=_deadlines(Deadline.objects.filter(event_id=event_id)), now=now)
 
 
 def reminders_plan_member(*, member_id, now=None):
@@ -212,16 +207,12 @@ def reminders_plan_member(*, member_id, now=None):
         | Q(event__goals__owner_id=member_id)
         | Q(event_id__in=follows)
     )
-    ids = set(
-        Deadline.objects.filter(event_filter, due_at__gt=now).values_list("pk", flat=True)
-    ) | set(
+    ids = set(Deadline.objects.filter(event_filter, due_at__gt=now).values_list("pk", flat=True)) | set(
         Reminder.objects.filter(member_id=member_id, state=State.PENDING).values_list(
             "deadline_id", flat=True
         )
     )
-    return reminders_plan_deadlines(
-        deadlines=_deadlines(Deadline.objects.filter(pk__in=ids)), now=now
-    )
+    return reminders_plan_deadlines(deadlines=_deadlines(Deadline.objects.filter(pk__in=ids)), now=now)
 
 
 def reminders_plan_all(*, now=None):
@@ -234,6 +225,6 @@ def reminders_plan_all(*, now=None):
 
 def reminders_cancel_for_deadline(*, deadline_id, now=None):
     """Cancel what is still to be sent for a deadline (it is being deleted)."""
-    return Reminder.objects.filter(
-        deadline_id=deadline_id, state__in=(State.PENDING, State.SENDING)
-    ).update(state=State.CANCELLED, updated_at=now or timezone.now())
+    return Reminder.objects.filter(deadline_id=deadline_id, state__in=(State.PENDING, State.SENDING)).update(
+        state=State.CANCELLED, updated_at=now or timezone.now()
+    )

@@ -106,6 +106,4 @@ def reminders_retry(*, reminder_ids, now=None):
     now = now or timezone.now()
     return Reminder.objects.filter(
         pk__in=reminder_ids, state__in=(Reminder.State.FAILED, Reminder.State.SKIPPED)
-    ).update(
-        state=Reminder.State.PENDING, attempts=0, last_error="", not_before=now, updated_at=now
-    )
+    ).update(state=Reminder.State.PENDING, attempts=0, last_error="", not_before=now, updated_at=now)

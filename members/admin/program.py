@@ -114,9 +114,7 @@ class ContributionAdmin(admin.ModelAdmin):
             _("%(count)s contribution(s) accepted."),
         )
 
-    @admin.action(
-        description=gettext_lazy("Return the selected contributions (with their review note)")
-    )
+    @admin.action(description=gettext_lazy("Return the selected contributions (with their review note)"))
     def return_to_author(self, request, queryset):
         done = 0
         for contribution in queryset:
@@ -281,14 +279,10 @@ class SwagRequestAdmin(admin.ModelAdmin):
         )
 
     @admin.action(
-        description=gettext_lazy(
-            "Mark the selected requests shipped (takes the items out of stock)"
-        )
+        description=gettext_lazy("Mark the selected requests shipped (takes the items out of stock)")
     )
     def ship(self, request, queryset):
-        _run(
-            self, request, queryset, services.swag_request_ship, _("%(count)s request(s) shipped.")
-        )
+        _run(self, request, queryset, services.swag_request_ship, _("%(count)s request(s) shipped."))
 
     @admin.action(description=gettext_lazy("Decline the selected requests"))
     def reject(self, request, queryset):

@@ -27,9 +27,7 @@ class Enrolment(models.Model):
         Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="enrolments"
     )
     track = models.CharField(_("track"), max_length=20, choices=Track.choices)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.APPLIED
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.APPLIED)
     term_start = models.DateField(_("term start"), null=True, blank=True)
     term_end = models.DateField(_("term end"), null=True, blank=True)
     region = models.CharField(_("region"), max_length=100, blank=True)
@@ -73,9 +71,7 @@ class Enrolment(models.Model):
                 fields=["member", "track"],
                 condition=Q(status__in=["applied", "active", "paused"]),
                 name="enrolment_one_open_per_track",
-                violation_error_message=_(
-                    "This member already has an open enrolment in this track."
-                ),
+                violation_error_message=_("This member already has an open enrolment in this track."),
             ),
         ]
 
@@ -107,9 +103,7 @@ class Contribution(models.Model):
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     url_zh = models.URLField(_("link (Chinese)"), max_length=500, blank=True)
     url_en = models.URLField(_("link (English)"), max_length=500, blank=True)
-    outline = models.TextField(
-        _("outline"), blank=True, help_text=_("For interviews: the questions.")
-    )
+    outline = models.TextField(_("outline"), blank=True, help_text=_("For interviews: the questions."))
     event = models.ForeignKey(
         "events.Event",
         verbose_name=_("event"),
@@ -118,9 +112,7 @@ class Contribution(models.Model):
         blank=True,
         related_name="contributions",
     )
-    status = models.CharField(
-        _("review"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
-    )
+    status = models.CharField(_("review"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     points = models.PositiveIntegerField(_("points"), default=0)
     review_note = models.TextField(_("review note"), blank=True)
     reviewed_by = models.ForeignKey(
@@ -196,9 +188,7 @@ class ContributionPublication(models.Model):
 class PointRule(models.Model):
     """Points an accepted contribution of a kind earns (a table coordinators edit)."""
 
-    kind = models.CharField(
-        _("kind"), max_length=30, choices=Contribution.Kind.choices, unique=True
-    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Contribution.Kind.choices, unique=True)
     points = models.PositiveIntegerField(_("points"))
 
     class Meta:
@@ -281,9 +271,7 @@ class StockMovement(models.Model):
         SwagVariant, verbose_name=_("variant"), on_delete=models.PROTECT, related_name="movements"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    quantity = models.IntegerField(
-        _("quantity"), help_text=_("Positive; a correction may be negative.")
-    )
+    quantity = models.IntegerField(_("quantity"), help_text=_("Positive; a correction may be negative."))
     from_location = models.ForeignKey(
         StockLocation,
         verbose_name=_("from"),
@@ -411,9 +399,7 @@ class SwagRequest(models.Model):
         blank=True,
         related_name="+",
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.REQUESTED
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.REQUESTED)
     note = models.TextField(_("note"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

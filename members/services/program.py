@@ -56,15 +56,11 @@ def _refresh(instance, locked):
 # --------------------------------------------------------------------------- enrolments
 
 
-def enrolment_apply(
-    *, member, track, user, region="", language_pair="", motivation="", show_publicly=False
-):
+def enrolment_apply(*, member, track, user, region="", language_pair="", motivation="", show_publicly=False):
     """A member applies to a track (a coordinator may apply on someone's behalf)."""
     if member_of(user) != member and not is_coordinator(user):
         raise PermissionDenied(_("You may only apply for yourself."))
-    if Enrolment.objects.filter(
-        member=member, track=track, status__in=Enrolment.OPEN_STATUSES
-    ).exists():
+    if Enrolment.objects.filter(member=member, track=track, status__in=Enrolment.OPEN_STATUSES).exists():
         raise ValidationError(_("You already have an open enrolment in this track."))
     enrolment = Enrolment(
         member=member,
@@ -262,25 +258,17 @@ def publication_mark_published(*, publication, user, published_at=None, url=""):
 def _change_level(*, variant_id, location_id, delta):
     """Add delta to one stock level, under a row lock; refuse to go below zero."""
     level = (
-        StockLevel.objects.select_for_update()
-        .filter(variant_id=variant_id, location_id=location_id)
-        .first()
+        StockLevel.objects.select_for_update().filter(variant_id=variant_id, location_id=location_id).first()
     )
     if level is None:
         if delta < 0:
-            raise ValidationError(
-                _("Not enough stock: %(needed)s needed, 0 left.") % {"needed": -delta}
-            )
+            raise ValidationError(_("Not enough stock: %(needed)s needed, 0 left.") % {"needed": -delta})
         try:
             with transaction.atomic():
-                StockLevel.objects.create(
-                    variant_id=variant_id, location_id=location_id, quantity=delta
-                )
+                StockLevel.objects.create(variant_id=variant_id, location_id=location_id, quantity=delta)
             return
         except IntegrityError:  # created concurrently: lock it and carry on below
-            level = StockLevel.objects.select_for_update().get(
-                variant_id=variant_id, location_id=location_id
-            )
+            level = StockLevel.objects.select_for_update().get(variant_id=variant_id, location_id=location_id)
     if level.quantity + delta < 0:
         raise ValidationError(
             _("Not enough stock of %(variant)s at %(location)s: %(needed)s needed, %(left)s left.")
@@ -310,10 +298,7 @@ def _movement_deltas(movement):
 def _check_movement(movement):
     kind = movement.kind
     errors = {}
-    if (
-        kind in (StockMovement.Kind.IN, StockMovement.Kind.CORRECTION)
-        and not movement.to_location_id
-    ):
+    if kind in (StockMovement.Kind.IN, StockMovement.Kind.CORRECTION) and not movement.to_location_id:
         errors["to_location"] = _("Say where the stock is.")
     if kind in (StockMovement.Kind.OUT, StockMovement.Kind.MOVE) and not movement.from_location_id:
         errors["from_location"] = _("Say where the stock leaves from.")

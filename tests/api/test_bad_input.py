@@ -158,9 +158,7 @@ def test_exchange_rate_into_its_own_currency_is_refused(coord):
         format="json",
     )
     assert response.status_code == 400
-    assert response.json() == {
-        "quote_currency": ["A rate converts between two different currencies."]
-    }
+    assert response.json() == {"quote_currency": ["A rate converts between two different currencies."]}
 
 
 def test_participation_for_an_inactive_member_is_refused(coord, world):
@@ -176,9 +174,7 @@ def test_participation_for_an_inactive_member_is_refused(coord, world):
 
 
 def test_duplicate_participation_is_a_400_not_an_integrity_error(coord, world):
-    factories.ParticipationFactory(
-        event=world["public_event"], member=world["other"], role="speaker"
-    )
+    factories.ParticipationFactory(event=world["public_event"], member=world["other"], role="speaker")
     response = coord.post(
         "/api/participations/",
         {"event": world["public_event"].pk, "member": world["other"].pk, "role": "speaker"},
@@ -189,9 +185,7 @@ def test_duplicate_participation_is_a_400_not_an_integrity_error(coord, world):
 
 
 def test_malformed_json_is_a_400(coord):
-    response = coord.generic(
-        "POST", "/api/events/", '{"name": "Broken', content_type="application/json"
-    )
+    response = coord.generic("POST", "/api/events/", '{"name": "Broken', content_type="application/json")
     assert response.status_code == 400
     assert "JSON parse error" in response.json()["detail"]
     assert not Event.objects.exists()

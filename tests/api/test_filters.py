@@ -23,9 +23,7 @@ def september(db):
         "spanning": factories.EventFactory(
             name="Spanning", start_date=dt.date(2025, 8, 30), end_date=dt.date(2025, 9, 2)
         ),
-        "inside": factories.EventFactory(
-            name="Inside", start_date=dt.date(2025, 9, 10), end_date=None
-        ),
+        "inside": factories.EventFactory(name="Inside", start_date=dt.date(2025, 9, 10), end_date=None),
         "after": factories.EventFactory(
             name="October", start_date=dt.date(2025, 10, 1), end_date=dt.date(2025, 10, 2)
         ),
@@ -68,9 +66,7 @@ def test_deadlines_before_and_after(api_as, world):
     late = factories.DeadlineFactory(event=event, due_at=dt.datetime(2025, 12, 1, tzinfo=dt.UTC))
     member = api_as("member")
     before = member.get("/api/deadlines/?before=2025-06-01T00:00:00%2B08:00").json()["results"]
-    after = member.get("/api/deadlines/?after=2025-11-01T00:00:00Z&kind=cfp_close").json()[
-        "results"
-    ]
+    after = member.get("/api/deadlines/?after=2025-11-01T00:00:00Z&kind=cfp_close").json()["results"]
     assert [d["id"] for d in before] == [early.pk]
     assert [d["id"] for d in after] == [late.pk]
 
@@ -103,9 +99,7 @@ def test_expenses_by_budget_event_member_and_category(api_as, world):
         category="travel",
         description="Travel",
     )
-    factories.ExpenseFactory(
-        budget=world["budget"], member=world["me"], category="visa", description="Mine"
-    )
+    factories.ExpenseFactory(budget=world["budget"], member=world["me"], category="visa", description="Mine")
     query = f"budget={world['budget'].pk}&event={event.pk}&member={world['other'].pk}&category=visa"
     rows = api_as("approver").get(f"/api/expenses/?{query}").json()["results"]
     assert [row["id"] for row in rows] == [hit.pk]

@@ -281,9 +281,7 @@ def test_permission_matrix(endpoint, role, operation, world, users, api_as):
     elif operation == "R":
         response = client.get(detail)
     elif operation == "C":
-        response = client.post(
-            base, endpoint.create(world, actor_member or world["me"]), format="json"
-        )
+        response = client.post(base, endpoint.create(world, actor_member or world["me"]), format="json")
     elif operation == "U":
         response = client.patch(detail, endpoint.update, format="json")
     else:
@@ -301,9 +299,7 @@ def test_permission_matrix(endpoint, role, operation, world, users, api_as):
 
 def test_member_cannot_change_someone_elses_idea(world, api_as):
     idea = factories.IdeaFactory(proposer=world["other"])
-    response = api_as("member").patch(
-        f"/api/ideas/{idea.pk}/", {"title": "Mine now"}, format="json"
-    )
+    response = api_as("member").patch(f"/api/ideas/{idea.pk}/", {"title": "Mine now"}, format="json")
     assert response.status_code == 403
 
 
@@ -382,16 +378,12 @@ def test_member_sees_private_events_goals_and_participants(world, api_as):
 def test_contact_email_and_phone_shown_to_coordinators_only(world, api_as, role, shown):
     contact = factories.ContactFactory(email="jane@example.org", phone="+32 2 000 00 00")
     data = api_as(role).get(f"/api/contacts/{contact.pk}/").json()
-    assert (data["email"], data["phone"]) == (
-        ("jane@example.org", "+32 2 000 00 00") if shown else ("", "")
-    )
+    assert (data["email"], data["phone"]) == (("jane@example.org", "+32 2 000 00 00") if shown else ("", ""))
 
 
 def test_contact_email_shown_to_the_member_who_owns_the_relationship(world, api_as):
     contact = factories.ContactFactory(email="jane@example.org", owner=world["me"])
-    assert (
-        api_as("member").get(f"/api/contacts/{contact.pk}/").json()["email"] == "jane@example.org"
-    )
+    assert api_as("member").get(f"/api/contacts/{contact.pk}/").json()["email"] == "jane@example.org"
 
 
 def test_swag_request_address_hidden_from_the_recipient(world, api_as):

@@ -73,9 +73,7 @@ def test_docs_page_renders_in_chromium_without_csp_violations(live_server, db):
         )
         try:
             page = browser.new_page()
-            page.on(
-                "console", lambda message: message.type == "error" and problems.append(message.text)
-            )
+            page.on("console", lambda message: message.type == "error" and problems.append(message.text))
             page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
             page.goto(f"{live_server.url}/api/docs/")
             page.wait_for_selector(".swagger-ui .info .title", timeout=20000)
@@ -142,9 +140,7 @@ def test_api_fuzzed_from_its_own_schema_never_fails_and_matches_it(wsgi_app, coo
             suppress_health_check=list(HealthCheck),
         )
         def run(case):
-            case.call_and_validate(
-                headers=headers, checks=[not_a_server_error, response_schema_conformance]
-            )
+            case.call_and_validate(headers=headers, checks=[not_a_server_error, response_schema_conformance])
 
         run()
     assert set(checked) >= FUZZED_WRITES

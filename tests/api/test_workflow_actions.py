@@ -66,9 +66,7 @@ def test_expense_approve_reject_and_reimburse(api_as, world):
     rejected = factories.ExpenseFactory(member=world["me"])
     approver = api_as("approver")
     assert approver.post(f"/api/expenses/{expense.pk}/approve/").status_code == 200
-    response = approver.post(
-        f"/api/expenses/{rejected.pk}/reject/", {"comment": "No receipt"}, format="json"
-    )
+    response = approver.post(f"/api/expenses/{rejected.pk}/reject/", {"comment": "No receipt"}, format="json")
     assert response.json()["status"] == "rejected"
     response = api_as("coordinator").post(f"/api/expenses/{expense.pk}/reimburse/")
     assert response.json()["status"] == "reimbursed"

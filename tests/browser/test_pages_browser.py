@@ -73,9 +73,7 @@ def plan(member_user):
 
 @pytest.fixture
 def upcoming_cfp(member_user):
-    event = factories.EventFactory(
-        name="FOSDEM 2027", start_date=dt.date(2027, 1, 30), end_date=None
-    )
+    event = factories.EventFactory(name="FOSDEM 2027", start_date=dt.date(2027, 1, 30), end_date=None)
     return Deadline.objects.create(
         event=event,
         kind=Deadline.Kind.CFP_CLOSE,
@@ -177,9 +175,7 @@ def test_member_journey_through_the_portal(plan, live_server, browser, screensho
     context.close()
 
 
-def test_cfp_countdown_ticks_and_time_zone_can_be_changed(
-    upcoming_cfp, live_server, browser, screenshot
-):
+def test_cfp_countdown_ticks_and_time_zone_can_be_changed(upcoming_cfp, live_server, browser, screenshot):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     _log_in(page, live_server.url)

@@ -37,7 +37,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, now=None, dry_run=False, **options):
         instant = parse_instant(now) if now is not None else None
-        result = reminders_dispatch(
-            now=instant, dry_run=dry_run, stdout=self.stdout if dry_run else None
-        )
+        result = reminders_dispatch(now=instant, dry_run=dry_run, stdout=self.stdout if dry_run else None)
         self.stdout.write(result.line())
