@@ -263,3 +263,20 @@ def test_beat_schedule_runs_the_dispatch_task_every_minute(settings):
     assert entry["schedule"] == 60.0
     app.loader.import_default_modules()
     assert "events.dispatch_due_reminders" in app.tasks
+
+
+def test_plan_flag_shows_the_demos_2025_reminders_on_the_console(db, settings, capsys):
+    from django.core.management import call_command as run_command
+
+    from intl_portal.demo import load_demo
+
+    settings.DEMO_MODE = True
+    load_demo(with_accounts=False)
+    assert Reminder.objects.count() == 0  # every demo deadline is in the past
+    # One day before GOSIM's date-only CFP closes (2025-07-14 23:59 in Hangzhou = 15:59Z):
+    # its liaisons Emily and Anni Lai hear of it at their demo addresses.
+    run_command("send_due_reminders", "--now", "2025-07-13T15:59:00Z", "--plan")
+    # The 14-, 7- and 3-day reminders of those two are long past at that moment: skipped.
+    assert capsys.readouterr().out.strip().splitlines()[-1] == "sent=2 failed=0 skipped=6 cancelled=0"
+    assert sorted(message.to[0] for message in mail.outbox) == ["anni.lai@example.org", "emily@example.org"]
+    assert all("GOSIM Hangzhou 2025" in message.subject for message in mail.outbox)

@@ -5,7 +5,9 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_datetime
 
+from events.models import Deadline
 from events.reminders.dispatch import reminders_dispatch
+from events.reminders.planning import reminders_plan_deadlines
 
 
 def parse_instant(value):
@@ -34,8 +36,20 @@ class Command(BaseCommand):
             action="store_true",
             help="Say what would be done; send and change nothing.",
         )
+        parser.add_argument(
+            "--plan",
+            action="store_true",
+            help=(
+                "First plan the outbox as it would have been at --now (e.g. --now "
+                "2025-06-29T06:59Z --plan shows the demo's 2025 reminders on the console)."
+            ),
+        )
 
-    def handle(self, *args, now=None, dry_run=False, **options):
+    def handle(self, *args, now=None, dry_run=False, plan=False, **options):
         instant = parse_instant(now) if now is not None else None
+        if plan and not dry_run:
+            # Deadlines still ahead at that moment get the rows they would have had then.
+            ahead = Deadline.objects.filter(due_at__gt=instant) if instant else Deadline.objects.all()
+            reminders_plan_deadlines(deadlines=list(ahead.select_related("event")), now=instant)
         result = reminders_dispatch(now=instant, dry_run=dry_run, stdout=self.stdout if dry_run else None)
         self.stdout.write(result.line())
