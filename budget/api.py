@@ -29,6 +29,12 @@ class BudgetViewSet(PortalViewSet):
     ordering_fields = ["period_start", "title", "status", "created_at"]
     transition_argument = "budget"
 
+    def perform_update(self, serializer):
+        # The service keeps an approved or submitted budget's figures locked.
+        serializer.instance = services.budget_update(
+            budget=serializer.instance, user=self.request.user, **serializer.validated_data
+        )
+
     @extend_schema(request=None, responses=serializers.BudgetSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
     def submit(self, request, pk=None):
@@ -55,6 +61,21 @@ class BudgetLineViewSet(PortalViewSet):
     search_fields = ["description"]
     ordering_fields = ["amount", "category", "id"]
 
+    # Lines of an approved or submitted budget change only through a revision (services).
+    def perform_create(self, serializer):
+        fields = dict(serializer.validated_data)
+        serializer.instance = services.budget_line_create(
+            budget=fields.pop("budget"), user=self.request.user, **fields
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.budget_line_update(
+            line=serializer.instance, user=self.request.user, **serializer.validated_data
+        )
+
+    def perform_destroy(self, instance):
+        services.budget_line_delete(line=instance, user=self.request.user)
+
 
 class ExpenseViewSet(PortalViewSet):
     """Expenses: a member sees and submits their own; coordinators and approvers see all."""
@@ -74,6 +95,10 @@ class ExpenseViewSet(PortalViewSet):
         if viewer.member is None:
             return expenses.none()
         return expenses.filter(member=viewer.member)
+
+    def perform_create(self, serializer):
+        # The service picks the budget covering the day and checks who may submit for whom.
+        serializer.instance = services.expense_submit(user=self.request.user, **serializer.validated_data)
 
     @extend_schema(request=CommentSerializer, responses=serializers.ExpenseSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])

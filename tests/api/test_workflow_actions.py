@@ -2,6 +2,8 @@
 transition is a 400, a role that may not is a 403, and approval fields cannot be written
 directly."""
 
+from decimal import Decimal
+
 import pytest
 
 from budget.models import Budget, Expense
@@ -155,3 +157,27 @@ def test_contribution_approval_fields_are_read_only(api_as, world, field):
         0,
         None,
     )
+
+
+def test_approved_budget_figures_and_lines_change_only_through_a_revision(api_as, world):
+    budget = world["budget"]
+    line = factories.BudgetLineFactory(budget=budget)
+    Budget.objects.filter(pk=budget.pk).update(status=Budget.Status.APPROVED)
+    coordinator = api_as("coordinator")
+    response = coordinator.patch(f"/api/budgets/{budget.pk}/", {"total": "99000.00"}, format="json")
+    assert response.status_code == 400
+    response = coordinator.patch(f"/api/budget-lines/{line.pk}/", {"amount": "1.00"}, format="json")
+    assert response.status_code == 400
+    response = coordinator.post(
+        "/api/budget-lines/",
+        {"budget": budget.pk, "category": "travel", "amount": "100.00", "currency": "CNY"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert coordinator.delete(f"/api/budget-lines/{line.pk}/").status_code == 400
+    budget.refresh_from_db()
+    line.refresh_from_db()
+    assert (budget.total, line.amount, budget.lines.count()) == (Decimal("88000.00"), Decimal("8800.00"), 1)
+    # Notes are not figures: they may still change.
+    response = coordinator.patch(f"/api/budgets/{budget.pk}/", {"notes": "Council met"}, format="json")
+    assert response.status_code == 200
