@@ -5,18 +5,25 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.roles import member_of
+from members.services.people import member_set_timezone
+
 from .middleware import SESSION_KEY
 from .timezones import normalize_zone_name
 
 
 @require_POST
 def set_timezone(request):
-    """Remember the viewer's time zone in their session."""
+    """Remember the viewer's time zone in their session, and on their member profile
+    so it follows them to other devices."""
     target = request.POST.get("next") or "/"
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = "/"
     try:
         request.session[SESSION_KEY] = normalize_zone_name(request.POST.get("timezone", ""))
+        member = member_of(request.user)
+        if member is not None:
+            member_set_timezone(member=member, zone=request.session[SESSION_KEY])
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from django.test import Client
 
 from . import factories
 
@@ -41,6 +42,21 @@ def test_time_zone_choice_is_remembered_and_used(member_client):
     assert "your time: 2025-07-15 00:59 KST" in response.text
     assert 'value="Asia/Seoul"' in response.text
     assert "your time: 2025-07-15 00:59 KST" in member_client.get("/cfp/").text
+
+
+def test_time_zone_choice_follows_the_member_to_a_new_session(member_client, member_user):
+    member_client.post("/timezone/", {"timezone": "AoE", "next": "/"})
+    member_user.member.refresh_from_db()
+    assert member_user.member.timezone == "Etc/GMT+12"
+    other_device = Client()
+    other_device.force_login(member_user)
+    assert 'name="timezone" value="AoE"' in other_device.get("/cfp/").text
+
+
+def test_unknown_time_zone_leaves_the_members_zone_alone(member_client, member_user):
+    member_client.post("/timezone/", {"timezone": "Mars/Olympus", "next": "/"})
+    member_user.member.refresh_from_db()
+    assert member_user.member.timezone == "Asia/Shanghai"
 
 
 def test_unknown_time_zone_is_refused_with_a_message(member_client):
