@@ -36,9 +36,28 @@ def test_deploy_check_passes_with_production_settings():
 @pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
 def test_production_refuses_to_start_without(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
-    result = manage("check", env=env)
+    result = manage("check", env={**env, "DJANGO_DEBUG": "false"})
     assert result.returncode != 0
     assert f"{missing} must be set" in result.stderr
+
+
+def test_wsgi_application_refuses_to_start_unconfigured():
+    base = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import intl_portal.wsgi"],
+        cwd=ROOT,
+        env=base,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_manage_py_in_an_unconfigured_checkout_runs_in_development_mode():
+    result = manage("check", env={})
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.django_db
