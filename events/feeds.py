@@ -109,39 +109,45 @@ def _serve(request, *, filename, language, parts, deadlines=None, events=None, *
     return response
 
 
-@require_safe
-def cfp_feed(request):
-    """Every deadline of public events, past ones included."""
+def _public_feed(request, *, filename, name, description, source):
+    """A public feed: its filters from the query string (400 for unknown values), then
+    `source(filters)` gives the rows (deadlines= or events=) to serve."""
     try:
         filters = selectors.feed_filters_from_params(params=request.GET)
     except ValidationError as error:
         return _bad_request(error)
     return _serve(
         request,
-        filename="cfp.ics",
+        filename=filename,
         language=filters.language or settings.LANGUAGE_CODE,
         parts=[filters.key()],
-        deadlines=selectors.feed_deadlines(filters=filters),
+        name=name,
+        description=description,
+        **source(filters),
+    )
+
+
+@require_safe
+def cfp_feed(request):
+    """Every deadline of public events, past ones included."""
+    return _public_feed(
+        request,
+        filename="cfp.ics",
         name=CFP_NAME,
         description=CFP_DESCRIPTION,
+        source=lambda filters: {"deadlines": selectors.feed_deadlines(filters=filters)},
     )
 
 
 @require_safe
 def events_feed(request):
     """Public events as all-day entries."""
-    try:
-        filters = selectors.feed_filters_from_params(params=request.GET)
-    except ValidationError as error:
-        return _bad_request(error)
-    return _serve(
+    return _public_feed(
         request,
         filename="events.ics",
-        language=filters.language or settings.LANGUAGE_CODE,
-        parts=[filters.key()],
-        events=selectors.feed_events(filters=filters),
         name=EVENTS_NAME,
         description=EVENTS_DESCRIPTION,
+        source=lambda filters: {"events": selectors.feed_events(filters=filters)},
     )
 
 
