@@ -104,6 +104,12 @@ class ContributionViewSet(PortalViewSet):
     def owner_may_change(self, contribution):
         return contribution.status in (Contribution.Status.SUBMITTED, Contribution.Status.RETURNED)
 
+    def perform_create(self, serializer):
+        fields = dict(serializer.validated_data)
+        serializer.instance = program.contribution_submit(
+            member=fields.pop("member"), user=self.request.user, **fields
+        )
+
     def perform_update(self, serializer):
         # The service holds the rule that an edited, returned contribution is resubmitted.
         fields = {name: value for name, value in serializer.validated_data.items() if name != "member"}
