@@ -14,18 +14,23 @@ from members.roles import is_member
 from .models import ActionItem, Deadline, Event, Goal, Participation, Tag
 
 
+def _going_participations():
+    """Participations that count for double-booking: confirmed or attended, at dated events
+    that are not declined or cancelled. Both readers below start from this one rule."""
+    return (
+        Participation.objects.filter(status__in=Participation.GOING_STATUSES, event__start_date__isnull=False)
+        .exclude(event__status__in=Event.CLOSED_STATUSES)
+        .annotate(last_day=Coalesce("event__end_date", "event__start_date"))
+    )
+
+
 def double_bookings(*, member_ids=None):
     """Members booked at overlapping events: {member_id: [(event, other_event), …]}.
 
-    Only confirmed or attended participations at events that are not declined or
-    cancelled count; one query whatever the number of members.
+    One query whatever the number of members; annotate_double_booked answers the same
+    question inside a Member query (tests pin that the two agree).
     """
-    going = (
-        Participation.objects.filter(status__in=Participation.GOING_STATUSES, event__start_date__isnull=False)
-        .exclude(event__status__in=Event.CLOSED_STATUSES)
-        .select_related("event")
-        .order_by("member_id", "event__start_date")
-    )
+    going = _going_participations().select_related("event").order_by("member_id", "event__start_date")
     if member_ids is not None:
         going = going.filter(member_id__in=member_ids)
     events_by_member = defaultdict(dict)
@@ -43,14 +48,6 @@ def double_bookings(*, member_ids=None):
         if pairs:
             clashes[member_id] = pairs
     return clashes
-
-
-def _going_participations():
-    return (
-        Participation.objects.filter(status__in=Participation.GOING_STATUSES, event__start_date__isnull=False)
-        .exclude(event__status__in=Event.CLOSED_STATUSES)
-        .annotate(last_day=Coalesce("event__end_date", "event__start_date"))
-    )
 
 
 def annotate_double_booked(members):

@@ -225,3 +225,36 @@ def test_tentative_participation_does_not_count_as_double_booking(coordinator_cl
     factories.ParticipationFactory(member=member, event=second, status=Participation.Status.TENTATIVE)
     response = coordinator_client.get(reverse("admin:members_member_changelist") + "?double_booked=yes")
     assert "Maybe Mei" not in response.content.decode()
+
+
+def test_double_booking_pairs_and_changelist_flag_agree():
+    from events.selectors import annotate_double_booked, double_bookings
+    from members.models import Member
+
+    def event(start, end, status=Event.Status.CONFIRMED):
+        return factories.EventFactory(start_date=start, end_date=end, status=status)
+
+    day = dt.date
+    long_one = event(day(2025, 8, 1), day(2025, 8, 20))
+    inside = event(day(2025, 8, 5), day(2025, 8, 6))
+    touching = event(day(2025, 8, 20), day(2025, 8, 21))
+    apart = event(day(2025, 9, 1), None)
+    declined = event(day(2025, 8, 1), day(2025, 8, 20), status=Event.Status.DECLINED)
+    cases = {
+        "long and inside": [long_one, inside],
+        "touching on the last day": [long_one, touching],
+        "apart": [inside, apart],
+        "one declined event": [declined, inside],
+    }
+    members = {}
+    for label, events in cases.items():
+        members[label] = factories.MemberFactory(display_name=label)
+        for booked in events:
+            factories.ParticipationFactory(member=members[label], event=booked)
+    flagged = set(
+        annotate_double_booked(Member.objects.all())
+        .filter(is_double_booked=True)
+        .values_list("pk", flat=True)
+    )
+    expected = {members["long and inside"].pk, members["touching on the last day"].pk}
+    assert set(double_bookings()) == flagged == expected
