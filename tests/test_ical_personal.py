@@ -267,3 +267,10 @@ def test_page_rejects_bad_settings_and_changes_nothing(member_client, feed, data
 def test_page_in_chinese(member_client, feed):
     response = member_client.get(PAGE, headers={"Accept-Language": "zh-hans"})
     assert "我的日历订阅" in response.content.decode()
+
+
+def test_feed_page_shows_when_the_address_was_made_in_the_viewers_zone(member_client, member_user):
+    member_client.post("/timezone/", {"timezone": "Asia/Tokyo", "next": "/"})
+    content = member_client.get("/me/calendar/").content.decode()
+    assert "JST." in content
+    assert "(UTC)" not in content

@@ -171,6 +171,23 @@ def test_member_journey_through_the_portal(plan, live_server, browser, screensho
     assert "Talk to Anni about the keynote" in page.content()
     screenshot(page, "08-my-plan")
 
+    # The settings pages my plan links to: calendar feed (with its copy button), reminders, API token.
+    page.click(".plan-settings >> text=Calendar subscription")
+    page.wait_for_url(f"{base}/me/calendar/")
+    assert "My calendar feed" in page.inner_text("h1")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.click(".copy-button")
+    assert page.evaluate("navigator.clipboard.readText()").endswith(".ics")
+    screenshot(page, "14-my-calendar-feed")
+    page.goto(f"{base}/me/")
+    page.click(".plan-settings >> text=Reminders")
+    page.wait_for_url(f"{base}/me/reminders/")
+    screenshot(page, "15-my-reminders")
+    page.goto(f"{base}/me/")
+    page.click(".plan-settings >> text=API token")
+    page.wait_for_url(f"{base}/me/api-tokens/")
+    screenshot(page, "16-api-token")
+
     assert problems == []
     context.close()
 
