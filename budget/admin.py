@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from members.roles import is_approver
+from members.permissions import is_approver
 
 from . import services
 from .models import Budget, BudgetLine, ExchangeRate, Expense

@@ -17,9 +17,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from events.models import Event
-from intl_portal.currencies import ISO_4217_CODES
+from intl_portal.common.currencies import ISO_4217_CODES
 from members.models import Member
-from members.roles import is_coordinator
+from members.permissions import is_coordinator
 
 from .models import BudgetLine, Category
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from intl_portal.currencies import CURRENCY_CHOICES, REPORTING_CURRENCY, validate_currency
+from intl_portal.common.currencies import CURRENCY_CHOICES, REPORTING_CURRENCY, validate_currency
 
 from .receipts import validate_receipt
 

@@ -403,7 +403,7 @@ def expenses_without_approved_budget():
 
 def expenses_visible_to(*, user):
     """Members see their own expenses; coordinators and approvers see all."""
-    from members.roles import is_approver, is_coordinator, member_of
+    from members.permissions import is_approver, is_coordinator, member_of
 
     queryset = Expense.objects.select_related("member", "event", "budget", "submitted_by")
     if is_coordinator(user) or is_approver(user):

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.roles import is_approver, is_coordinator, member_of
+from members.permissions import is_approver, is_coordinator, member_of
 
 from .models import Budget, BudgetLine, Category, ExchangeRate, Expense
 

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from members.roles import is_approver, is_coordinator, is_member
+from members.permissions import is_approver, is_coordinator, is_member
 
 from . import services
 from .charts import bar_chart

@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from intl_portal.timezones import normalize_zone_name
+from intl_portal.common.timezones import normalize_zone_name
 
 from . import services
 from .models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag

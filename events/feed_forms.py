@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from intl_portal.common.languages import Language
+
 from .feed_services import ALARM_CHOICES_MINUTES
 from .models import CalendarFeed, Deadline
 
@@ -36,7 +38,7 @@ class CalendarFeedForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Language of the feed"),
-        choices=[("", _("My language for messages")), ("en", "English"), ("zh-hans", "简体中文")],
+        choices=[("", _("My language for messages")), *Language.choices],
         required=False,
     )
     include_events = forms.BooleanField(

@@ -10,7 +10,9 @@ from django.db.models import Count, Max, Q, Subquery, Value
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from .feed_services import FEED_LANGUAGES, calendar_revision_touch
+from intl_portal.common.languages import LANGUAGE_CODES
+
+from .feed_services import calendar_revision_touch
 from .models import CalendarFeed, CalendarRevision, Deadline, Event, Participation, Tag
 
 FILTER_NAMES = ("country", "status", "kind", "tag", "lang")
@@ -103,7 +105,7 @@ def feed_filters_from_params(*, params):
             raise ValidationError(_("Unknown tag “%(value)s”.") % {"value": missing[0]})
     languages = _values(params, "lang")
     language = languages[0].lower() if languages else ""
-    if len(languages) > 1 or (language and language not in FEED_LANGUAGES):
+    if len(languages) > 1 or (language and language not in LANGUAGE_CODES):
         raise ValidationError(
             _("Unknown language “%(value)s”; use en or zh-hans.") % {"value": ",".join(languages)}
         )

@@ -6,13 +6,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from intl_portal.common.languages import LANGUAGE_CODES
+
 from .models import CalendarFeed, CalendarRevision, Deadline
 
 # The reminders a member may pick, in minutes before the deadline.
 HOUR, DAY = 60, 24 * 60
 ALARM_CHOICES_MINUTES = (0, HOUR, 3 * HOUR, DAY, 2 * DAY, 3 * DAY, 7 * DAY, 14 * DAY)
 MAX_ALARMS = 4
-FEED_LANGUAGES = ("en", "zh-hans")
 
 
 def new_feed_token():
@@ -57,7 +58,7 @@ def calendar_feed_update(*, feed, scope, kinds, alarm_minutes, language, include
         errors["alarm_minutes"] = _("Choose reminders from the list.")
     elif len(alarms) > MAX_ALARMS:
         errors["alarm_minutes"] = _("Choose at most %(count)d reminders.") % {"count": MAX_ALARMS}
-    if language and language not in FEED_LANGUAGES:
+    if language and language not in LANGUAGE_CODES:
         errors["language"] = _("Unknown language: %(value)s") % {"value": language}
     if errors:
         raise ValidationError(errors)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
-from members.roles import member_of
+from members.permissions import member_of
 
 from . import feed_selectors as selectors
 from . import feed_services as services

@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 
 from members.models import Contribution, RoleAssignment
-from members.roles import is_member
+from members.permissions import is_member
 
 from .models import ActionItem, Deadline, Event, Goal, Participation, Tag
 

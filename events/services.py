@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from intl_portal.timezones import normalize_zone_name
+from intl_portal.common.timezones import normalize_zone_name
 
 from .models import Deadline, Event, Goal, Participation
 from .reminders.planning import reminders_plan_event

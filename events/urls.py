@@ -1,9 +1,8 @@
 from django.urls import path
 
-from . import (
-    converters,  # noqa: F401  (registers "id")
-    views,
-)
+import intl_portal.common.converters  # noqa: F401  (registers "id")
+
+from . import views
 
 app_name = "events"
 

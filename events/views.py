@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
-from members.roles import member_of
+from members.permissions import member_of
 
 from .forms import EventFilterForm, parse_month, parse_year
 from .models import Event

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.utils import timezone
 
-from .timezones import zone_label
+from .common.timezones import zone_label
 
 
 def portal(request):

@@ -15,8 +15,8 @@ from django.db import transaction
 from budget.models import Budget
 from events import services as event_services
 from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+from members.groups import COORDINATORS
 from members.models import Member, PointRule, StockLocation, SwagItem, SwagVariant
-from members.roles import COORDINATORS
 
 WG = Member.Group.WORKING_GROUP
 ADV = Member.Group.ADVISORY

@@ -4,9 +4,9 @@ import zoneinfo
 
 from django.utils import timezone
 
-from members.roles import member_of
+from members.permissions import member_of
 
-from .timezones import available_zones
+from .common.timezones import available_zones
 
 SESSION_KEY = "viewer_timezone"
 # Machine-read answers keep UTC whoever asks, so a script sees the same text as any other.

@@ -13,7 +13,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
+
+from intl_portal.common.languages import Language
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -175,7 +176,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 # Internationalisation: English and Simplified Chinese everywhere; instants in UTC.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
+LANGUAGES = Language.choices  # the one list: intl_portal/common/languages.py
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
@@ -254,7 +255,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "intl_portal.api.StandardPagination",
+    "DEFAULT_PAGINATION_CLASS": "intl_portal.api.filtering.StandardPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "COERCE_DECIMAL_TO_STRING": True,
@@ -271,7 +272,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "intl_portal.api_docs.document_error_responses",
+        "intl_portal.api.docs.document_error_responses",
     ],
     # Several models have a "status" or "kind": name each choice set after its model.
     "ENUM_NAME_OVERRIDES": {
@@ -292,7 +293,7 @@ SPECTACULAR_SETTINGS = {
         "ContributionKindEnum": "members.models.Contribution.Kind",
         "RewardKindEnum": "members.models.Reward.Kind",
         "SwagRequestStatusEnum": "members.models.SwagRequest.Status",
-        "CurrencyEnum": "budget.serializers.CURRENCY_CHOICES",
+        "CurrencyEnum": "intl_portal.common.currencies.CURRENCY_CHOICES",
     },
 }
 

@@ -15,7 +15,7 @@ admin.site.site_header = admin.site.site_title = "intl_portal"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("api/", include("intl_portal.api_urls")),
+    path("api/", include("intl_portal.api.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),

@@ -5,11 +5,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from members.roles import member_of
+from members.permissions import member_of
 from members.services.people import member_set_timezone
 
+from .common.timezones import normalize_zone_name
 from .middleware import SESSION_KEY
-from .timezones import normalize_zone_name
 
 
 @require_POST

@@ -9,7 +9,7 @@ class MembersConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from .roles import ensure_standard_groups
+        from .groups import ensure_standard_groups
 
         # After every app's migrate, so the permissions of all apps exist to be granted.
         post_migrate.connect(ensure_standard_groups, dispatch_uid="members_standard_groups")

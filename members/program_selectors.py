@@ -16,7 +16,7 @@ from members.models import (
     SwagRequest,
     SwagVariant,
 )
-from members.roles import is_coordinator, member_of
+from members.permissions import is_coordinator, member_of
 
 # Kinds that are bilingual by nature: they always need both languages.
 BILINGUAL_KINDS = (

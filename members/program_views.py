@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from members import program_selectors as selectors
 from members.models import Contribution, Enrolment, Member, SwagRequest
+from members.permissions import is_coordinator, is_member, member_of
 from members.program_forms import (
     ApproveForm,
     ContributionForm,
@@ -26,7 +27,6 @@ from members.program_forms import (
     SwagLineFormSet,
     SwagRequestForm,
 )
-from members.roles import is_coordinator, is_member, member_of
 from members.services import program as services
 
 

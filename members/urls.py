@@ -1,6 +1,6 @@
 from django.urls import path
 
-import events.converters  # noqa: F401  (registers "id")
+import intl_portal.common.converters  # noqa: F401  (registers "id")
 
 from . import views
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from events.selectors import member_plan
 
 from .models import Member
-from .roles import is_member, member_of
+from .permissions import is_member, member_of
 
 
 @login_required

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from intl_portal.timezones import validate_zone_name, zone_label
+from intl_portal.common.timezones import validate_zone_name, zone_label
 
 
 class Deadline(models.Model):

@@ -8,7 +8,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from intl_portal.timezones import validate_zone_name
+from intl_portal.common.timezones import validate_zone_name
 
 
 class Tag(models.Model):

@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from intl_portal.common.languages import Language
+
 DEFAULT_OFFSETS = "14d, 7d, 3d, 1d, 2h"
 _OFFSET_RE = re.compile(r"^(\d+)\s*([dhm])$")
 _UNITS = {"d": "days", "h": "hours", "m": "minutes"}
@@ -75,11 +77,6 @@ class Via(models.TextChoices):
     FEISHU = "feishu", _("Feishu / Lark bot")
     SLACK = "slack", _("Slack incoming webhook")
     WEBHOOK = "webhook", _("Generic JSON webhook")
-
-
-class Language(models.TextChoices):
-    ENGLISH = "en", _("English")
-    CHINESE = "zh-hans", _("Simplified Chinese")
 
 
 class ReminderDefaults(models.Model):

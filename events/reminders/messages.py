@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from intl_portal.timezones import AOE
+from intl_portal.common.timezones import AOE
 
 # URL names other parts of the portal may give an event's page; the first that exists wins.
 

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from members.roles import member_of
+from members.permissions import member_of
 
 from ..models.reminders import Reminder
 from .forms import ReminderPreferenceForm

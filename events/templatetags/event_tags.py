@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
-from intl_portal.timezones import AOE
+from intl_portal.common.timezones import AOE
 
 register = template.Library()
 

@@ -6,7 +6,8 @@ from django.db.models import F, Q
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from intl_portal.timezones import validate_zone_name
+from intl_portal.common.languages import Language
+from intl_portal.common.timezones import validate_zone_name
 
 
 class Member(models.Model):
@@ -18,9 +19,7 @@ class Member(models.Model):
         VOLUNTEER = "volunteer", _("Volunteer")
         PARTNER = "partner", _("Partner")
 
-    class Language(models.TextChoices):
-        ENGLISH = "en", _("English")
-        CHINESE = "zh-hans", _("Simplified Chinese")
+    Language = Language  # the portal's one list (intl_portal.common.languages)
 
     display_name = models.CharField(_("display name"), max_length=100, unique=True)
     name_zh = models.CharField(_("Chinese name"), max_length=100, blank=True)

@@ -7,6 +7,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from intl_portal.common.languages import Language
+
 from .people import Member
 
 
@@ -154,9 +156,7 @@ class ContributionPublication(models.Model):
         BLOG = "blog", pgettext_lazy("channel", "Blog")
         OTHER = "other", pgettext_lazy("channel", "Other")
 
-    class Language(models.TextChoices):
-        ENGLISH = "en", _("English")
-        CHINESE = "zh-hans", _("Simplified Chinese")
+    Language = Language  # the portal's one list (intl_portal.common.languages)
 
     contribution = models.ForeignKey(
         Contribution,

@@ -1,6 +1,6 @@
 """Rules about people: a member's own preferences."""
 
-from intl_portal.timezones import normalize_zone_name
+from intl_portal.common.timezones import normalize_zone_name
 
 
 def member_set_timezone(*, member, zone):

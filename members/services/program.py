@@ -26,7 +26,7 @@ from members.models import (
     SwagRequest,
     SwagRequestLine,
 )
-from members.roles import is_coordinator, member_of
+from members.permissions import is_coordinator, member_of
 
 # --------------------------------------------------------------------------- helpers
 

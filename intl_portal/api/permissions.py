@@ -1,4 +1,4 @@
-"""Permission classes the API's viewsets share, built on members.roles.
+"""Permission classes the API's viewsets share, built on members.permissions.
 
 Who may do what through the API (the permission matrix, tested in one parametrised test in
 tests/api/test_permission_matrix.py):
@@ -42,11 +42,11 @@ signed-in users without the right get 403; objects a role may not see are 404.
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from members.roles import is_approver, is_coordinator, is_member
+from members.permissions import is_approver, is_coordinator, is_member
 
 
 def _viewer(request):
-    from intl_portal.api import viewer_of
+    from members.permissions import viewer_of
 
     return viewer_of(request)
 

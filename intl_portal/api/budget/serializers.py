@@ -5,13 +5,10 @@ through the workflow actions, which call budget.services)."""
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from intl_portal.api_base import PortalModelSerializer
-from intl_portal.currencies import ISO_4217_CODES
+from budget.models import Budget, BudgetLine, ExchangeRate, Expense
+from intl_portal.api.base import PortalModelSerializer
+from intl_portal.common.currencies import CURRENCY_CHOICES
 from members.models import Member
-
-from .models import Budget, BudgetLine, ExchangeRate, Expense
-
-CURRENCY_CHOICES = [(code, code) for code in sorted(ISO_4217_CODES)]
 
 
 class CurrencyField(serializers.ChoiceField):

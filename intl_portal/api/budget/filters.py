@@ -2,11 +2,8 @@
 
 import django_filters as filters
 
-from intl_portal.currencies import ISO_4217_CODES
-
-from .models import Budget, BudgetLine, Category, ExchangeRate, Expense
-
-CURRENCIES = [(code, code) for code in sorted(ISO_4217_CODES)]
+from budget.models import Budget, BudgetLine, Category, ExchangeRate, Expense
+from intl_portal.common.currencies import CURRENCY_CHOICES
 
 
 class BudgetFilter(filters.FilterSet):
@@ -33,7 +30,7 @@ class BudgetLineFilter(filters.FilterSet):
 class ExpenseFilter(filters.FilterSet):
     category = filters.MultipleChoiceFilter(choices=Category.choices)
     status = filters.MultipleChoiceFilter(choices=Expense.Status.choices)
-    currency = filters.ChoiceFilter(choices=CURRENCIES)
+    currency = filters.ChoiceFilter(choices=CURRENCY_CHOICES)
     spent_after = filters.DateFilter(field_name="spent_on", lookup_expr="gte")
     spent_before = filters.DateFilter(field_name="spent_on", lookup_expr="lte")
 
@@ -43,8 +40,8 @@ class ExpenseFilter(filters.FilterSet):
 
 
 class ExchangeRateFilter(filters.FilterSet):
-    currency = filters.ChoiceFilter(choices=CURRENCIES)
-    quote_currency = filters.ChoiceFilter(choices=CURRENCIES)
+    currency = filters.ChoiceFilter(choices=CURRENCY_CHOICES)
+    quote_currency = filters.ChoiceFilter(choices=CURRENCY_CHOICES)
     date_after = filters.DateFilter(field_name="date", lookup_expr="gte")
     date_before = filters.DateFilter(field_name="date", lookup_expr="lte")
 

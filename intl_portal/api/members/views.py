@@ -5,22 +5,19 @@ from django.db.models import Prefetch, Q
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 
-from intl_portal.api import router
-from intl_portal.api_base import (
+from intl_portal.api.base import (
     NoteSerializer,
     PortalViewSet,
     RequiredNoteSerializer,
     TrackingNoteSerializer,
 )
-from intl_portal.permissions import (
+from intl_portal.api.permissions import (
     MembersOnly,
     MembersReadAndCreateOwn,
     MembersReadCoordinatorsWrite,
     MembersReadOwnProfileWrite,
 )
-
-from . import filters, serializers
-from .models import (
+from members.models import (
     Contribution,
     Enrolment,
     Member,
@@ -31,7 +28,9 @@ from .models import (
     SwagRequest,
     SwagVariant,
 )
-from .services import program
+from members.services import program
+
+from . import filters, serializers
 
 
 class MemberViewSet(PortalViewSet):
@@ -181,13 +180,3 @@ class SwagRequestViewSet(PortalViewSet):
     def ship(self, request, pk=None):
         data = self.action_data(TrackingNoteSerializer)
         return self.run_transition(program.swag_request_ship, tracking_note=data["tracking_note"])
-
-
-router.register("members", MemberViewSet, basename="member")
-router.register("roles", RoleViewSet, basename="role")
-router.register("role-assignments", RoleAssignmentViewSet, basename="roleassignment")
-router.register("ambassadors", EnrolmentViewSet, basename="enrolment")
-router.register("contributions", ContributionViewSet, basename="contribution")
-router.register("rewards", RewardViewSet, basename="reward")
-router.register("swag-items", SwagItemViewSet, basename="swagitem")
-router.register("swag-requests", SwagRequestViewSet, basename="swagrequest")

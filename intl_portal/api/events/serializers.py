@@ -12,11 +12,10 @@ from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from intl_portal.api_base import PortalModelSerializer, TimeZoneField
+from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+from events.services import deadline_set
+from intl_portal.api.base import PortalModelSerializer, TimeZoneField
 from members.models import Member
-
-from .models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
-from .services import deadline_set
 
 
 class TagSerializer(PortalModelSerializer):

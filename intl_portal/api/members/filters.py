@@ -2,8 +2,8 @@
 
 import django_filters as filters
 
-from .models import Contribution, Enrolment, Member, Reward, RoleAssignment, SwagRequest
-from .models.program import Track
+from members.models import Contribution, Enrolment, Member, Reward, RoleAssignment, SwagRequest
+from members.models.program import Track
 
 
 class MemberFilter(filters.FilterSet):

@@ -10,9 +10,8 @@ from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
 from members.models import Member
-
-from .models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -21,7 +20,7 @@ class TagSlugFilter(filters.ModelMultipleChoiceFilter):
 
 
 def visible_events(request):
-    from intl_portal.api import viewer_of
+    from members.permissions import viewer_of
 
     events = Event.objects.all()
     if request is None or not viewer_of(request).is_member:

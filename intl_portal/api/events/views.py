@@ -5,16 +5,15 @@ intl_portal/permissions.py for the whole permission model."""
 
 from django.db.models import Prefetch
 
-from intl_portal.api import router
-from intl_portal.api_base import PortalViewSet
-from intl_portal.permissions import (
+from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+from intl_portal.api.base import PortalViewSet
+from intl_portal.api.permissions import (
     MembersReadAndCreateOwn,
     MembersReadCoordinatorsWrite,
     PublicReadCoordinatorsWrite,
 )
 
 from . import filters, serializers
-from .models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
 
 
 class TagViewSet(PortalViewSet):
@@ -112,13 +111,3 @@ class ContactViewSet(PortalViewSet):
     filterset_class = filters.ContactFilter
     search_fields = ["name", "organization", "position"]
     ordering_fields = ["name", "organization", "next_follow_up", "created_at"]
-
-
-router.register("tags", TagViewSet, basename="tag")
-router.register("events", EventViewSet, basename="event")
-router.register("deadlines", DeadlineViewSet, basename="deadline")
-router.register("goals", GoalViewSet, basename="goal")
-router.register("participations", ParticipationViewSet, basename="participation")
-router.register("action-items", ActionItemViewSet, basename="actionitem")
-router.register("ideas", IdeaViewSet, basename="idea")
-router.register("contacts", ContactViewSet, basename="contact")

@@ -8,9 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from intl_portal.api_base import PortalModelSerializer, TimeZoneField
-
-from .models import (
+from intl_portal.api.base import PortalModelSerializer, TimeZoneField
+from members.models import (
     Contribution,
     Enrolment,
     Member,

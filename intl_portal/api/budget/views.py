@@ -5,17 +5,17 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 
-from intl_portal.api import router
-from intl_portal.api_base import CommentSerializer, PortalViewSet, RequiredCommentSerializer
-from intl_portal.permissions import (
+from budget import services
+from budget.models import Budget, BudgetLine, ExchangeRate, Expense
+from intl_portal.api.base import CommentSerializer, PortalViewSet, RequiredCommentSerializer
+from intl_portal.api.permissions import (
     MembersOnly,
     MembersReadApproversWrite,
     MembersReadCoordinatorsWrite,
     MembersSubmitCoordinatorsChange,
 )
 
-from . import filters, serializers, services
-from .models import Budget, BudgetLine, ExchangeRate, Expense
+from . import filters, serializers
 
 
 class BudgetViewSet(PortalViewSet):
@@ -125,9 +125,3 @@ class ExchangeRateViewSet(PortalViewSet):
     filterset_class = filters.ExchangeRateFilter
     search_fields = ["source"]
     ordering_fields = ["date", "currency"]
-
-
-router.register("budgets", BudgetViewSet, basename="budget")
-router.register("budget-lines", BudgetLineViewSet, basename="budgetline")
-router.register("expenses", ExpenseViewSet, basename="expense")
-router.register("exchange-rates", ExchangeRateViewSet, basename="exchangerate")

@@ -1,7 +1,7 @@
 """The base classes of every API viewset and serializer: model validation before saving,
 errors as HTTP 400, writes in a savepoint, the viewer's roles in the serializer context.
 
-(Kept apart from intl_portal.api, which DRF's settings import while rest_framework.generics
+(Kept apart from filtering.py, which DRF's settings import while rest_framework.generics
 is still loading.)"""
 
 import copy
@@ -16,13 +16,10 @@ from rest_framework import exceptions, serializers, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.response import Response
 
-from .api import (
-    StrictOrderingFilter,
-    StrictSearchFilter,
-    as_field_errors,
-    portal_exception_handler,
-    viewer_of,
-)
+from members.permissions import viewer_of
+
+from .errors import as_field_errors, portal_exception_handler
+from .filtering import StrictOrderingFilter, StrictSearchFilter
 
 
 class PortalViewSet(viewsets.ModelViewSet):
@@ -186,7 +183,7 @@ class TimeZoneField(serializers.CharField):
     """An IANA time-zone name; "AoE" is accepted and stored as Etc/GMT+12."""
 
     def to_internal_value(self, data):
-        from intl_portal.timezones import normalize_zone_name
+        from intl_portal.common.timezones import normalize_zone_name
 
         value = super().to_internal_value(data)
         if not value and self.allow_blank:

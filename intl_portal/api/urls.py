@@ -1,0 +1,39 @@
+"""The REST API under /api/: every app's viewsets on one router, the OpenAPI description at
+/api/schema/ and the interactive docs (Swagger UI, served from our own static files) at
+/api/docs/."""
+
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from .budget import views as budget_views
+from .docs import PortalSchemaView, PortalSwaggerView
+from .events import views as events_views
+from .members import views as members_views
+
+router = DefaultRouter()
+router.register("tags", events_views.TagViewSet, basename="tag")
+router.register("events", events_views.EventViewSet, basename="event")
+router.register("deadlines", events_views.DeadlineViewSet, basename="deadline")
+router.register("goals", events_views.GoalViewSet, basename="goal")
+router.register("participations", events_views.ParticipationViewSet, basename="participation")
+router.register("action-items", events_views.ActionItemViewSet, basename="actionitem")
+router.register("ideas", events_views.IdeaViewSet, basename="idea")
+router.register("contacts", events_views.ContactViewSet, basename="contact")
+router.register("members", members_views.MemberViewSet, basename="member")
+router.register("roles", members_views.RoleViewSet, basename="role")
+router.register("role-assignments", members_views.RoleAssignmentViewSet, basename="roleassignment")
+router.register("ambassadors", members_views.EnrolmentViewSet, basename="enrolment")
+router.register("contributions", members_views.ContributionViewSet, basename="contribution")
+router.register("rewards", members_views.RewardViewSet, basename="reward")
+router.register("swag-items", members_views.SwagItemViewSet, basename="swagitem")
+router.register("swag-requests", members_views.SwagRequestViewSet, basename="swagrequest")
+router.register("budgets", budget_views.BudgetViewSet, basename="budget")
+router.register("budget-lines", budget_views.BudgetLineViewSet, basename="budgetline")
+router.register("expenses", budget_views.ExpenseViewSet, basename="expense")
+router.register("exchange-rates", budget_views.ExchangeRateViewSet, basename="exchangerate")
+
+urlpatterns = [
+    path("schema/", PortalSchemaView.as_view(), name="api-schema"),
+    path("docs/", PortalSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include(router.urls)),
+]
