@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
 
-from members.roles import APPROVERS, COORDINATORS, ensure_standard_groups
+from members.groups import APPROVERS, COORDINATORS, ensure_standard_groups
 
 from . import factories
 

@@ -1,0 +1,88 @@
+"""The report page in a real browser (Debian's Chromium through Playwright): the bar chart
+renders as SVG with one bar group per event, nothing is blocked by the CSP."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.budget.budget_data import demo_budget
+
+CHROMIUM = "/usr/bin/chromium"
+OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def browser_page():
+    from tests.conftest import require_service
+
+    require_service(shutil.which(CHROMIUM) is not None, "needs Debian's Chromium")
+    from playwright.sync_api import sync_playwright
+
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the live server runs Django
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        context = browser.new_context(viewport={"width": 1200, "height": 1600})
+        yield context
+        context.close()
+        browser.close()
+
+
+def test_budget_report_bar_chart_renders_in_the_browser(live_server, client, approver, browser_page):
+    budget = demo_budget(approver=approver)
+    client.force_login(approver)
+    session = client.cookies["sessionid"].value
+    host = live_server.url.split("//", 1)[1].split(":")[0]
+    browser_page.add_cookies([{"name": "sessionid", "value": session, "domain": host, "path": "/"}])
+    page = browser_page.new_page()
+    problems = []
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error" and "status of 404" not in message.text and problems.append(message.text)
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400
+            and not response.url.endswith("/favicon.ico")
+            and problems.append(f"{response.status} {response.url}")
+        ),
+    )
+    page.on("pageerror", lambda error: problems.append(str(error)))
+
+    page.goto(f"{live_server.url}/budget/{budget.pk}/")
+
+    chart = page.locator("svg.bar-chart")
+    assert chart.is_visible()
+    assert chart.locator("g.bar-row").count() == 4
+    box = chart.bounding_box()
+    assert box["width"] > 400 and box["height"] > 150
+    # The COSCUP row: planned 19,200 drawn wider than approved 5,640.
+    coscup = chart.locator("g.bar-row", has_text="COSCUP 2025")
+    planned = coscup.locator("rect.bar-planned").bounding_box()["width"]
+    approved = coscup.locator("rect.bar-approved").bounding_box()["width"]
+    assert planned > approved > 0
+    # CSS from the portal applies (a coloured fill, not the SVG default black).
+    fill = coscup.locator("rect.bar-approved").evaluate("e => getComputedStyle(e).fill")
+    assert fill == "rgb(31, 111, 191)"
+    assert page.locator("#fig-remaining").inner_text() == "70,655.00 CNY"
+    assert problems == []
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "budget-report.png"), full_page=True)
+
+    page.click("text=By category")
+    assert page.locator("svg.bar-chart g.bar-row").count() == 3

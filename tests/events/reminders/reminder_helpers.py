@@ -1,0 +1,108 @@
+"""Real local services for the reminder tests: an HTTP server that records requests,
+an SMTP server (aiosmtpd), a mail backend that blocks (a stuck mail server), and the
+environment a subprocess needs to use the test database."""
+
+import datetime as dt
+import json
+import os
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import connection
+from django.utils import timezone
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+class RecordingServer:
+    """http.server on 127.0.0.1 in a thread; answers with `status` and `body`."""
+
+    def __init__(self, status=200, body=b'{"code": 0, "msg": "success"}'):
+        self.requests = []
+        self.status, self.body = status, body
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length)
+                server.requests.append(
+                    {
+                        "path": self.path,
+                        "headers": dict(self.headers),
+                        "raw": raw,
+                        "json": json.loads(raw or b"null"),
+                    }
+                )
+                self.send_response(server.status)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(server.body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def url(self, path="/hook"):
+        return f"http://127.0.0.1:{self.httpd.server_port}{path}"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class BlockingEmailBackend(BaseEmailBackend):
+    """Writes a marker file, then hangs: a mail server that never answers."""
+
+    def send_messages(self, email_messages):
+        Path(os.environ["REMINDER_TEST_MARKER"]).write_text("claimed")
+        time.sleep(3600)
+        return 0
+
+
+def subprocess_env(**extra):
+    """Environment for a child process using this test run's database."""
+    settings = connection.settings_dict
+    url = (
+        f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:"
+        f"{settings['PORT'] or 5432}/{settings['NAME']}"
+    )
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=url,
+        DJANGO_SETTINGS_MODULE="tests.settings",
+        DJANGO_DEBUG="true",
+        PYTHONPATH=str(ROOT),
+    )
+    env.update(extra)
+    return env
+
+
+def wait_for(predicate, timeout=30.0, interval=0.1):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return False
+
+
+PLANNING_NOW = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Fix timezone.now() (planning's clock) at 2025-06-01; a dispatch pass takes its own now."""
+    state = {"now": PLANNING_NOW}
+    monkeypatch.setattr(timezone, "now", lambda: state["now"])
+    return state

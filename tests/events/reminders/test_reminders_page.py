@@ -1,0 +1,123 @@
+"""The member page /me/reminders/ and the admin of the reminder models."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from events.models import Reminder, ReminderPreference
+from events.models.reminders import ReminderChannel
+from members.groups import ensure_standard_groups
+from tests import factories
+
+from . import reminder_helpers
+
+clock = reminder_helpers.clock  # the fixture that fixes planning's clock
+
+URL = "/me/reminders/"
+
+
+def test_page_needs_login(client, db):
+    assert client.get(URL).status_code == 302
+
+
+def test_outsider_without_member_is_refused(client, outsider):
+    client.force_login(outsider)
+    assert client.get(URL).status_code == 403
+
+
+def test_member_saves_offsets_follows_and_mutes(member_client, member_user, clock):
+    followed = factories.EventFactory(name="PyCon APAC")
+    muted = factories.EventFactory(name="Noisy Summit")
+    member = member_user.member
+    factories.ParticipationFactory(event=muted, member=member)
+    factories.DeadlineFactory(event=followed, due_at=dt.datetime(2025, 7, 1, tzinfo=dt.UTC))
+    factories.DeadlineFactory(event=muted, due_at=dt.datetime(2025, 7, 1, tzinfo=dt.UTC))
+    assert Reminder.objects.filter(member=member, deadline__event=muted).count() == 5
+    response = member_client.post(
+        URL,
+        {
+            "offsets": "3d, 2h",
+            "by_email": "on",
+            "followed_events": [followed.pk],
+            "muted_events": [muted.pk],
+        },
+    )
+    assert response.status_code == 302
+    pref = ReminderPreference.objects.get(member=member)
+    assert pref.offsets == "3d, 2h"
+    pending = Reminder.objects.filter(member=member, state=Reminder.State.PENDING)
+    assert {(r.deadline.event_id, r.offset) for r in pending} == {
+        (followed.pk, dt.timedelta(days=3)),
+        (followed.pk, dt.timedelta(hours=2)),
+    }
+    page = member_client.get(URL).content.decode()
+    assert "PyCon APAC" in page
+
+
+def test_bad_offsets_show_a_form_error_and_change_nothing(member_client, member_user):
+    response = member_client.post(URL, {"offsets": "soon", "by_email": "on"})
+    assert response.status_code == 200
+    assert "is not an offset" in response.content.decode()
+    assert ReminderPreference.objects.get(member=member_user.member).offsets == ""
+
+
+def test_personal_bot_must_go_to_a_known_host(member_client, member_user):
+    response = member_client.post(
+        URL, {"by_email": "on", "chat_kind": "slack", "chat_url": "https://10.0.0.1/hook"}
+    )
+    assert response.status_code == 200
+    assert "hooks.slack.com" in response.content.decode()
+    assert ReminderPreference.objects.get(member=member_user.member).chat_url == ""
+
+
+def test_group_channel_secret_never_on_member_page(member_client, db):
+    ReminderChannel.objects.create(
+        name="WG Feishu", kind="feishu", url="https://open.feishu.cn/hook/abc", secret="topsecret"
+    )
+    page = member_client.get(URL).content.decode()
+    assert "topsecret" not in page
+    assert "open.feishu.cn/hook/abc" not in page
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_page_query_count_is_bounded(member_client, member_user, clock, count, django_assert_max_num_queries):
+    for _ in range(count):
+        deadline = factories.DeadlineFactory(due_at=dt.datetime(2025, 7, 1, tzinfo=dt.UTC))
+        factories.ParticipationFactory(event=deadline.event, member=member_user.member)
+    with django_assert_max_num_queries(24):
+        response = member_client.get(URL)
+    assert response.content.decode().count("<tr>") == 1 + 5 * count
+
+
+def test_page_in_chinese(member_client):
+    page = member_client.get(URL, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "我的提醒" in page
+
+
+@pytest.fixture
+def coordinator_perms(db):
+    # members.apps runs ensure_standard_groups on members' post_migrate, before the events
+    # app's permissions exist in a fresh database: grant them again (reported to the lead).
+    ensure_standard_groups()
+
+
+def test_admin_lists_reminders_and_channels(coordinator_perms, coordinator_client, clock):
+    factories.ParticipationFactory(event=factories.DeadlineFactory().event)
+    factories.ReminderChannelFactory()
+    for name in ("reminder", "reminderchannel", "reminderdefaults", "reminderpreference"):
+        response = coordinator_client.get(reverse(f"admin:events_{name}_changelist"))
+        assert response.status_code == 200, name
+
+
+def test_admin_retry_action_requeues_failed(coordinator_perms, coordinator_client, clock):
+    factories.ParticipationFactory(event=factories.DeadlineFactory().event)
+    row = Reminder.objects.first()
+    Reminder.objects.filter(pk=row.pk).update(state=Reminder.State.FAILED, attempts=5)
+    response = coordinator_client.post(
+        reverse("admin:events_reminder_changelist"),
+        {"action": "retry", "_selected_action": [row.pk]},
+    )
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert (row.state, row.attempts) == (Reminder.State.PENDING, 0)

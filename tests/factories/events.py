@@ -1,0 +1,111 @@
+"""Factories for the events models."""
+
+import datetime as dt
+
+import factory
+
+from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+from events.models.feeds import CalendarFeed
+
+from .members import MemberFactory
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"tag-{n}")
+    name_en = factory.LazyAttribute(lambda tag: tag.slug.title())
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    name = factory.Sequence(lambda n: f"Open Source Conference {n}")
+    series = "Open Source Conference"
+    edition_year = 2025
+    start_date = dt.date(2025, 9, 13)
+    end_date = dt.date(2025, 9, 14)
+    timezone = "Asia/Shanghai"
+    city = "Hangzhou"
+    country = "CN"
+    status = Event.Status.PLANNED
+
+
+class DeadlineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Deadline
+
+    event = factory.SubFactory(EventFactory)
+    kind = Deadline.Kind.CFP_CLOSE
+    due_at = dt.datetime(2025, 7, 14, 15, 59, tzinfo=dt.UTC)
+    timezone = "UTC"
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Goal
+
+    event = factory.SubFactory(EventFactory)
+    kind = Goal.Kind.TALK
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    event = factory.SubFactory(EventFactory)
+    member = factory.SubFactory(MemberFactory)
+    role = Participation.Role.ATTENDEE
+    status = Participation.Status.CONFIRMED
+
+
+class ActionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionItem
+
+    title = factory.Sequence(lambda n: f"Action {n}")
+
+
+class IdeaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Idea
+
+    title = factory.Sequence(lambda n: f"Idea {n}")
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    name = factory.Sequence(lambda n: f"Contact {n}")
+    organization = "Example Foundation"
+
+
+class ReminderChannelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.ReminderChannel"
+
+    name = factory.Sequence(lambda n: f"Group channel {n}")
+    kind = "webhook"
+    url = "http://127.0.0.1:9/hook"
+    language = "en"
+
+
+class ReminderPreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.ReminderPreference"
+        django_get_or_create = ("member",)
+
+    member = factory.SubFactory(MemberFactory)
+
+
+class CalendarFeedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CalendarFeed
+
+    member = factory.SubFactory(MemberFactory)
+    token = factory.Sequence(lambda n: f"test-feed-token-{n:06d}-abcdefghijklmnop")
+    token_created_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC))

@@ -1,0 +1,98 @@
+"""Security from the start: production settings, headers on every page, log-in rate limit."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "p7Xq!v3Rz@8mK#2wLs$9nTb^4yHc&6jDf*1gUe(5aQo)0iZr-=kPx",
+    "DJANGO_ALLOWED_HOSTS": "portal.example.org",
+}
+
+
+def manage(*args, env):
+    base = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    base.pop("INTL_PORTAL_DEMO", None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, "DJANGO_SETTINGS_MODULE": "intl_portal.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_deploy_check_passes_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = manage("check", env={**env, "DJANGO_DEBUG": "false"})
+    assert result.returncode != 0
+    assert f"{missing} must be set" in result.stderr
+
+
+def test_wsgi_application_refuses_to_start_unconfigured():
+    base = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import intl_portal.wsgi"],
+        cwd=ROOT,
+        env=base,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_manage_py_in_an_unconfigured_checkout_runs_in_development_mode():
+    result = manage("check", env={})
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/accounts/login/", "/admin/login/"])
+def test_html_pages_carry_csp_and_referrer_policy(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_login_is_locked_after_five_failures_even_with_the_right_password(client, django_user_model):
+    django_user_model.objects.create_user("ted", password="correct-horse-battery")
+    login = reverse("login")
+    for _ in range(5):
+        response = client.post(login, {"username": "ted", "password": "wrong"}, REMOTE_ADDR="203.0.113.9")
+        assert response.status_code in (200, 429)
+    response = client.post(
+        login, {"username": "ted", "password": "correct-horse-battery"}, REMOTE_ADDR="203.0.113.9"
+    )
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert "Too many failed log-in attempts" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_few_failures_do_not_lock_out(client, django_user_model):
+    django_user_model.objects.create_user("ted", password="correct-horse-battery")
+    for _ in range(2):
+        client.post(reverse("login"), {"username": "ted", "password": "wrong"})
+    response = client.post(reverse("login"), {"username": "ted", "password": "correct-horse-battery"})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"]
