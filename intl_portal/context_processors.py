@@ -1,5 +1,8 @@
 from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+
+from members.permissions import viewer_of
 
 from .common.timezones import zone_label
 
@@ -12,4 +15,8 @@ def portal(request):
         "DEMO_MODE": settings.DEMO_MODE,
         "PORTAL_BASE_URL": settings.PORTAL_BASE_URL,
         "VIEWER_ZONE": zone_label(getattr(zone, "key", "UTC")),
+        # Who is asking (members.permissions.Viewer): templates ask `viewer.is_coordinator`,
+        # `viewer.is_member`, … instead of restating a role check. Lazy: a page that asks
+        # nothing costs no query.
+        "viewer": SimpleLazyObject(lambda: viewer_of(request)),
     }
