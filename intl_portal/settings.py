@@ -233,12 +233,13 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
-# Deadline reminders: one dispatch pass over the outbox every minute (events/tasks.py).
-CELERY_BEAT_SCHEDULE["dispatch-due-reminders"] = {
-    "task": "events.dispatch_due_reminders",
-    "schedule": 60.0,
-    "options": {"expires": 55},
+CELERY_BEAT_SCHEDULE = {
+    # Deadline reminders: one dispatch pass over the outbox every minute (events/tasks.py).
+    "dispatch-due-reminders": {
+        "task": "events.dispatch_due_reminders",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
 }
 # A reminder left "sending" by a dead worker is taken up again after this many seconds.
 REMINDER_LEASE_SECONDS = env_int("REMINDER_LEASE_SECONDS", 300)

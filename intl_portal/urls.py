@@ -5,7 +5,6 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from events import feeds as event_feeds
-from events import views as event_views
 from events.reminders import views as reminder_views
 from members.token_views import api_tokens
 
@@ -28,8 +27,6 @@ urlpatterns = [
     path("me/api-tokens/", api_tokens, name="api_tokens"),
     path("", include("events.urls")),
     path("", include("members.urls")),
-    # The calendar is the home page; the name stays for links elsewhere.
-    path("", event_views.calendar, name="home"),
 ]
 
 if settings.DEBUG:

@@ -1,5 +1,6 @@
 """Shared fixtures: the three standing users (coordinator, member, outsider) plus an
-approver, and the rule that a test needing a missing service fails under CI."""
+approver; the rule that a test needing a missing service fails under CI (tests.machine);
+the one Chromium launcher, `browser` (tests.chromium)."""
 
 import os
 
@@ -11,17 +12,9 @@ from django.db import connection
 from members.groups import APPROVERS, COORDINATORS, ensure_standard_groups
 
 from . import factories
+from .machine import require_service
 
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-
-
-def require_service(available, reason):
-    """Skip a test whose service is missing, except under CI, where it is a failure."""
-    if available:
-        return
-    if IN_CI:
-        pytest.fail(f"{reason} (required under CI=true)")
-    pytest.skip(reason)
+pytest_plugins = ["tests.chromium"]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,43 +1,22 @@
 """The report page in a real browser (Debian's Chromium through Playwright): the bar chart
 renders as SVG with one bar group per event, nothing is blocked by the CSP."""
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.budget.budget_data import demo_budget
 
-CHROMIUM = "/usr/bin/chromium"
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def browser_page():
-    from tests.conftest import require_service
-
-    require_service(shutil.which(CHROMIUM) is not None, "needs Debian's Chromium")
-    from playwright.sync_api import sync_playwright
-
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the live server runs Django
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-            ],
-        )
-        context = browser.new_context(viewport={"width": 1200, "height": 1600})
-        yield context
-        context.close()
-        browser.close()
+def browser_page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 1600})
+    yield context
+    context.close()
 
 
 def test_budget_report_bar_chart_renders_in_the_browser(live_server, client, approver, browser_page):

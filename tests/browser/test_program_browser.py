@@ -1,7 +1,6 @@
 """The program page in Chinese, in Debian's Chromium: translated, styled, no CSP error."""
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,29 +13,7 @@ from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 OUTPUT = Path(settings.BASE_DIR) / "test-output"
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    from tests.conftest import require_service
-
-    require_service(shutil.which(CHROMIUM) is not None, "needs Debian's Chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # Playwright runs an event loop in this thread; the test's own ORM calls are synchronous.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 def test_program_page_in_chinese_for_a_member(browser, live_server, client, coordinator):

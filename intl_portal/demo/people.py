@@ -1,0 +1,84 @@
+"""The group's people (working group, advisory board, partners) and, in demo mode, the
+two demo log-ins."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from members.groups import COORDINATORS
+from members.models import Member
+
+WG = Member.Group.WORKING_GROUP
+ADV = Member.Group.ADVISORY
+PARTNER = Member.Group.PARTNER
+
+# display name, Chinese name, English name, group, affiliation, Feishu open ID
+PEOPLE = [
+    ("江波", "江波", "Jiang Bo", WG, "", ""),
+    ("Richard", "", "Richard", WG, "", ""),
+    ("许银", "许银", "Xu Yin", WG, "", ""),
+    ("Emily", "", "Emily", WG, "", "ou_0b38f4e7d22222f7169587cf176de35c"),
+    ("Ted", "", "Ted", WG, "", ""),
+    ("李小明", "李小明", "Li Xiaoming", WG, "", ""),
+    ("圣佑", "圣佑", "Shengyou", WG, "", ""),
+    ("庄表伟", "庄表伟", "Zhuang Biaowei", WG, "", ""),
+    ("刘敏", "刘敏", "Liu Min", WG, "", ""),
+    ("梁尧", "梁尧", "Liang Yao", WG, "", ""),
+    ("Corrie", "", "Corrie", WG, "", ""),
+    ("边思康", "边思康", "Bian Sikang", ADV, "蚂蚁 (Ant Group)", ""),
+    ("Anni Lai", "", "Anni Lai", ADV, "Futurewei", ""),
+    ("周明辉", "周明辉", "Zhou Minghui", ADV, "", ""),
+    ("王钦", "王钦", "Wang Qin", ADV, "", ""),
+    ("姜宁", "姜宁", "Jiang Ning", ADV, "个人 (individual)", ""),
+    ("Robert", "", "Robert", ADV, "", ""),
+    ("谭中意", "谭中意", "Tan Zhongyi", PARTNER, "", ""),
+    ("Dean", "", "Dean", PARTNER, "", ""),
+]
+
+DEMO_PASSWORDS = {"coordinator": "demo-coordinator", "member": "demo-member"}
+
+
+def load_people():
+    """Every person of the plan, found by display name; returns {display name: Member}."""
+    members = {}
+    for display, name_zh, name_en, group, affiliation, open_id in PEOPLE:
+        defaults = {
+            "name_zh": name_zh,
+            "name_en": name_en,
+            "group": group,
+            "affiliation": affiliation,
+            "feishu_open_id": open_id,
+        }
+        # TODO(one-door): members.services.people.member_create / member_update
+        member, _ = Member.objects.update_or_create(display_name=display, defaults=defaults)
+        if settings.DEMO_MODE and not member.email:
+            # Demo mode only: an address so reminders for the demo's deadlines show on the console.
+            # TODO(one-door): members.services.people.member_update (the email)
+            member.email = f"{(name_en or display).lower().replace(' ', '.')}@example.org"
+            member.save(update_fields=["email"])
+        members[display] = member
+    return members
+
+
+def load_accounts(members):
+    """Demo log-ins: a coordinator (Emily) and a member (Richard). Demo mode only.
+    Returns {username: password}."""
+    user_model = get_user_model()
+    accounts = {}
+    for username, member_name, staff in (("coordinator", "Emily", True), ("member", "Richard", False)):
+        # TODO(one-door): a members service for log-ins (e.g. members.services.people.user_set,
+        # coordinator_appoint) — today only the admin's user pages write users.
+        user, _ = user_model.objects.get_or_create(username=username)
+        user.is_staff = staff
+        user.email = members[member_name].email
+        user.set_password(DEMO_PASSWORDS[username])
+        user.save()
+        if staff:
+            user.groups.add(Group.objects.get(name=COORDINATORS))
+        member = members[member_name]
+        if member.user_id != user.pk:
+            # TODO(one-door): members.services.people.member_link_user
+            member.user = user
+            member.save(update_fields=["user"])
+        accounts[username] = DEMO_PASSWORDS[username]
+    return accounts
