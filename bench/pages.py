@@ -23,7 +23,7 @@ def main():
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
     from tests import factories
-    from tests.pages_data import make_many_events
+    from tests.events.pages_data import make_many_events
 
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)

@@ -7,8 +7,6 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from . import (
-            admin_reminders,  # noqa: F401  (admin of the reminder models)
-            feed_signals,  # noqa: F401  (connects the calendar feeds' receivers)
-        )
+        # Connect the model receivers (imported here: they need the models loaded).
+        from .feeds import revision  # noqa: F401  (the calendar feeds' cache revision)
         from .reminders import signals  # noqa: F401  (outbox planning receivers)

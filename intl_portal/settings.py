@@ -234,7 +234,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
-# Deadline reminders: one dispatch pass over the outbox every minute (events/tasks.py).
+# Deadline reminders: one dispatch pass over the outbox every minute (events/reminders/tasks.py).
 CELERY_BEAT_SCHEDULE["dispatch-due-reminders"] = {
     "task": "events.dispatch_due_reminders",
     "schedule": 60.0,

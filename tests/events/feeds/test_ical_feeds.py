@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils.http import http_date
 
-from events.ical import deadline_uid, event_uid
+from events.feeds.ical import deadline_uid, event_uid
 from events.models import Deadline, Event
 from events.services import deadline_set
 from tests import factories

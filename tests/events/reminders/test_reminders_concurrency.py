@@ -124,7 +124,7 @@ def test_killed_dispatcher_reminder_sent_once_after_lease(clock, tmp_path, setti
 
 @pytest.mark.redis
 def test_celery_worker_sends_email_and_webhook_and_outbox_says_sent(tmp_path):
-    from events.tasks import dispatch_due_reminders
+    from events.reminders.tasks import dispatch_due_reminders
     from intl_portal.celery import app
 
     ReminderDefaults.objects.create(offsets="1d")

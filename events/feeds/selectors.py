@@ -12,8 +12,8 @@ from django_countries import countries
 
 from intl_portal.common.languages import LANGUAGE_CODES
 
-from .feed_services import calendar_revision_touch
-from .models import CalendarFeed, CalendarRevision, Deadline, Event, Participation, Tag
+from ..models import CalendarFeed, CalendarRevision, Deadline, Event, Participation, Tag
+from .services import calendar_revision_touch
 
 FILTER_NAMES = ("country", "status", "kind", "tag", "lang")
 # Bump when the feeds' text changes shape, so cached bodies and ETags are renewed.

@@ -4,7 +4,7 @@ import logging
 
 from celery import shared_task
 
-from .reminders.dispatch import reminders_dispatch
+from .dispatch import reminders_dispatch
 
 logger = logging.getLogger(__name__)
 

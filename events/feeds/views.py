@@ -20,9 +20,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from members.permissions import member_of
 
-from . import feed_selectors as selectors
-from . import feed_services as services
-from .feed_forms import CalendarFeedForm
+from . import selectors, services
+from .forms import CalendarFeedForm
 from .ical import calendar_bytes, feed_calendar
 
 logger = logging.getLogger(__name__)

@@ -5,8 +5,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models.reminders import Reminder, ReminderChannel, ReminderDefaults, ReminderPreference
-from .reminders.services import reminders_retry
+from ..models.reminders import Reminder, ReminderChannel, ReminderDefaults, ReminderPreference
+from .services import reminders_retry
 
 
 @admin.register(ReminderDefaults)
