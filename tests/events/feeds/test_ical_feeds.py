@@ -297,6 +297,43 @@ def test_events_feed_filters(client, filter_data):
     assert set(vevents_by_uid(parse(client.get(EVENTS, {"kind": "registration"})))) == {event_uid(jp.pk)}
 
 
+def test_events_feed_kind_filter_looks_only_at_public_deadlines(client, summit):
+    """A public event is not listed under ?kind=other because of an INTERNAL deadline."""
+    factories.DeadlineFactory(event=summit, kind="other", is_public=False)
+    factories.DeadlineFactory(event=summit, kind="cfp_close")
+    listed = factories.EventFactory(name="Listed", start_date=dt.date(2025, 11, 1), end_date=None)
+    factories.DeadlineFactory(event=listed, kind="other")
+    assert set(vevents_by_uid(parse(client.get(EVENTS, {"kind": "other"})))) == {event_uid(listed.pk)}
+    assert set(vevents_by_uid(parse(client.get(EVENTS, {"kind": "cfp_close"})))) == {event_uid(summit.pk)}
+    # The CFP feed agrees: the internal deadline is in neither public feed.
+    assert set(vevents_by_uid(parse(client.get(CFP, {"kind": "other"})))) == {
+        deadline_uid(listed.deadlines.get().pk)
+    }
+
+
+def test_public_feeds_show_what_the_public_pages_show(client, summit, member_user):
+    """One visibility rule: the public feeds hold exactly what events_visible_to /
+    deadlines_visible_to give an anonymous viewer, whoever is logged in."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from events.selectors import deadlines_visible_to, events_visible_to
+
+    factories.DeadlineFactory(event=summit)
+    factories.DeadlineFactory(event=summit, is_public=False)
+    internal = factories.EventFactory(is_public=False, start_date=dt.date(2025, 9, 1), end_date=None)
+    factories.DeadlineFactory(event=internal)
+    client.force_login(member_user)  # a member's session does not widen a public feed
+    anyone = AnonymousUser()
+    assert set(vevents_by_uid(parse(client.get(CFP)))) == {
+        deadline_uid(pk) for pk in deadlines_visible_to(user=anyone).values_list("pk", flat=True)
+    }
+    assert set(vevents_by_uid(parse(client.get(EVENTS)))) == {
+        event_uid(pk)
+        for pk in events_visible_to(user=anyone).filter(start_date__isnull=False).values_list("pk", flat=True)
+    }
+    assert len(vevents_by_uid(parse(client.get(CFP)))) == 1
+
+
 @pytest.mark.parametrize("url", [CFP, EVENTS])
 @pytest.mark.parametrize(
     ("query", "message"),
