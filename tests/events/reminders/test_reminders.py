@@ -14,6 +14,7 @@ from events.models import Deadline, Event, Goal, Participation, Reminder
 from events.models.reminders import ReminderDefaults
 from events.reminders.dispatch import reminders_dispatch
 from events.reminders.planning import reminders_plan_all, reminders_plan_event
+from events.reminders.services import reminder_defaults_save
 from tests import factories
 
 from . import reminder_helpers
@@ -138,6 +139,7 @@ def test_member_offsets_replace_the_defaults(db, clock):
     factories.ReminderPreferenceFactory(member=member, offsets="2d, 30m")
     deadline = factories.DeadlineFactory()
     factories.ParticipationFactory(event=deadline.event, member=member)
+    reminders_plan_event(event_id=deadline.event_id)
     offsets = set(Reminder.objects.filter(member=member).values_list("offset", flat=True))
     assert offsets == {dt.timedelta(days=2), dt.timedelta(minutes=30)}
 
@@ -198,8 +200,12 @@ def test_grace_period_skips_when_a_later_reminder_is_still_ahead(kst_deadline):
     assert run("2025-06-30T04:59:00Z") == "sent=1 failed=0 skipped=0 cancelled=0"
 
 
-def test_reminder_within_grace_is_still_sent(kst_deadline):
-    ReminderDefaults.objects.create(offsets="3d, 1d", grace_period=dt.timedelta(hours=1))
+def test_reminder_within_grace_is_still_sent(kst_deadline, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        reminder_defaults_save(
+            defaults=ReminderDefaults(offsets="3d, 1d", grace_period=dt.timedelta(hours=1))
+        )
+    reminder_helpers.run_enqueued_replan(callbacks)
     assert run("2025-06-27T07:30:00Z") == "sent=1 failed=0 skipped=0 cancelled=0"
     assert run("2025-06-29T08:00:00Z") == "sent=1 failed=0 skipped=0 cancelled=0"  # last one
 
@@ -208,8 +214,14 @@ def test_past_deadline_is_skipped(kst_deadline):
     assert run("2025-07-01T00:00:00Z") == "sent=0 failed=0 skipped=5 cancelled=0"
 
 
-def test_defaults_change_replans_every_future_deadline(kst_deadline, clock):
-    ReminderDefaults.objects.create(offsets="5d")
+def test_defaults_change_replans_every_future_deadline(
+    kst_deadline, clock, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        reminder_defaults_save(defaults=ReminderDefaults(offsets="5d"))
+    # Saving plans nothing itself: it enqueues one re-plan, run when the transaction commits.
+    assert Reminder.objects.filter(state=State.CANCELLED).count() == 0
+    reminder_helpers.run_enqueued_replan(callbacks)
     assert set(Reminder.objects.filter(state=State.PENDING).values_list("offset", flat=True)) == {
         dt.timedelta(days=5)
     }
@@ -226,9 +238,11 @@ def test_dry_run_changes_nothing(kst_deadline):
 def test_goal_owner_removed_cancels_pending(kst_deadline):
     owner = factories.MemberFactory()
     goal = factories.GoalFactory(event=kst_deadline.event, owner=owner)
+    reminders_plan_event(event_id=goal.event_id)
     assert Reminder.objects.filter(member=owner, state=State.PENDING).count() == 5
     goal.status = Goal.Status.DROPPED
     goal.save()
+    reminders_plan_event(event_id=goal.event_id)
     assert Reminder.objects.filter(member=owner, state=State.CANCELLED).count() == 5
 
 
