@@ -20,7 +20,6 @@ from intl_portal.common.languages import LANGUAGE_CODES
 
 from ..models import CalendarFeed, CalendarRevision, Deadline, Event, Participation, Tag
 from ..selectors import deadlines_visible_to, events_visible_to
-from .services import calendar_revision_touch
 
 FILTER_NAMES = ("country", "status", "kind", "tag", "lang")
 # Bump when the feeds' text changes shape, so cached bodies and ETags are renewed.
@@ -206,7 +205,10 @@ class FeedState:
 def feed_state(*, parts, deadlines=None, events=None):
     """The feed's validators in one query: counts and latest changes of what it holds,
     and the revision that moves on every save or delete. `parts` are the other things
-    the body depends on (filters, language, a personal feed's settings)."""
+    the body depends on (filters, language, a personal feed's settings).
+
+    None while the revision has never started (nothing saved through the ORM yet): the
+    caller starts it (services.calendar_revision_touch) and asks again."""
     expressions = {}
     if deadlines is not None:
         expressions["d_count"] = _scalar(deadlines, Count("pk"))
@@ -217,9 +219,8 @@ def feed_state(*, parts, deadlines=None, events=None):
         expressions["e_changed"] = _scalar(events, Max("updated_at"))
     anchor = CalendarRevision.objects.filter(pk=1).values("changed_at", **expressions)
     row = anchor.first()
-    if row is None:  # nothing saved through the ORM yet: start the revision now
-        calendar_revision_touch()
-        row = anchor.first()
+    if row is None:
+        return None
     changes = [
         row[name]
         for name in ("changed_at", "d_changed", "de_changed", "e_changed")

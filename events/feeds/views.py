@@ -74,7 +74,11 @@ def _store_body(key, body):
 
 def _serve(request, *, filename, language, parts, deadlines=None, events=None, **calendar):
     """Answer 304 from the feed's state alone, else the body (cached by its ETag)."""
-    state = selectors.feed_state(parts=[filename, language, *parts], deadlines=deadlines, events=events)
+    parts = [filename, language, *parts]
+    state = selectors.feed_state(parts=parts, deadlines=deadlines, events=events)
+    if state is None:  # the feeds' revision has never started (rows made by bulk_create only)
+        services.calendar_revision_touch()
+        state = selectors.feed_state(parts=parts, deadlines=deadlines, events=events)
     response = CalendarResponse(
         etag=state.etag,
         last_modified=state.last_modified,

@@ -3,10 +3,12 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.utils.http import http_date
 
 from events.feeds.ical import deadline_uid, event_uid
-from events.models import Deadline, Event
+from events.models import CalendarRevision, Deadline, Event
+from events.selectors import deadlines_visible_to, events_visible_to
 from events.services import deadline_set
 from tests import factories
 
@@ -314,10 +316,6 @@ def test_events_feed_kind_filter_looks_only_at_public_deadlines(client, summit):
 def test_public_feeds_show_what_the_public_pages_show(client, summit, member_user):
     """One visibility rule: the public feeds hold exactly what events_visible_to /
     deadlines_visible_to give an anonymous viewer, whoever is logged in."""
-    from django.contrib.auth.models import AnonymousUser
-
-    from events.selectors import deadlines_visible_to, events_visible_to
-
     factories.DeadlineFactory(event=summit)
     factories.DeadlineFactory(event=summit, is_public=False)
     internal = factories.EventFactory(is_public=False, start_date=dt.date(2025, 9, 1), end_date=None)
@@ -374,3 +372,13 @@ def test_cfp_feed_query_count_is_constant(client, db, django_assert_num_queries,
         assert client.get(CFP, {"tag": "cloud", "lang": "zh-hans"}).status_code == 200
     with django_assert_num_queries(2):
         assert client.get(EVENTS, {"country": "CN"}).status_code == 200
+
+
+def test_feed_starts_the_revision_when_rows_were_only_bulk_created(client, summit):
+    Deadline.objects.bulk_create([Deadline(event=summit, due_at=dt.datetime(2025, 7, 1, tzinfo=dt.UTC))])
+    CalendarRevision.objects.all().delete()
+    response = client.get(CFP)
+    assert response.status_code == 200
+    assert len(vevents_by_uid(parse(response))) == 1
+    assert CalendarRevision.objects.count() == 1
+    assert client.get(CFP, headers={"If-None-Match": response["ETag"]}).status_code == 304

@@ -19,6 +19,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
 from django.utils import timezone
 
+from events.reminders.tasks import replan_reminders
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -155,7 +157,5 @@ def planning_passes(captured_queries):
 def run_enqueued_replan(callbacks):
     """A group change enqueued exactly one re-plan on commit: run that task here, in this
     process and transaction, as a worker would (the worker itself: test_reminders_concurrency)."""
-    from events.reminders.tasks import replan_reminders
-
     assert len(callbacks) == 1
     replan_reminders.apply()

@@ -12,6 +12,7 @@ from django.urls import reverse
 from events.models import Reminder, ReminderPreference
 from events.models.reminders import ReminderChannel
 from events.reminders.planning import reminders_plan_event
+from events.reminders.services import reminder_preferences_update
 from members.groups import ensure_standard_groups
 from tests import factories
 
@@ -206,8 +207,6 @@ def test_doors_agree_on_refusing_preferences(client, coordinator, member_going, 
 def test_preferences_deleted_in_admin_fall_back_to_the_defaults(
     coordinator_perms, coordinator_client, member_going
 ):
-    from events.reminders.services import reminder_preferences_update
-
     muted = member_going.participations.get().event
     preference = reminder_preferences_update(member=member_going, offsets="1d", muted_events=[muted])
     assert not Reminder.objects.filter(member=member_going, state=State.PENDING).exists()
