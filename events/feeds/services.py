@@ -3,6 +3,7 @@
 import secrets
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,6 +34,7 @@ def calendar_feed_for_member(*, member):
     return feed
 
 
+@transaction.atomic
 def calendar_feed_regenerate_token(*, feed):
     """Give the feed a new secret address; the old one answers 404 from now on."""
     feed.token = new_feed_token()
@@ -41,6 +43,7 @@ def calendar_feed_regenerate_token(*, feed):
     return feed
 
 
+@transaction.atomic
 def calendar_feed_update(*, feed, scope, kinds, alarm_minutes, language, include_events):
     """Change what the personal feed holds. Raises ValidationError (nothing saved)."""
     errors = {}

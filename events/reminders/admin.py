@@ -12,8 +12,16 @@ from ..models.reminders import Reminder, ReminderChannel, ReminderDefaults, Remi
 from . import services
 
 
+class DeletesOneByOne:
+    """Admin's "delete selected" deletes each row through delete_model, i.e. the service."""
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
 @admin.register(ReminderDefaults)
-class ReminderDefaultsAdmin(admin.ModelAdmin):
+class ReminderDefaultsAdmin(DeletesOneByOne, admin.ModelAdmin):
     list_display = ["__str__", "offsets", "grace_period", "max_attempts", "updated_at"]
 
     def has_add_permission(self, request):
@@ -24,10 +32,6 @@ class ReminderDefaultsAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         services.reminder_defaults_delete(defaults=obj)
-
-    def delete_queryset(self, request, queryset):
-        for defaults in queryset:
-            services.reminder_defaults_delete(defaults=defaults)
 
 
 class ReminderChannelForm(forms.ModelForm):
@@ -53,7 +57,7 @@ class ReminderChannelForm(forms.ModelForm):
 
 
 @admin.register(ReminderChannel)
-class ReminderChannelAdmin(admin.ModelAdmin):
+class ReminderChannelAdmin(DeletesOneByOne, admin.ModelAdmin):
     form = ReminderChannelForm
     fields = ["name", "kind", "url", "email", "new_secret", "clear_secret", "language", "offsets", "active"]
     list_display = ["name", "kind", "language", "offsets", "active", "has_secret"]
@@ -69,10 +73,6 @@ class ReminderChannelAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         services.reminder_channel_delete(channel=obj)
-
-    def delete_queryset(self, request, queryset):
-        for channel in queryset:
-            services.reminder_channel_delete(channel=channel)
 
 
 class ReminderPreferenceForm(forms.ModelForm):
@@ -95,7 +95,7 @@ class ReminderPreferenceForm(forms.ModelForm):
 
 
 @admin.register(ReminderPreference)
-class ReminderPreferenceAdmin(admin.ModelAdmin):
+class ReminderPreferenceAdmin(DeletesOneByOne, admin.ModelAdmin):
     form = ReminderPreferenceForm
     list_display = ["member", "offsets", "by_email", "chat_kind", "updated_at"]
     list_select_related = ["member"]
@@ -124,10 +124,6 @@ class ReminderPreferenceAdmin(admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         services.reminder_preferences_delete(preference=obj)
-
-    def delete_queryset(self, request, queryset):
-        for preference in queryset:
-            services.reminder_preferences_delete(preference=preference)
 
 
 @admin.register(Reminder)
