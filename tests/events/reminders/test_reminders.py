@@ -1,6 +1,7 @@
 """Reminder planning and dispatch: who gets what, when, and what happens on change."""
 
 import datetime as dt
+import os
 import subprocess
 import sys
 
@@ -259,7 +260,7 @@ def test_bad_now_exits_2_with_one_line_reason():
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "tests.settings"},
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"},
         timeout=60,
     )
     assert result.returncode == 2
@@ -298,3 +299,23 @@ def test_plan_flag_shows_the_demos_2025_reminders_on_the_console(db, settings, c
     assert capsys.readouterr().out.strip().splitlines()[-1] == "sent=2 failed=0 skipped=6 cancelled=0"
     assert sorted(message.to[0] for message in mail.outbox) == ["anni.lai@example.org", "emily@example.org"]
     assert all("GOSIM Hangzhou 2025" in message.subject for message in mail.outbox)
+
+
+def test_personal_chat_hosts_are_read_from_the_environment():
+    code = "from django.conf import settings; print(sorted(settings.REMINDER_PERSONAL_CHAT_HOSTS.items()))"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+            "REMINDER_FEISHU_HOSTS": "",
+            "REMINDER_SLACK_HOSTS": "hooks.slack.com, hooks.example.org",
+        },
+        timeout=60,
+    )
+    assert result.stdout.strip().splitlines()[-1] == (
+        "[('feishu', []), ('slack', ['hooks.slack.com', 'hooks.example.org'])]"
+    )

@@ -104,6 +104,23 @@ def test_personal_bot_must_go_to_a_known_host(member_client, member_user):
     assert ReminderPreference.objects.get(member=member_user.member).chat_url == ""
 
 
+def test_personal_bot_hosts_come_from_the_setting(member_client, member_user, settings):
+    settings.REMINDER_PERSONAL_CHAT_HOSTS = {"slack": ["hooks.example.org"], "feishu": []}
+    response = member_client.post(
+        URL, {"by_email": "on", "chat_kind": "feishu", "chat_url": "https://open.feishu.cn/hook/x"}
+    )
+    assert response.status_code == 200
+    assert "This portal takes no personal bots of this kind." in response.content.decode()
+    response = member_client.post(
+        URL, {"by_email": "on", "chat_kind": "slack", "chat_url": "https://hooks.example.org/T1/B2"}
+    )
+    assert response.status_code == 302
+    assert (
+        ReminderPreference.objects.get(member=member_user.member).chat_url
+        == "https://hooks.example.org/T1/B2"
+    )
+
+
 def test_group_channel_secret_never_on_member_page(member_client, db):
     ReminderChannel.objects.create(
         name="WG Feishu", kind="feishu", url="https://open.feishu.cn/hook/abc", secret="topsecret"
