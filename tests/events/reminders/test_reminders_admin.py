@@ -226,3 +226,24 @@ def test_outbox_is_read_only_in_admin(coordinator_perms, coordinator_client, goi
     row.refresh_from_db()
     assert row.label != "changed"
     assert coordinator_client.get(reverse("admin:events_reminder_delete", args=[row.pk])).status_code == 403
+
+
+def test_preferences_added_in_admin_are_saved_and_planned_by_the_service(client, coordinator, member_going):
+    client.force_login(coordinator)
+    followed = factories.EventFactory()
+    factories.DeadlineFactory(event=followed, due_at=DUE)
+    response = client.post(
+        reverse("admin:events_reminderpreference_add"),
+        {"member": member_going.pk, "offsets": "1d", "by_email": "on", "followed_events": [followed.pk]},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    preference = ReminderPreference.objects.get(member=member_going)
+    assert response["Location"].endswith(reverse("admin:events_reminderpreference_changelist"))
+    assert list(preference.followed_events.all()) == [followed]
+    pending = Reminder.objects.filter(member=member_going, state=State.PENDING)
+    assert sorted(pending.values_list("deadline__event_id", "offset")) == sorted(
+        [
+            (followed.pk, dt.timedelta(days=1)),
+            (member_going.participations.get().event_id, dt.timedelta(days=1)),
+        ]
+    )
