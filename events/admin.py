@@ -15,6 +15,10 @@ from intl_portal.common.timezones import normalize_zone_name
 
 from . import services
 from .models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+
+# admin.autodiscover() imports each app's admin module; the reminders package is part of
+# the events app, not an app, so its admin is registered by importing it from here.
+from .reminders import admin as reminders_admin  # noqa: F401
 from .selectors import double_bookings
 
 

@@ -7,8 +7,10 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from . import (
-            admin_reminders,  # noqa: F401  (admin of the reminder models)
-            feed_signals,  # noqa: F401  (connects the calendar feeds' receivers)
-        )
-        from .reminders import signals  # noqa: F401  (outbox planning receivers)
+        # Imported once the models are loaded: the model receivers (the feeds' cache
+        # revision; reminder planning until events' services plan explicitly), and the
+        # reminders' Celery tasks, registered in every process (the worker also finds them
+        # by autodiscovery) because a service enqueues one by name — a domain module may not
+        # import a door — and the name must reach the task (CELERY_TASK_ALWAYS_EAGER too).
+        from .feeds import revision  # noqa: F401
+        from .reminders import signals, tasks  # noqa: F401

@@ -1,4 +1,8 @@
-"""The Celery application. Tasks live in each app's tasks.py and call its services."""
+"""The Celery application. Tasks are doors: each calls one service of its app.
+
+Autodiscovery imports `<app>.tasks` of every installed app; a feature package that keeps
+its own tasks module (events/reminders/tasks.py) is listed here too.
+"""
 
 import os
 
@@ -9,3 +13,4 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intl_portal.settings")
 app = Celery("intl_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+app.autodiscover_tasks(["events.reminders"])

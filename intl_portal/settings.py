@@ -234,7 +234,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BEAT_SCHEDULE_FILENAME = str(BASE_DIR / "var" / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
-    # Deadline reminders: one dispatch pass over the outbox every minute (events/tasks.py).
+    # Deadline reminders: one dispatch pass over the outbox every minute (events/reminders/tasks.py).
     "dispatch-due-reminders": {
         "task": "events.dispatch_due_reminders",
         "schedule": 60.0,
@@ -244,6 +244,13 @@ CELERY_BEAT_SCHEDULE = {
 # A reminder left "sending" by a dead worker is taken up again after this many seconds.
 REMINDER_LEASE_SECONDS = env_int("REMINDER_LEASE_SECONDS", 300)
 REMINDER_HTTP_TIMEOUT = env_int("REMINDER_HTTP_TIMEOUT", 10)
+# The hosts a member's own chat bot may post to (a member cannot make the portal call any
+# address); group channels, set by coordinators, are not limited. Empty: no personal bots
+# of that kind.
+REMINDER_PERSONAL_CHAT_HOSTS = {
+    "feishu": env_list("REMINDER_FEISHU_HOSTS", ["open.feishu.cn", "open.larksuite.com"]),
+    "slack": env_list("REMINDER_SLACK_HOSTS", ["hooks.slack.com"]),
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

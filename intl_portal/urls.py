@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from events import feeds as event_feeds
+from events.feeds import views as feed_views
 from events.reminders import views as reminder_views
 from members.token_views import api_tokens
 
@@ -22,8 +22,8 @@ urlpatterns = [
     path("budget/", include("budget.urls")),
     path("program/", include("members.program_urls")),
     path("me/reminders/", reminder_views.my_reminders, name="my_reminders"),
-    path("calendar/", include("events.feed_urls")),
-    path("me/calendar/", event_feeds.my_calendar_feed, name="my_calendar_feed"),
+    path("calendar/", include("events.feeds.urls")),
+    path("me/calendar/", feed_views.my_calendar_feed, name="my_calendar_feed"),
     path("me/api-tokens/", api_tokens, name="api_tokens"),
     path("", include("events.urls")),
     path("", include("members.urls")),

@@ -29,6 +29,9 @@ logger = logging.getLogger(__name__)
 State = Reminder.State
 
 SEND, SKIP, CANCEL, WAIT, FAIL = "send", "skip", "cancel", "wait", "fail"
+# Reasons recorded (in `last_error`, state "skipped") for a member's row that cannot go out.
+SKIP_INACTIVE = "member inactive"
+SKIP_NO_ADDRESS = "member has no e-mail address"
 
 
 @dataclasses.dataclass
@@ -121,12 +124,13 @@ def decide(row, *, now, grace, max_attempts, muted, siblings):
     if deadline.event.status in Event.CLOSED_STATUSES:
         return CANCEL, f"event {deadline.event.status}"
     if row.member_id is not None:
-        if not row.member.active:
-            return CANCEL, "member inactive"
         if (deadline.event_id, row.member_id) in muted:
             return CANCEL, "event muted"
+        # Planning ignores contact details: they are resolved here, at the moment of sending.
+        if not row.member.active:
+            return SKIP, SKIP_INACTIVE
         if row.via == Via.EMAIL and not row.member.email:
-            return CANCEL, "member has no e-mail address"
+            return SKIP, SKIP_NO_ADDRESS
     elif not row.channel.active:
         return CANCEL, "channel inactive"
     if deadline.due_at <= now:

@@ -1,22 +1,24 @@
 """Which reminder rows should exist, and bringing the outbox in line with that.
 
-Design: every change that affects reminders (a deadline created, moved or deleted,
-an event declined, a participant or goal owner added, a member's preferences, a
-group channel, the defaults) calls one of the ``reminders_plan_*`` functions below
-from a model signal receiver (events/reminders/signals.py). Django runs those
-receivers synchronously inside ``save()``/``delete()``, so the outbox rows are
-written in the same database transaction as the change: the admin's change form
-and the services in events/services.py are atomic, so a rolled-back deadline
-leaves no row. Receivers rather than explicit calls because coordinators edit
-deadlines through admin, the API and services alike, and all of them save models.
+The services that change what reminders depend on call these functions explicitly,
+inside their own transaction, so the rows commit or roll back with the change:
+- events' services — a deadline set, moved or deleted, an event's status, its participants
+  and goal owners: `reminders_plan_deadlines`, `reminders_plan_event`,
+  `reminders_cancel_for_deadline`;
+- reminders' services — a member's preferences: `reminders_plan_member`; a group channel
+  or the defaults: `reminders_plan_all`, run once by a Celery task after the commit.
+No model signal calls them.
+
+Rows follow who should hear of a deadline and how they asked to hear (preferences,
+channels, defaults), not a member's contact details: the dispatcher resolves the e-mail
+address and the `active` flag when it sends, and skips with a reason a row it cannot
+deliver. Changing a member's address or active flag therefore needs no re-plan.
 """
 
 from collections import defaultdict
 
 from django.db.models import Q
 from django.utils import timezone, translation
-
-from members.models import Member
 
 from ..models import Deadline, Event, Goal, Participation
 from ..models.reminders import (
@@ -62,16 +64,15 @@ def event_recipient_ids(*, event_ids):
 
 
 def _desired_rows(deadlines, now):
-    """{key: (deadline, member_or_None, channel_or_None, via, offset)} for live deadlines."""
+    """{key: (deadline, member_id_or_None, channel_or_None, via, offset)} for live deadlines."""
     live = [d for d in deadlines if d.due_at > now and d.event.status not in Event.CLOSED_STATUSES]
     if not live:
         return {}
     event_ids = {d.event_id for d in live}
     recipients = event_recipient_ids(event_ids=event_ids)
     member_ids = set().union(*recipients.values()) if recipients else set()
-    members = {
-        m.pk: m
-        for m in Member.objects.filter(pk__in=member_ids, active=True).select_related("reminder_preference")
+    preferences = {
+        pref.member_id: pref for pref in ReminderPreference.objects.filter(member_id__in=member_ids)
     }
     muted = set(
         ReminderPreference.muted_events.through.objects.filter(
@@ -84,20 +85,19 @@ def _desired_rows(deadlines, now):
     wanted = {}
     for deadline in live:
         for member_id in recipients.get(deadline.event_id, ()):
-            member = members.get(member_id)
-            if member is None or (deadline.event_id, member_id) in muted:
+            if (deadline.event_id, member_id) in muted:
                 continue
-            pref = getattr(member, "reminder_preference", None)
+            pref = preferences.get(member_id)
             offsets = (pref and parse_offsets(pref.offsets)) or default_offsets
             vias = []
-            if member.email and (pref is None or pref.by_email):
-                vias.append(Via.EMAIL)
+            if pref is None or pref.by_email:
+                vias.append(Via.EMAIL)  # the address is looked up when sending
             if pref is not None and pref.chat_kind and pref.chat_url:
                 vias.append(pref.chat_kind)
             for via in vias:
                 for offset in offsets:
                     key = ("m", deadline.pk, member_id, via, offset)
-                    wanted[key] = (deadline, member, None, via, offset)
+                    wanted[key] = (deadline, member_id, None, via, offset)
         for channel in channels:
             for offset in parse_offsets(channel.offsets) or default_offsets:
                 key = ("c", deadline.pk, channel.pk, channel.kind, offset)
@@ -129,7 +129,7 @@ def reminders_plan_deadlines(*, deadlines, now=None):
     }
     to_create, to_update, to_cancel = [], [], []
     labels = {}
-    for key, (deadline, member, channel, via, offset) in wanted.items():
+    for key, (deadline, member_id, channel, via, offset) in wanted.items():
         moment = deadline.due_at - offset
         row = existing.get(key)
         if row is None:
@@ -138,7 +138,7 @@ def reminders_plan_deadlines(*, deadlines, now=None):
             to_create.append(
                 Reminder(
                     deadline=deadline,
-                    member=member,
+                    member_id=member_id,
                     channel=channel,
                     via=via,
                     offset=offset,
@@ -197,7 +197,7 @@ def reminders_plan_event(*, event_id, now=None):
 
 
 def reminders_plan_member(*, member_id, now=None):
-    """Re-plan every deadline that may concern one member (preferences, follows, address)."""
+    """Re-plan every deadline that may concern one member (after their preferences changed)."""
     now = now or timezone.now()
     follows = ReminderPreference.followed_events.through.objects.filter(
         reminderpreference__member_id=member_id

@@ -1,49 +1,54 @@
-"""Writes about reminder preferences (the member page and the API call these)."""
+"""Writes about reminders: a member's preferences, the group's channels and defaults,
+retries, and a dispatch pass. Every door (the member's page, admin, the command, the
+Celery tasks) calls these; each plans the outbox itself, once (no model signal does).
+"""
 
 from urllib.parse import urlsplit
 
+from celery import current_app
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models.reminders import ReminderPreference, Via, format_offsets, parse_offsets
+from ..models import Deadline
+from ..models.reminders import (
+    Reminder,
+    ReminderDefaults,
+    ReminderPreference,
+    Via,
+    format_offsets,
+    parse_offsets,
+)
+from .dispatch import reminders_dispatch
+from .planning import reminders_plan_all, reminders_plan_deadlines, reminders_plan_member
 
-# Personal chat bots may only post to these hosts (a member cannot make the portal call
-# an arbitrary address); group channels are set by coordinators and are not limited.
-DEFAULT_CHAT_HOSTS = {
-    Via.FEISHU: ("open.feishu.cn", "open.larksuite.com"),
-    Via.SLACK: ("hooks.slack.com",),
-}
+# The Celery task (tasks.py) that re-plans every future deadline. Enqueued by name: a
+# domain module never imports a door.
+REPLAN_TASK = "events.replan_reminders"
 
 
 def chat_hosts(kind):
-    allowed = getattr(settings, "REMINDER_PERSONAL_CHAT_HOSTS", None) or DEFAULT_CHAT_HOSTS
-    return tuple(allowed.get(kind, ()))
+    """The hosts a member's personal chat bot may post to (REMINDER_PERSONAL_CHAT_HOSTS):
+    a member cannot make the portal call an arbitrary address. Group channels are set by
+    coordinators and are not limited."""
+    return tuple(settings.REMINDER_PERSONAL_CHAT_HOSTS.get(kind, ()))
 
 
-def reminder_preference_for(*, member):
+# --- a member's preferences ------------------------------------------------------------------
+
+
+def reminder_preferences_for(*, member):
     preference, _created = ReminderPreference.objects.get_or_create(member=member)
     return preference
 
 
-@transaction.atomic
-def reminder_preference_update(
-    *,
-    member,
-    offsets="",
-    by_email=True,
-    chat_kind="",
-    chat_url="",
-    chat_secret=None,
-    muted_events=(),
-    followed_events=(),
-):
-    """Save a member's reminder choices; ValidationError (by field) and nothing saved if bad.
-
-    `chat_secret=None` keeps the stored secret (the page never shows it back).
-    """
+def reminder_preferences_check(*, offsets="", chat_kind="", chat_url=""):
+    """The rules of a member's choices. Returns the offsets normalised ("7d, 2h"); raises
+    ValidationError by field. Admin's form asks this before saving; update() asks it too."""
     errors = {}
+    offsets = offsets or ""
     try:
         offsets = format_offsets(parse_offsets(offsets)) if offsets.strip() else ""
     except ValidationError as error:
@@ -55,15 +60,37 @@ def reminder_preference_update(
     if chat_url and not chat_kind:
         errors["chat_kind"] = [_("Say which kind of bot this URL belongs to.")]
     if chat_url and chat_kind and "chat_kind" not in errors:
-        parts = urlsplit(chat_url)
-        if parts.scheme != "https" or parts.hostname not in chat_hosts(chat_kind):
+        parts, hosts = urlsplit(chat_url), chat_hosts(chat_kind)
+        if not hosts:
+            errors["chat_kind"] = [_("This portal takes no personal bots of this kind.")]
+        elif parts.scheme != "https" or parts.hostname not in hosts:
             errors["chat_url"] = [
-                _("The URL must start with https:// and go to %(hosts)s.")
-                % {"hosts": ", ".join(chat_hosts(chat_kind))}
+                _("The URL must start with https:// and go to %(hosts)s.") % {"hosts": ", ".join(hosts)}
             ]
     if errors:
         raise ValidationError(errors)
-    preference = reminder_preference_for(member=member)
+    return offsets
+
+
+@transaction.atomic
+def reminder_preferences_update(
+    *,
+    member,
+    offsets="",
+    by_email=True,
+    chat_kind="",
+    chat_url="",
+    chat_secret=None,
+    muted_events=(),
+    followed_events=(),
+):
+    """Save a member's reminder choices and re-plan their reminders once, in this
+    transaction. ValidationError (by field) and nothing saved if a choice is bad.
+
+    `chat_secret=None` keeps the stored secret (the page never shows it back).
+    """
+    offsets = reminder_preferences_check(offsets=offsets, chat_kind=chat_kind, chat_url=chat_url)
+    preference = reminder_preferences_for(member=member)
     preference.offsets = offsets
     preference.by_email = by_email
     preference.chat_kind = chat_kind
@@ -71,39 +98,93 @@ def reminder_preference_update(
     if chat_secret is not None or not chat_url:
         preference.chat_secret = (chat_secret or "") if chat_url else ""
     preference.save()
-    # m2m set() sends m2m_changed, which re-plans this member's reminders.
     preference.muted_events.set(muted_events)
     preference.followed_events.set(followed_events)
+    reminders_plan_member(member_id=member.pk)
     return preference
 
 
 @transaction.atomic
-def event_follow(*, member, event, follow=True):
-    preference = reminder_preference_for(member=member)
-    if follow:
-        preference.followed_events.add(event)
-    else:
-        preference.followed_events.remove(event)
-    return preference
+def reminder_preferences_delete(*, preference):
+    """Forget a member's choices: the group's defaults apply again, follows and mutes go."""
+    member_id = preference.member_id
+    preference.delete()
+    reminders_plan_member(member_id=member_id)
+
+
+# --- the group's channels and defaults -------------------------------------------------------
+# They change the reminders of every future deadline: the re-plan runs once, in a Celery
+# task after the commit, not inside the coordinator's request.
+
+
+def reminders_replan_all_on_commit():
+    """Enqueue one re-plan of every future deadline when the current transaction commits."""
+    transaction.on_commit(lambda: current_app.signature(REPLAN_TASK).delay())
 
 
 @transaction.atomic
-def event_mute(*, member, event, mute=True):
-    preference = reminder_preference_for(member=member)
-    if mute:
-        preference.muted_events.add(event)
-    else:
-        preference.muted_events.remove(event)
-    return preference
+def reminders_replan_all():
+    """Re-plan every future deadline (the task enqueued above). Returns (created, updated,
+    cancelled)."""
+    return reminders_plan_all()
+
+
+@transaction.atomic
+def reminder_channel_save(*, channel, secret=None):
+    """Create or change a group channel (fields set on `channel`). `secret=None` keeps the
+    channel's signing secret, "" removes it. ValidationError if the channel is incomplete."""
+    if secret is not None:
+        channel.secret = secret
+    channel.full_clean()
+    channel.save()
+    reminders_replan_all_on_commit()
+    return channel
+
+
+@transaction.atomic
+def reminder_channel_delete(*, channel):
+    """Delete a group channel; its reminders go with it."""
+    channel.delete()
+
+
+@transaction.atomic
+def reminder_defaults_save(*, defaults):
+    """Create or change the group's defaults (fields set on `defaults`); there is one row."""
+    if defaults.pk is None and ReminderDefaults.objects.exists():
+        raise ValidationError(_("The group's reminder defaults exist already: change them."))
+    defaults.full_clean()
+    defaults.save()
+    reminders_replan_all_on_commit()
+    return defaults
+
+
+@transaction.atomic
+def reminder_defaults_delete(*, defaults):
+    """Delete the group's defaults: the built-in ones apply again."""
+    defaults.delete()
+    reminders_replan_all_on_commit()
+
+
+# --- the outbox ------------------------------------------------------------------------------
 
 
 def reminders_retry(*, reminder_ids, now=None):
     """Put failed (or skipped) reminders back in the queue to be tried at once."""
-    from django.utils import timezone
-
-    from ..models.reminders import Reminder
-
     now = now or timezone.now()
     return Reminder.objects.filter(
         pk__in=reminder_ids, state__in=(Reminder.State.FAILED, Reminder.State.SKIPPED)
     ).update(state=Reminder.State.PENDING, attempts=0, last_error="", not_before=now, updated_at=now)
+
+
+def reminders_send_due(*, now=None, dry_run=False, plan=False, stdout=None):
+    """One dispatch pass at `now` (default: the clock); returns its DispatchResult.
+
+    `plan` first plans the outbox as it would have been at `now`: deadlines still ahead
+    then get the rows they would have had (e.g. to show the demo's past reminders).
+    A dry run changes nothing, planning included; it writes what it would do to `stdout`.
+    """
+    if plan and not dry_run:
+        with transaction.atomic():
+            ahead = Deadline.objects.filter(due_at__gt=now) if now else Deadline.objects.all()
+            reminders_plan_deadlines(deadlines=list(ahead.select_related("event")), now=now)
+    return reminders_dispatch(now=now, dry_run=dry_run, stdout=stdout)

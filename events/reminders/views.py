@@ -10,7 +10,7 @@ from members.permissions import member_of
 
 from ..models.reminders import Reminder
 from .forms import ReminderPreferenceForm
-from .services import reminder_preference_for, reminder_preference_update
+from .services import reminder_preferences_for, reminder_preferences_update
 
 UPCOMING_LIMIT = 50
 
@@ -20,13 +20,13 @@ def my_reminders(request):
     member = member_of(request.user)
     if member is None:
         raise PermissionDenied(_("Your log-in is not linked to a member of the group."))
-    preference = reminder_preference_for(member=member)
+    preference = reminder_preferences_for(member=member)
     if request.method == "POST":
         form = ReminderPreferenceForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
             try:
-                reminder_preference_update(
+                reminder_preferences_update(
                     member=member,
                     offsets=data["offsets"],
                     by_email=data["by_email"],

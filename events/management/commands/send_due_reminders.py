@@ -1,13 +1,11 @@
-"""Run one reminder dispatch pass (the same code as the Celery beat task)."""
+"""Run one reminder dispatch pass (the same service as the Celery beat task)."""
 
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_datetime
 
-from events.models import Deadline
-from events.reminders.dispatch import reminders_dispatch
-from events.reminders.planning import reminders_plan_deadlines
+from events.reminders.services import reminders_send_due
 
 
 def parse_instant(value):
@@ -46,10 +44,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, now=None, dry_run=False, plan=False, **options):
-        instant = parse_instant(now) if now is not None else None
-        if plan and not dry_run:
-            # Deadlines still ahead at that moment get the rows they would have had then.
-            ahead = Deadline.objects.filter(due_at__gt=instant) if instant else Deadline.objects.all()
-            reminders_plan_deadlines(deadlines=list(ahead.select_related("event")), now=instant)
-        result = reminders_dispatch(now=instant, dry_run=dry_run, stdout=self.stdout if dry_run else None)
+        result = reminders_send_due(
+            now=parse_instant(now) if now is not None else None,
+            dry_run=dry_run,
+            plan=plan,
+            stdout=self.stdout if dry_run else None,
+        )
         self.stdout.write(result.line())

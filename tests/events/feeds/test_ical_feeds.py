@@ -3,10 +3,12 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.utils.http import http_date
 
-from events.ical import deadline_uid, event_uid
-from events.models import Deadline, Event
+from events.feeds.ical import deadline_uid, event_uid
+from events.models import CalendarRevision, Deadline, Event
+from events.selectors import deadlines_visible_to, events_visible_to
 from events.services import deadline_set
 from tests import factories
 
@@ -297,6 +299,39 @@ def test_events_feed_filters(client, filter_data):
     assert set(vevents_by_uid(parse(client.get(EVENTS, {"kind": "registration"})))) == {event_uid(jp.pk)}
 
 
+def test_events_feed_kind_filter_looks_only_at_public_deadlines(client, summit):
+    """A public event is not listed under ?kind=other because of an INTERNAL deadline."""
+    factories.DeadlineFactory(event=summit, kind="other", is_public=False)
+    factories.DeadlineFactory(event=summit, kind="cfp_close")
+    listed = factories.EventFactory(name="Listed", start_date=dt.date(2025, 11, 1), end_date=None)
+    factories.DeadlineFactory(event=listed, kind="other")
+    assert set(vevents_by_uid(parse(client.get(EVENTS, {"kind": "other"})))) == {event_uid(listed.pk)}
+    assert set(vevents_by_uid(parse(client.get(EVENTS, {"kind": "cfp_close"})))) == {event_uid(summit.pk)}
+    # The CFP feed agrees: the internal deadline is in neither public feed.
+    assert set(vevents_by_uid(parse(client.get(CFP, {"kind": "other"})))) == {
+        deadline_uid(listed.deadlines.get().pk)
+    }
+
+
+def test_public_feeds_show_what_the_public_pages_show(client, summit, member_user):
+    """One visibility rule: the public feeds hold exactly what events_visible_to /
+    deadlines_visible_to give an anonymous viewer, whoever is logged in."""
+    factories.DeadlineFactory(event=summit)
+    factories.DeadlineFactory(event=summit, is_public=False)
+    internal = factories.EventFactory(is_public=False, start_date=dt.date(2025, 9, 1), end_date=None)
+    factories.DeadlineFactory(event=internal)
+    client.force_login(member_user)  # a member's session does not widen a public feed
+    anyone = AnonymousUser()
+    assert set(vevents_by_uid(parse(client.get(CFP)))) == {
+        deadline_uid(pk) for pk in deadlines_visible_to(user=anyone).values_list("pk", flat=True)
+    }
+    assert set(vevents_by_uid(parse(client.get(EVENTS)))) == {
+        event_uid(pk)
+        for pk in events_visible_to(user=anyone).filter(start_date__isnull=False).values_list("pk", flat=True)
+    }
+    assert len(vevents_by_uid(parse(client.get(CFP)))) == 1
+
+
 @pytest.mark.parametrize("url", [CFP, EVENTS])
 @pytest.mark.parametrize(
     ("query", "message"),
@@ -337,3 +372,13 @@ def test_cfp_feed_query_count_is_constant(client, db, django_assert_num_queries,
         assert client.get(CFP, {"tag": "cloud", "lang": "zh-hans"}).status_code == 200
     with django_assert_num_queries(2):
         assert client.get(EVENTS, {"country": "CN"}).status_code == 200
+
+
+def test_feed_starts_the_revision_when_rows_were_only_bulk_created(client, summit):
+    Deadline.objects.bulk_create([Deadline(event=summit, due_at=dt.datetime(2025, 7, 1, tzinfo=dt.UTC))])
+    CalendarRevision.objects.all().delete()
+    response = client.get(CFP)
+    assert response.status_code == 200
+    assert len(vevents_by_uid(parse(response))) == 1
+    assert CalendarRevision.objects.count() == 1
+    assert client.get(CFP, headers={"If-None-Match": response["ETag"]}).status_code == 304

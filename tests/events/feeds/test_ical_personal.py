@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from events.feed_services import calendar_feed_for_member, calendar_feed_update
-from events.ical import deadline_uid, event_uid
+from events.feeds.ical import deadline_uid, event_uid
+from events.feeds.services import calendar_feed_for_member, calendar_feed_update
 from events.models import CalendarFeed, Participation
 from members.permissions import member_of
 from tests import factories

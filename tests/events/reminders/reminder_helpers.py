@@ -1,10 +1,14 @@
 """Real local services for the reminder tests: an HTTP server that records requests,
-an SMTP server (aiosmtpd), a mail backend that blocks (a stuck mail server), and the
-environment a subprocess needs to use the test database."""
+an SMTP server (aiosmtpd), a mail backend that blocks (a stuck mail server), the
+environment a subprocess needs to use the test database, a real Celery worker, and a
+way to count planning passes from the queries they run."""
 
+import contextlib
 import datetime as dt
 import json
 import os
+import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,6 +18,8 @@ import pytest
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
 from django.utils import timezone
+
+from events.reminders.tasks import replan_reminders
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -106,3 +112,50 @@ def clock(monkeypatch):
     state = {"now": PLANNING_NOW}
     monkeypatch.setattr(timezone, "now", lambda: state["now"])
     return state
+
+
+@contextlib.contextmanager
+def celery_worker(log_path, **env):
+    """A real `celery worker` (solo pool) on this run's database and broker, stopped on exit."""
+    with Path(log_path).open("w") as log:
+        worker = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "celery"),
+                "-A",
+                "intl_portal",
+                "worker",
+                "--pool=solo",
+                "--loglevel=INFO",
+                "--hostname",
+                f"reminders-test-{os.getpid()}@%h",
+            ],
+            cwd=ROOT,
+            env=subprocess_env(DJANGO_SETTINGS_MODULE="intl_portal.settings", **env),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield worker
+        finally:
+            worker.terminate()
+            try:
+                worker.wait(20)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+
+
+# Each planning pass (reminders_plan_deadlines) reads the outbox rows of the deadlines it
+# plans exactly once, with this query; nothing else reads the outbox by deadline this way.
+PLANNING_PASS_SQL = 'FROM "events_reminder" WHERE "events_reminder"."deadline_id" IN'
+
+
+def planning_passes(captured_queries):
+    """How many planning passes ran, from a CaptureQueriesContext's queries."""
+    return sum(PLANNING_PASS_SQL in query["sql"] for query in captured_queries)
+
+
+def run_enqueued_replan(callbacks):
+    """A group change enqueued exactly one re-plan on commit: run that task here, in this
+    process and transaction, as a worker would (the worker itself: test_reminders_concurrency)."""
+    assert len(callbacks) == 1
+    replan_reminders.apply()

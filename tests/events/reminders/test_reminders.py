@@ -1,6 +1,7 @@
 """Reminder planning and dispatch: who gets what, when, and what happens on change."""
 
 import datetime as dt
+import os
 import subprocess
 import sys
 
@@ -13,7 +14,8 @@ from events import services
 from events.models import Deadline, Event, Goal, Participation, Reminder
 from events.models.reminders import ReminderDefaults
 from events.reminders.dispatch import reminders_dispatch
-from events.reminders.planning import reminders_plan_all
+from events.reminders.planning import reminders_plan_all, reminders_plan_event
+from events.reminders.services import reminder_defaults_save
 from tests import factories
 
 from . import reminder_helpers
@@ -122,8 +124,11 @@ def test_recipients_are_participants_goal_owners_followers_and_channels(db, cloc
     factories.ParticipationFactory(event=event, member=no_address)
     channel = factories.ReminderChannelFactory(offsets="1d")
     factories.DeadlineFactory(event=event)
+    reminders_plan_event(event_id=event.pk)
     members = set(Reminder.objects.filter(member__isnull=False).values_list("member", flat=True))
-    assert members == {participant.pk, owner.pk, follower.pk}
+    # A member without an address is planned too: the dispatcher skips their e-mail when
+    # sending (test_reminders_send_time.py).
+    assert members == {participant.pk, owner.pk, follower.pk, no_address.pk}
     assert declined.pk not in members
     assert list(Reminder.objects.filter(channel=channel).values_list("offset", flat=True)) == [
         dt.timedelta(days=1)
@@ -135,6 +140,7 @@ def test_member_offsets_replace_the_defaults(db, clock):
     factories.ReminderPreferenceFactory(member=member, offsets="2d, 30m")
     deadline = factories.DeadlineFactory()
     factories.ParticipationFactory(event=deadline.event, member=member)
+    reminders_plan_event(event_id=deadline.event_id)
     offsets = set(Reminder.objects.filter(member=member).values_list("offset", flat=True))
     assert offsets == {dt.timedelta(days=2), dt.timedelta(minutes=30)}
 
@@ -195,8 +201,12 @@ def test_grace_period_skips_when_a_later_reminder_is_still_ahead(kst_deadline):
     assert run("2025-06-30T04:59:00Z") == "sent=1 failed=0 skipped=0 cancelled=0"
 
 
-def test_reminder_within_grace_is_still_sent(kst_deadline):
-    ReminderDefaults.objects.create(offsets="3d, 1d", grace_period=dt.timedelta(hours=1))
+def test_reminder_within_grace_is_still_sent(kst_deadline, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        reminder_defaults_save(
+            defaults=ReminderDefaults(offsets="3d, 1d", grace_period=dt.timedelta(hours=1))
+        )
+    reminder_helpers.run_enqueued_replan(callbacks)
     assert run("2025-06-27T07:30:00Z") == "sent=1 failed=0 skipped=0 cancelled=0"
     assert run("2025-06-29T08:00:00Z") == "sent=1 failed=0 skipped=0 cancelled=0"  # last one
 
@@ -205,8 +215,14 @@ def test_past_deadline_is_skipped(kst_deadline):
     assert run("2025-07-01T00:00:00Z") == "sent=0 failed=0 skipped=5 cancelled=0"
 
 
-def test_defaults_change_replans_every_future_deadline(kst_deadline, clock):
-    ReminderDefaults.objects.create(offsets="5d")
+def test_defaults_change_replans_every_future_deadline(
+    kst_deadline, clock, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        reminder_defaults_save(defaults=ReminderDefaults(offsets="5d"))
+    # Saving plans nothing itself: it enqueues one re-plan, run when the transaction commits.
+    assert Reminder.objects.filter(state=State.CANCELLED).count() == 0
+    reminder_helpers.run_enqueued_replan(callbacks)
     assert set(Reminder.objects.filter(state=State.PENDING).values_list("offset", flat=True)) == {
         dt.timedelta(days=5)
     }
@@ -223,9 +239,11 @@ def test_dry_run_changes_nothing(kst_deadline):
 def test_goal_owner_removed_cancels_pending(kst_deadline):
     owner = factories.MemberFactory()
     goal = factories.GoalFactory(event=kst_deadline.event, owner=owner)
+    reminders_plan_event(event_id=goal.event_id)
     assert Reminder.objects.filter(member=owner, state=State.PENDING).count() == 5
     goal.status = Goal.Status.DROPPED
     goal.save()
+    reminders_plan_event(event_id=goal.event_id)
     assert Reminder.objects.filter(member=owner, state=State.CANCELLED).count() == 5
 
 
@@ -242,7 +260,7 @@ def test_bad_now_exits_2_with_one_line_reason():
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "tests.settings"},
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"},
         timeout=60,
     )
     assert result.returncode == 2
@@ -281,3 +299,23 @@ def test_plan_flag_shows_the_demos_2025_reminders_on_the_console(db, settings, c
     assert capsys.readouterr().out.strip().splitlines()[-1] == "sent=2 failed=0 skipped=6 cancelled=0"
     assert sorted(message.to[0] for message in mail.outbox) == ["anni.lai@example.org", "emily@example.org"]
     assert all("GOSIM Hangzhou 2025" in message.subject for message in mail.outbox)
+
+
+def test_personal_chat_hosts_are_read_from_the_environment():
+    code = "from django.conf import settings; print(sorted(settings.REMINDER_PERSONAL_CHAT_HOSTS.items()))"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+            "REMINDER_FEISHU_HOSTS": "",
+            "REMINDER_SLACK_HOSTS": "hooks.slack.com, hooks.example.org",
+        },
+        timeout=60,
+    )
+    assert result.stdout.strip().splitlines()[-1] == (
+        "[('feishu', []), ('slack', ['hooks.slack.com', 'hooks.example.org'])]"
+    )

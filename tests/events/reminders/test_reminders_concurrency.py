@@ -9,21 +9,23 @@ import socket
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.core import mail
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Reminder
-from events.models.reminders import ReminderDefaults
+from events.models.reminders import ReminderChannel, ReminderDefaults
 from events.reminders.dispatch import reminders_dispatch
+from events.reminders.planning import reminders_plan_deadlines
+from members.groups import ensure_standard_groups
 from tests import factories
 
 from . import reminder_helpers
-from .reminder_helpers import ROOT, RecordingServer, subprocess_env, wait_for
+from .reminder_helpers import ROOT, RecordingServer, celery_worker, subprocess_env, wait_for
 from .test_reminders_delivery import Recorder
 
 clock = reminder_helpers.clock  # the fixture that fixes planning's clock
@@ -40,7 +42,7 @@ def _members_due(count):
     event = factories.EventFactory()
     for _ in range(count):
         factories.ParticipationFactory(event=event)
-    factories.DeadlineFactory(event=event, due_at=DUE)
+    reminders_plan_deadlines(deadlines=[factories.DeadlineFactory(event=event, due_at=DUE)])
     assert Reminder.objects.filter(state=State.PENDING).count() == count
 
 
@@ -73,7 +75,7 @@ def test_two_processes_racing_post_each_webhook_once(clock):
     with RecordingServer(body=b"{}") as server:
         for _ in range(120):
             factories.ReminderChannelFactory(kind="webhook", url=server.url())
-        factories.DeadlineFactory(due_at=DUE)
+        reminders_plan_deadlines(deadlines=[factories.DeadlineFactory(due_at=DUE)])
         command = [sys.executable, "manage.py", "send_due_reminders", "--now", "2025-06-29T06:59Z"]
         env = subprocess_env()
         children = [
@@ -124,7 +126,7 @@ def test_killed_dispatcher_reminder_sent_once_after_lease(clock, tmp_path, setti
 
 @pytest.mark.redis
 def test_celery_worker_sends_email_and_webhook_and_outbox_says_sent(tmp_path):
-    from events.tasks import dispatch_due_reminders
+    from events.reminders.tasks import dispatch_due_reminders
     from intl_portal.celery import app
 
     ReminderDefaults.objects.create(offsets="1d")
@@ -134,7 +136,6 @@ def test_celery_worker_sends_email_and_webhook_and_outbox_says_sent(tmp_path):
         smtp_port = sock.getsockname()[1]
     smtp = Controller(handler, hostname="127.0.0.1", port=smtp_port)
     smtp.start()
-    worker = None
     try:
         with RecordingServer(body=b"{}") as server:
             event = factories.EventFactory(name="Open Source Summit 2025")
@@ -142,44 +143,56 @@ def test_celery_worker_sends_email_and_webhook_and_outbox_says_sent(tmp_path):
             factories.ParticipationFactory(event=event, member=member)
             factories.ReminderChannelFactory(kind="webhook", url=server.url())
             # Due for real: one day before a deadline a minute from a day from now.
-            factories.DeadlineFactory(event=event, due_at=timezone.now() + dt.timedelta(days=1, seconds=-30))
-            env = subprocess_env(
-                DJANGO_SETTINGS_MODULE="intl_portal.settings",
+            deadline = factories.DeadlineFactory(
+                event=event, due_at=timezone.now() + dt.timedelta(days=1, seconds=-30)
+            )
+            reminders_plan_deadlines(deadlines=[deadline])
+            with celery_worker(
+                tmp_path / "worker.log",
                 EMAIL_HOST="127.0.0.1",
                 EMAIL_PORT=str(smtp_port),
                 EMAIL_USE_TLS="false",
                 EMAIL_USE_SSL="false",
-            )
-            log = (tmp_path / "worker.log").open("w")
-            worker = subprocess.Popen(
-                [
-                    str(Path(sys.executable).parent / "celery"),
-                    "-A",
-                    "intl_portal",
-                    "worker",
-                    "--pool=solo",
-                    "--loglevel=INFO",
-                    "--hostname",
-                    f"reminders-test-{os.getpid()}@%h",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-            assert dispatch_due_reminders.name == "events.dispatch_due_reminders"
-            app.send_task("events.dispatch_due_reminders")
-            done = wait_for(lambda: Reminder.objects.filter(state=State.SENT).count() == 2, timeout=90)
-            assert done, (tmp_path / "worker.log").read_text()[-3000:]
+            ):
+                assert dispatch_due_reminders.name == "events.dispatch_due_reminders"
+                app.send_task("events.dispatch_due_reminders")
+                done = wait_for(lambda: Reminder.objects.filter(state=State.SENT).count() == 2, timeout=90)
+                assert done, (tmp_path / "worker.log").read_text()[-3000:]
             assert len(server.requests) == 1
             assert server.requests[0]["json"]["event"]["name"] == "Open Source Summit 2025"
     finally:
-        if worker is not None:
-            worker.terminate()
-            try:
-                worker.wait(20)
-            except subprocess.TimeoutExpired:
-                worker.kill()
         smtp.stop()
     assert [rcpt for env in handler.envelopes for rcpt in env.rcpt_tos] == ["wang@example.org"]
     assert "Open Source Summit 2025" in handler.envelopes[0].content.decode()
+
+
+@pytest.mark.redis
+def test_channel_saved_in_admin_is_planned_by_a_celery_worker_after_commit(coordinator_client, tmp_path):
+    """Saving a group channel in admin plans nothing inside the request; it enqueues one
+    re-plan on commit, and a real worker performs it."""
+    ensure_standard_groups()  # the events app's permissions, granted after a flush
+    deadline = factories.DeadlineFactory(due_at=timezone.now() + dt.timedelta(days=30))
+    factories.ParticipationFactory(event=deadline.event)
+    reminders_plan_deadlines(deadlines=[deadline])
+    assert not Reminder.objects.filter(channel__isnull=False).exists()
+    response = coordinator_client.post(
+        reverse("admin:events_reminderchannel_add"),
+        {
+            "name": "WG Feishu",
+            "kind": "feishu",
+            "url": "https://open.feishu.cn/open-apis/bot/v2/hook/abc",
+            "language": "zh-hans",
+            "offsets": "3d, 1d",
+            "active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    channel = ReminderChannel.objects.get(name="WG Feishu")
+    assert not Reminder.objects.filter(channel=channel).exists()  # committed, not yet planned
+    with celery_worker(tmp_path / "worker.log"):
+        done = wait_for(lambda: Reminder.objects.filter(channel=channel).count() == 2, timeout=90)
+        assert done, (tmp_path / "worker.log").read_text()[-3000:]
+    assert set(Reminder.objects.filter(channel=channel).values_list("offset", "state")) == {
+        (dt.timedelta(days=3), State.PENDING),
+        (dt.timedelta(days=1), State.PENDING),
+    }

@@ -16,6 +16,7 @@ from django.test import override_settings
 from events.models import Reminder
 from events.models.reminders import ReminderDefaults
 from events.reminders.dispatch import reminders_dispatch
+from events.reminders.planning import reminders_plan_deadlines
 from tests import factories
 
 from . import reminder_helpers
@@ -33,7 +34,13 @@ State = Reminder.State
 def deadline(db, clock):
     ReminderDefaults.objects.create(offsets="1d")
     event = factories.EventFactory(name="FOSSASIA 2025", cfp_url="https://example.org/cfp")
-    return event, lambda: factories.DeadlineFactory(event=event, due_at=DUE, timezone="Asia/Seoul")
+
+    def make_deadline():
+        made = factories.DeadlineFactory(event=event, due_at=DUE, timezone="Asia/Seoul")
+        reminders_plan_deadlines(deadlines=[made])
+        return made
+
+    return event, make_deadline
 
 
 def test_feishu_bot_receives_signed_post(deadline):

@@ -3,14 +3,19 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.models import Reminder, ReminderPreference
 from events.models.reminders import ReminderChannel
+from events.reminders.planning import reminders_plan_event, reminders_plan_member
+from events.reminders.services import reminder_preferences_update
 from members.groups import ensure_standard_groups
 from tests import factories
 
 from . import reminder_helpers
+from .reminder_helpers import planning_passes
 
 clock = reminder_helpers.clock  # the fixture that fixes planning's clock
 
@@ -55,6 +60,34 @@ def test_member_saves_offsets_follows_and_mutes(member_client, member_user, cloc
     assert "PyCon APAC" in page
 
 
+def test_saving_the_page_plans_the_member_once(member_client, member_user, clock):
+    member = member_user.member
+    followed, muted, kept = (factories.EventFactory() for _ in range(3))
+    for event in (muted, kept):
+        factories.ParticipationFactory(event=event, member=member)
+    for event in (followed, muted, kept):
+        factories.DeadlineFactory(event=event, due_at=dt.datetime(2025, 7, 1, tzinfo=dt.UTC))
+        reminders_plan_event(event_id=event.pk)
+    previously_followed = factories.EventFactory()
+    reminder_preferences_update(member=member, followed_events=[previously_followed])
+    # One planning pass reads the outbox once (the yardstick for the count below).
+    with CaptureQueriesContext(connection) as one_pass:
+        reminders_plan_member(member_id=member.pk)
+    assert planning_passes(one_pass.captured_queries) == 1
+    with CaptureQueriesContext(connection) as saving:
+        response = member_client.post(
+            URL,
+            {"offsets": "3d", "by_email": "on", "followed_events": [followed.pk], "muted_events": [muted.pk]},
+        )
+    assert response.status_code == 302
+    # Preferences, follows (one added, one removed) and mutes changed: one pass, not four.
+    assert planning_passes(saving.captured_queries) == 1
+    pending = Reminder.objects.filter(member=member, state=Reminder.State.PENDING)
+    assert sorted((r.deadline.event_id, r.offset) for r in pending) == sorted(
+        [(followed.pk, dt.timedelta(days=3)), (kept.pk, dt.timedelta(days=3))]
+    )
+
+
 def test_bad_offsets_show_a_form_error_and_change_nothing(member_client, member_user):
     response = member_client.post(URL, {"offsets": "soon", "by_email": "on"})
     assert response.status_code == 200
@@ -69,6 +102,23 @@ def test_personal_bot_must_go_to_a_known_host(member_client, member_user):
     assert response.status_code == 200
     assert "hooks.slack.com" in response.content.decode()
     assert ReminderPreference.objects.get(member=member_user.member).chat_url == ""
+
+
+def test_personal_bot_hosts_come_from_the_setting(member_client, member_user, settings):
+    settings.REMINDER_PERSONAL_CHAT_HOSTS = {"slack": ["hooks.example.org"], "feishu": []}
+    response = member_client.post(
+        URL, {"by_email": "on", "chat_kind": "feishu", "chat_url": "https://open.feishu.cn/hook/x"}
+    )
+    assert response.status_code == 200
+    assert "This portal takes no personal bots of this kind." in response.content.decode()
+    response = member_client.post(
+        URL, {"by_email": "on", "chat_kind": "slack", "chat_url": "https://hooks.example.org/T1/B2"}
+    )
+    assert response.status_code == 302
+    assert (
+        ReminderPreference.objects.get(member=member_user.member).chat_url
+        == "https://hooks.example.org/T1/B2"
+    )
 
 
 def test_group_channel_secret_never_on_member_page(member_client, db):

@@ -1,16 +1,20 @@
-"""Receivers that keep calendar feeds honest whoever saves: admin, API, services, shell.
+"""The calendar feeds' cache revision: the one kind of model receiver the portal keeps.
 
-A moved deadline gets a higher SEQUENCE (the rule is events.services.deadline_moved);
-any save or delete of what the feeds show moves the feeds' revision, so a conditional
-GET never answers 304 after a deadline disappeared.
+These receivers only move `CalendarRevision.changed_at`, the version that the feeds'
+validators (ETag, Last-Modified) and their cached bodies are keyed on; they write no
+domain rows. A deletion leaves no `updated_at` behind, so without this version a
+conditional GET could answer 304 after a deadline disappeared, whoever deleted it
+(admin, API, a service, the shell).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from .feed_services import calendar_revision_touch
-from .models import Deadline, Event, Participation
-from .services import deadline_moved
+from ..models import Deadline, Event, Participation
+from ..services import deadline_moved
+from .services import calendar_revision_touch
+
+# --- to go: the events-core branch raises SEQUENCE explicitly in the deadline services ---
 
 
 @receiver(pre_save, sender=Deadline, dispatch_uid="calendar_deadline_moved")
@@ -18,6 +22,8 @@ def _deadline_moved(sender, instance, raw=False, update_fields=None, **kwargs):
     if not raw:
         deadline_moved(deadline=instance, update_fields=update_fields)
 
+
+# --- the cache revision ------------------------------------------------------------------
 
 for _model in (Deadline, Event, Participation):
     name = _model.__name__

@@ -1,10 +1,16 @@
 """Reads behind the calendar feeds: query filters, what each feed holds, and its state
-(the validators ETag and Last-Modified), each in one query whatever the feed's size."""
+(the validators ETag and Last-Modified), each in one query whatever the feed's size.
+
+What a feed may show is not decided here: it is `events.selectors.events_visible_to` /
+`deadlines_visible_to` — the rule the pages and the API use — asked for the feed's
+viewer: the public for the public feeds, the feed's member for a personal feed.
+"""
 
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Q, Subquery, Value
 from django.utils.translation import gettext as _
@@ -12,8 +18,8 @@ from django_countries import countries
 
 from intl_portal.common.languages import LANGUAGE_CODES
 
-from .feed_services import calendar_revision_touch
-from .models import CalendarFeed, CalendarRevision, Deadline, Event, Participation, Tag
+from ..models import CalendarFeed, CalendarRevision, Deadline, Event, Participation, Tag
+from ..selectors import deadlines_visible_to, events_visible_to
 
 FILTER_NAMES = ("country", "status", "kind", "tag", "lang")
 # Bump when the feeds' text changes shape, so cached bodies and ETags are renewed.
@@ -141,15 +147,21 @@ def _my_event_ids(member_id):
     )
 
 
+def feed_viewer(*, feed=None):
+    """Whose eyes a feed sees with: anyone's for the public feeds (they are cached and
+    served alike to every caller), the feed's member's for a personal feed (its token is
+    the credential; feed_for_token gives only feeds of an active member with a login)."""
+    return AnonymousUser() if feed is None else feed.member.user
+
+
 def feed_deadlines(*, filters, feed=None):
-    """Deadlines a feed holds: public ones for the public feed; for a personal `feed`,
-    internal ones too, narrowed to the member's choice. Not evaluated."""
-    deadlines = Deadline.objects.filter(_event_q(filters, "event__"))
+    """Deadlines a feed holds: those its viewer may see (the public window for the public
+    feed; internal ones too for a member's feed), narrowed by the filters and the personal
+    feed's choices. Not evaluated."""
+    deadlines = deadlines_visible_to(user=feed_viewer(feed=feed)).filter(_event_q(filters, "event__"))
     if filters.kinds:
         deadlines = deadlines.filter(kind__in=filters.kinds)
-    if feed is None:
-        deadlines = deadlines.filter(is_public=True, event__is_public=True)
-    else:
+    if feed is not None:
         if feed.kinds:
             deadlines = deadlines.filter(kind__in=feed.kinds)
         if feed.scope == CalendarFeed.Scope.MINE:
@@ -158,14 +170,15 @@ def feed_deadlines(*, filters, feed=None):
 
 
 def feed_events(*, filters, feed=None):
-    """Events (with dates) a feed holds as all-day entries. Not evaluated."""
-    events = Event.objects.filter(_event_q(filters), start_date__isnull=False)
+    """Events (with dates) a feed holds as all-day entries: those its viewer may see.
+    The `kind` filter keeps events with a deadline of that kind that the viewer may see
+    too (an internal deadline never puts a public event in the public feed). Not evaluated."""
+    viewer = feed_viewer(feed=feed)
+    events = events_visible_to(user=viewer).filter(_event_q(filters), start_date__isnull=False)
     if filters.kinds:
-        with_kind = Deadline.objects.filter(kind__in=filters.kinds).values("event_id")
+        with_kind = deadlines_visible_to(user=viewer).filter(kind__in=filters.kinds).values("event_id")
         events = events.filter(id__in=with_kind)
-    if feed is None:
-        events = events.filter(is_public=True)
-    elif feed.scope == CalendarFeed.Scope.MINE:
+    if feed is not None and feed.scope == CalendarFeed.Scope.MINE:
         events = events.filter(id__in=_my_event_ids(feed.member_id))
     return events
 
@@ -192,7 +205,10 @@ class FeedState:
 def feed_state(*, parts, deadlines=None, events=None):
     """The feed's validators in one query: counts and latest changes of what it holds,
     and the revision that moves on every save or delete. `parts` are the other things
-    the body depends on (filters, language, a personal feed's settings)."""
+    the body depends on (filters, language, a personal feed's settings).
+
+    None while the revision has never started (nothing saved through the ORM yet): the
+    caller starts it (services.calendar_revision_touch) and asks again."""
     expressions = {}
     if deadlines is not None:
         expressions["d_count"] = _scalar(deadlines, Count("pk"))
@@ -203,9 +219,8 @@ def feed_state(*, parts, deadlines=None, events=None):
         expressions["e_changed"] = _scalar(events, Max("updated_at"))
     anchor = CalendarRevision.objects.filter(pk=1).values("changed_at", **expressions)
     row = anchor.first()
-    if row is None:  # nothing saved through the ORM yet: start the revision now
-        calendar_revision_touch()
-        row = anchor.first()
+    if row is None:
+        return None
     changes = [
         row[name]
         for name in ("changed_at", "d_changed", "de_changed", "e_changed")

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Timezone, vDuration
 from icalendar import Event as VEvent
 
-from .models import Deadline, Event
-from .models.feeds import DEFAULT_ALARM_MINUTES
+from ..models import Deadline, Event
+from ..models.feeds import DEFAULT_ALARM_MINUTES
 
 PRODID = "-//intl_portal//Calendar feeds 1.0//EN"
 # Calendar clients are asked to poll once an hour (REFRESH-INTERVAL, X-PUBLISHED-TTL).

@@ -3,12 +3,13 @@
 import secrets
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from intl_portal.common.languages import LANGUAGE_CODES
 
-from .models import CalendarFeed, CalendarRevision, Deadline
+from ..models import CalendarFeed, CalendarRevision, Deadline
 
 # The reminders a member may pick, in minutes before the deadline.
 HOUR, DAY = 60, 24 * 60
@@ -33,6 +34,7 @@ def calendar_feed_for_member(*, member):
     return feed
 
 
+@transaction.atomic
 def calendar_feed_regenerate_token(*, feed):
     """Give the feed a new secret address; the old one answers 404 from now on."""
     feed.token = new_feed_token()
@@ -41,6 +43,7 @@ def calendar_feed_regenerate_token(*, feed):
     return feed
 
 
+@transaction.atomic
 def calendar_feed_update(*, feed, scope, kinds, alarm_minutes, language, include_events):
     """Change what the personal feed holds. Raises ValidationError (nothing saved)."""
     errors = {}
@@ -72,7 +75,10 @@ def calendar_feed_update(*, feed, scope, kinds, alarm_minutes, language, include
 
 
 def calendar_revision_touch(**kwargs):
-    """Record that something the feeds show changed or disappeared (a signal receiver)."""
+    """Move the feeds' cache version: something they show changed or disappeared.
+
+    Connected as a receiver in revision.py (it accepts and ignores a signal's arguments).
+    """
     now = timezone.now()
     if not CalendarRevision.objects.filter(pk=1).update(changed_at=now):
         CalendarRevision.objects.update_or_create(pk=1, defaults={"changed_at": now})

@@ -1,12 +1,12 @@
-"""The form on a member's calendar feed page (validation rules live in feed_services)."""
+"""The form on a member's calendar feed page (validation rules live in services.py)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from intl_portal.common.languages import Language
 
-from .feed_services import ALARM_CHOICES_MINUTES
-from .models import CalendarFeed, Deadline
+from ..models import CalendarFeed, Deadline
+from .services import ALARM_CHOICES_MINUTES
 
 ALARM_LABELS = {
     0: _("At the deadline"),

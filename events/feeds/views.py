@@ -20,9 +20,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from members.permissions import member_of
 
-from . import feed_selectors as selectors
-from . import feed_services as services
-from .feed_forms import CalendarFeedForm
+from . import selectors, services
+from .forms import CalendarFeedForm
 from .ical import calendar_bytes, feed_calendar
 
 logger = logging.getLogger(__name__)
@@ -75,7 +74,11 @@ def _store_body(key, body):
 
 def _serve(request, *, filename, language, parts, deadlines=None, events=None, **calendar):
     """Answer 304 from the feed's state alone, else the body (cached by its ETag)."""
-    state = selectors.feed_state(parts=[filename, language, *parts], deadlines=deadlines, events=events)
+    parts = [filename, language, *parts]
+    state = selectors.feed_state(parts=parts, deadlines=deadlines, events=events)
+    if state is None:  # the feeds' revision has never started (rows made by bulk_create only)
+        services.calendar_revision_touch()
+        state = selectors.feed_state(parts=parts, deadlines=deadlines, events=events)
     response = CalendarResponse(
         etag=state.etag,
         last_modified=state.last_modified,
