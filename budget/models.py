@@ -110,6 +110,11 @@ class Budget(models.Model):
         return self.status in self.EDITABLE_STATUSES
 
     @property
+    def awaits_decision(self):
+        """Submitted: an approver approves or rejects it next."""
+        return self.status == self.Status.SUBMITTED
+
+    @property
     def has_approval(self):
         """True when a revision of this budget has been approved (and it is not withdrawn)."""
         return self.approved_revision is not None
@@ -266,6 +271,16 @@ class Expense(models.Model):
 
     def __str__(self):
         return f"{self.description} ({self.amount} {self.currency})"
+
+    @property
+    def awaits_decision(self):
+        """Submitted: an approver approves or rejects it next; until then it may be corrected."""
+        return self.status == self.Status.SUBMITTED
+
+    @property
+    def awaits_reimbursement(self):
+        """Approved, not yet paid back."""
+        return self.status == self.Status.APPROVED
 
 
 class ExchangeRate(models.Model):
