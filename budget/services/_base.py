@@ -1,0 +1,29 @@
+"""What every budget service shares: refusing a user without the right, and re-reading a
+row under a lock before checking its status."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+
+ONLY_COORDINATORS = _("Only coordinators may do this.")
+ONLY_APPROVERS = _("Only budget approvers may decide this.")
+
+
+def deny_unless(allowed, message):
+    """Raise PermissionDenied with `message` unless a predicate of members.permissions said yes."""
+    if not allowed:
+        raise PermissionDenied(str(message))
+
+
+def locked(queryset, pk):
+    """Re-read a row under a lock, so two decisions cannot both pass the status check and a
+    caller's unsaved changes to the object (a form already applied them) are not trusted."""
+    return queryset.select_for_update().get(pk=pk)
+
+
+def copy_fields(target, source):
+    """Bring the caller's object up to date with the row the service saved."""
+    for field in type(source)._meta.concrete_fields:
+        setattr(target, field.attname, getattr(source, field.attname))
+    target._state.adding = False
+    target._state.db = source._state.db
+    return target
