@@ -1,0 +1,217 @@
+"""Budgets with their planned lines (an inline), and the planned lines on their own."""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from members.permissions import can_decide
+
+from .. import services
+from ..models import Budget, BudgetLine
+from ..templatetags.budget_tags import money
+from .base import ServiceAdmin, ServiceInline, run_each, with_comment
+
+
+class BudgetLineInline(ServiceInline):
+    model = BudgetLine
+    extra = 0
+    fields = (
+        "event",
+        "member",
+        "category",
+        "description",
+        "amount",
+        "currency",
+        "person_trips",
+        "status",
+    )
+    raw_id_fields = ("participation",)
+    show_change_link = True
+
+    def service_create(self, request, parent, fields):
+        return services.budget_line_create(budget=parent, user=request.user, **fields)
+
+    def service_update(self, request, obj, fields):
+        return services.budget_line_update(line=obj, user=request.user, **fields)
+
+    def service_delete(self, request, obj):
+        services.budget_line_delete(line=obj, user=request.user)
+
+
+@admin.register(Budget)
+class BudgetAdmin(ServiceAdmin):
+    list_display = (
+        "title",
+        "period_start",
+        "period_end",
+        "status",
+        "revision",
+        "total_display",
+        "approval_body",
+        "decided_by",
+        "report_link",
+    )
+    list_filter = ("status", "approval_body")
+    search_fields = ("title",)
+    inlines = [BudgetLineInline]
+    actions = [
+        "submit_selected",
+        "approve_selected",
+        "reject_selected",
+        "revise_selected",
+        "close_selected",
+    ]
+    history_list_display = ("status", "revision", "total")
+    workflow_fields = (
+        "status",
+        "revision",
+        "submitted_at",
+        "decided_by",
+        "decided_at",
+        "decision_comment",
+        "approved_revision",
+        "approved_total",
+        "created_at",
+    )
+    readonly_fields = workflow_fields
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "period_start",
+                    "period_end",
+                    "currency",
+                    "total",
+                    "planned_person_trips",
+                    "approval_body",
+                    "notes",
+                )
+            },
+        ),
+        (_("Workflow"), {"fields": workflow_fields}),
+    )
+
+    def service_create(self, request, fields):
+        return services.budget_create(user=request.user, **fields)
+
+    def service_update(self, request, obj, fields):
+        return services.budget_update(budget=obj, user=request.user, **fields)
+
+    def service_delete(self, request, obj):
+        services.budget_delete(budget=obj, user=request.user)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not can_decide(request.user):
+            actions.pop("approve_selected", None)
+            actions.pop("reject_selected", None)
+        return actions
+
+    @admin.display(description=_("total"), ordering="total")
+    def total_display(self, obj):
+        return money(obj.total, obj.currency)
+
+    @admin.display(description=_("report"))
+    def report_link(self, obj):
+        return format_html('<a href="{}">{}</a>', reverse("budget:budget_detail", args=[obj.pk]), _("report"))
+
+    @admin.action(description=_("Submit for approval"))
+    def submit_selected(self, request, queryset):
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda budget: services.budget_submit(budget=budget, user=request.user),
+            _("%(count)s budget(s) submitted."),
+        )
+
+    @admin.action(description=_("Approve"))
+    def approve_selected(self, request, queryset):
+        return with_comment(
+            self,
+            request,
+            queryset,
+            "approve_selected",
+            _("Approve budgets"),
+            lambda budget, comment: services.budget_approve(
+                budget=budget, user=request.user, comment=comment
+            ),
+            _("%(count)s budget(s) approved."),
+        )
+
+    @admin.action(description=_("Reject"))
+    def reject_selected(self, request, queryset):
+        return with_comment(
+            self,
+            request,
+            queryset,
+            "reject_selected",
+            _("Reject budgets"),
+            lambda budget, comment: services.budget_reject(budget=budget, user=request.user, comment=comment),
+            _("%(count)s budget(s) rejected."),
+        )
+
+    @admin.action(description=_("Start a revision"))
+    def revise_selected(self, request, queryset):
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda budget: services.budget_revise(budget=budget, user=request.user),
+            _("%(count)s budget(s) reopened as a new revision."),
+        )
+
+    @admin.action(description=_("Close"))
+    def close_selected(self, request, queryset):
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda budget: services.budget_close(budget=budget, user=request.user),
+            _("%(count)s budget(s) closed."),
+        )
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(ServiceAdmin):
+    list_display = (
+        "budget",
+        "event",
+        "member",
+        "category",
+        "amount_display",
+        "person_trips",
+        "status",
+    )
+    list_filter = ("status", "category", "budget")
+    list_select_related = ("budget", "event", "member")
+    search_fields = ("description", "event__name", "member__display_name")
+    raw_id_fields = ("participation",)
+    actions = ["accept_selected"]
+
+    def service_create(self, request, fields):
+        budget = fields.pop("budget")
+        return services.budget_line_create(budget=budget, user=request.user, **fields)
+
+    def service_update(self, request, obj, fields):
+        return services.budget_line_update(line=obj, user=request.user, **fields)
+
+    def service_delete(self, request, obj):
+        services.budget_line_delete(line=obj, user=request.user)
+
+    @admin.display(description=_("amount"), ordering="amount")
+    def amount_display(self, obj):
+        return money(obj.amount, obj.currency)
+
+    @admin.action(description=_("Accept the proposed lines"))
+    def accept_selected(self, request, queryset):
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda line: services.budget_line_accept(line=line, user=request.user),
+            _("%(count)s line(s) accepted."),
+        )
