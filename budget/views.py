@@ -37,8 +37,17 @@ def _require_budget_viewer(user):
         raise PermissionDenied(_("Only coordinators and approvers see budgets."))
 
 
-def _error_text(error):
-    return " ".join(error.messages)
+def _transition(request, calls, action, obj, done):
+    """Run the service `calls[action]`; its refusal (or `done`, with the new status) is the
+    message the object's page shows next."""
+    if action not in calls:
+        raise Http404
+    try:
+        calls[action]()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done % {"status": obj.get_status_display()})
 
 
 @login_required
@@ -102,16 +111,7 @@ def budget_action(request, pk, action):
         "revise": lambda: services.budget_revise(budget=budget, user=request.user),
         "close": lambda: services.budget_close(budget=budget, user=request.user),
     }
-    if action not in calls:
-        raise Http404
-    try:
-        calls[action]()
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-    else:
-        messages.success(
-            request, _("The budget is now %(status)s.") % {"status": budget.get_status_display()}
-        )
+    _transition(request, calls, action, budget, _("The budget is now %(status)s."))
     return redirect("budget:budget_detail", pk=budget.pk)
 
 
@@ -237,16 +237,7 @@ def expense_action(request, pk, action):
         "reject": lambda: services.expense_reject(expense=expense, user=request.user, comment=comment),
         "reimburse": lambda: services.expense_mark_reimbursed(expense=expense, user=request.user),
     }
-    if action not in calls:
-        raise Http404
-    try:
-        calls[action]()
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-    else:
-        messages.success(
-            request, _("The expense is now %(status)s.") % {"status": expense.get_status_display()}
-        )
+    _transition(request, calls, action, expense, _("The expense is now %(status)s."))
     return redirect("budget:expense_detail", pk=expense.pk)
 
 

@@ -22,6 +22,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from members.permissions import can_decide
+
 from ..forms import add_refusal
 
 MAIN_FORM = "__form__"
@@ -162,21 +164,43 @@ def run_each(modeladmin, request, queryset, call, done):
     return count
 
 
-def with_comment(modeladmin, request, queryset, action, title, call, done):
-    """An action that first asks for a comment (required to reject) on an intermediate page."""
-    if request.POST.get("confirm"):
-        comment = request.POST.get("comment", "")
-        run_each(modeladmin, request, queryset, lambda obj: call(obj, comment), done)
-        return None
-    context = {
-        **modeladmin.admin_site.each_context(request),
-        "title": title,
-        "queryset": queryset,
-        "action": action,
-        "opts": modeladmin.model._meta,
-        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-    }
-    return TemplateResponse(request, "admin/budget/decision_comment.html", context)
+def service_action(description, call, done):
+    """An admin action calling `call(user, obj)` (a service) for each selected object."""
+
+    def action(modeladmin, request, queryset):
+        run_each(modeladmin, request, queryset, lambda obj: call(request.user, obj), done)
+
+    return admin.action(description=description)(action)
+
+
+def decision_action(description, title, call, done):
+    """An approver's action: first a page asking for a comment (required to reject), then
+    `call(user, obj, comment)` for each selected object. Offered to approvers only (the
+    admin mixes in DecidedByApprovers)."""
+
+    def action(modeladmin, request, queryset):
+        if request.POST.get("confirm"):
+            comment = request.POST.get("comment", "")
+            run_each(modeladmin, request, queryset, lambda obj: call(request.user, obj, comment), done)
+            return None
+        context = {
+            **modeladmin.admin_site.each_context(request),
+            "title": title,
+            "queryset": queryset,
+            "action": request.POST.get("action"),
+            "opts": modeladmin.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/budget/decision_comment.html", context)
+
+    return admin.action(description=description, permissions=["decide"])(action)
+
+
+class DecidedByApprovers:
+    """Admins with decision_action()s: those actions are offered to approvers only."""
+
+    def has_decide_permission(self, request):
+        return can_decide(request.user)
 
 
 class ServiceAdmin(SimpleHistoryAdmin):

@@ -5,15 +5,24 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from members.permissions import can_decide
-
 from .. import services
 from ..models import Budget, BudgetLine
 from ..templatetags.budget_tags import money
-from .base import ServiceAdmin, ServiceInline, run_each, with_comment
+from .base import DecidedByApprovers, ServiceAdmin, ServiceInline, decision_action, service_action
 
 
-class BudgetLineInline(ServiceInline):
+class SavesLines:
+    """A line is changed and removed through the same services from the budget's page and
+    from the lines' own pages."""
+
+    def service_update(self, request, obj, fields):
+        return services.budget_line_update(line=obj, user=request.user, **fields)
+
+    def service_delete(self, request, obj):
+        services.budget_line_delete(line=obj, user=request.user)
+
+
+class BudgetLineInline(SavesLines, ServiceInline):
     model = BudgetLine
     extra = 0
     fields = (
@@ -32,15 +41,9 @@ class BudgetLineInline(ServiceInline):
     def service_create(self, request, parent, fields):
         return services.budget_line_create(budget=parent, user=request.user, **fields)
 
-    def service_update(self, request, obj, fields):
-        return services.budget_line_update(line=obj, user=request.user, **fields)
-
-    def service_delete(self, request, obj):
-        services.budget_line_delete(line=obj, user=request.user)
-
 
 @admin.register(Budget)
-class BudgetAdmin(ServiceAdmin):
+class BudgetAdmin(DecidedByApprovers, ServiceAdmin):
     list_display = (
         "title",
         "period_start",
@@ -103,13 +106,6 @@ class BudgetAdmin(ServiceAdmin):
     def service_delete(self, request, obj):
         services.budget_delete(budget=obj, user=request.user)
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if not can_decide(request.user):
-            actions.pop("approve_selected", None)
-            actions.pop("reject_selected", None)
-        return actions
-
     @admin.display(description=_("total"), ordering="total")
     def total_display(self, obj):
         return money(obj.total, obj.currency)
@@ -118,65 +114,37 @@ class BudgetAdmin(ServiceAdmin):
     def report_link(self, obj):
         return format_html('<a href="{}">{}</a>', reverse("budget:budget_detail", args=[obj.pk]), _("report"))
 
-    @admin.action(description=_("Submit for approval"))
-    def submit_selected(self, request, queryset):
-        run_each(
-            self,
-            request,
-            queryset,
-            lambda budget: services.budget_submit(budget=budget, user=request.user),
-            _("%(count)s budget(s) submitted."),
-        )
-
-    @admin.action(description=_("Approve"))
-    def approve_selected(self, request, queryset):
-        return with_comment(
-            self,
-            request,
-            queryset,
-            "approve_selected",
-            _("Approve budgets"),
-            lambda budget, comment: services.budget_approve(
-                budget=budget, user=request.user, comment=comment
-            ),
-            _("%(count)s budget(s) approved."),
-        )
-
-    @admin.action(description=_("Reject"))
-    def reject_selected(self, request, queryset):
-        return with_comment(
-            self,
-            request,
-            queryset,
-            "reject_selected",
-            _("Reject budgets"),
-            lambda budget, comment: services.budget_reject(budget=budget, user=request.user, comment=comment),
-            _("%(count)s budget(s) rejected."),
-        )
-
-    @admin.action(description=_("Start a revision"))
-    def revise_selected(self, request, queryset):
-        run_each(
-            self,
-            request,
-            queryset,
-            lambda budget: services.budget_revise(budget=budget, user=request.user),
-            _("%(count)s budget(s) reopened as a new revision."),
-        )
-
-    @admin.action(description=_("Close"))
-    def close_selected(self, request, queryset):
-        run_each(
-            self,
-            request,
-            queryset,
-            lambda budget: services.budget_close(budget=budget, user=request.user),
-            _("%(count)s budget(s) closed."),
-        )
+    submit_selected = service_action(
+        _("Submit for approval"),
+        lambda user, budget: services.budget_submit(budget=budget, user=user),
+        _("%(count)s budget(s) submitted."),
+    )
+    approve_selected = decision_action(
+        _("Approve"),
+        _("Approve budgets"),
+        lambda user, budget, comment: services.budget_approve(budget=budget, user=user, comment=comment),
+        _("%(count)s budget(s) approved."),
+    )
+    reject_selected = decision_action(
+        _("Reject"),
+        _("Reject budgets"),
+        lambda user, budget, comment: services.budget_reject(budget=budget, user=user, comment=comment),
+        _("%(count)s budget(s) rejected."),
+    )
+    revise_selected = service_action(
+        _("Start a revision"),
+        lambda user, budget: services.budget_revise(budget=budget, user=user),
+        _("%(count)s budget(s) reopened as a new revision."),
+    )
+    close_selected = service_action(
+        _("Close"),
+        lambda user, budget: services.budget_close(budget=budget, user=user),
+        _("%(count)s budget(s) closed."),
+    )
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(ServiceAdmin):
+class BudgetLineAdmin(SavesLines, ServiceAdmin):
     list_display = (
         "budget",
         "event",
@@ -196,22 +164,12 @@ class BudgetLineAdmin(ServiceAdmin):
         budget = fields.pop("budget")
         return services.budget_line_create(budget=budget, user=request.user, **fields)
 
-    def service_update(self, request, obj, fields):
-        return services.budget_line_update(line=obj, user=request.user, **fields)
-
-    def service_delete(self, request, obj):
-        services.budget_line_delete(line=obj, user=request.user)
-
     @admin.display(description=_("amount"), ordering="amount")
     def amount_display(self, obj):
         return money(obj.amount, obj.currency)
 
-    @admin.action(description=_("Accept the proposed lines"))
-    def accept_selected(self, request, queryset):
-        run_each(
-            self,
-            request,
-            queryset,
-            lambda line: services.budget_line_accept(line=line, user=request.user),
-            _("%(count)s line(s) accepted."),
-        )
+    accept_selected = service_action(
+        _("Accept the proposed lines"),
+        lambda user, line: services.budget_line_accept(line=line, user=user),
+        _("%(count)s line(s) accepted."),
+    )

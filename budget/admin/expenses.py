@@ -3,17 +3,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from members.permissions import can_decide
-
 from .. import services
 from ..models import Expense
 from ..selectors import expenses_visible_to
 from ..templatetags.budget_tags import money
-from .base import ServiceAdmin, run_each, with_comment
+from .base import DecidedByApprovers, ServiceAdmin, decision_action, service_action
 
 
 @admin.register(Expense)
-class ExpenseAdmin(ServiceAdmin):
+class ExpenseAdmin(DecidedByApprovers, ServiceAdmin):
     list_display = (
         "spent_on",
         "description",
@@ -55,51 +53,24 @@ class ExpenseAdmin(ServiceAdmin):
     def service_delete(self, request, obj):
         services.expense_delete(expense=obj, user=request.user)
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if not can_decide(request.user):
-            actions.pop("approve_selected", None)
-            actions.pop("reject_selected", None)
-        return actions
-
     @admin.display(description=_("amount"), ordering="amount")
     def amount_display(self, obj):
         return money(obj.amount, obj.currency)
 
-    @admin.action(description=_("Approve"))
-    def approve_selected(self, request, queryset):
-        return with_comment(
-            self,
-            request,
-            queryset,
-            "approve_selected",
-            _("Approve expenses"),
-            lambda expense, comment: services.expense_approve(
-                expense=expense, user=request.user, comment=comment
-            ),
-            _("%(count)s expense(s) approved."),
-        )
-
-    @admin.action(description=_("Reject"))
-    def reject_selected(self, request, queryset):
-        return with_comment(
-            self,
-            request,
-            queryset,
-            "reject_selected",
-            _("Reject expenses"),
-            lambda expense, comment: services.expense_reject(
-                expense=expense, user=request.user, comment=comment
-            ),
-            _("%(count)s expense(s) rejected."),
-        )
-
-    @admin.action(description=_("Mark reimbursed"))
-    def reimburse_selected(self, request, queryset):
-        run_each(
-            self,
-            request,
-            queryset,
-            lambda expense: services.expense_mark_reimbursed(expense=expense, user=request.user),
-            _("%(count)s expense(s) marked reimbursed."),
-        )
+    approve_selected = decision_action(
+        _("Approve"),
+        _("Approve expenses"),
+        lambda user, expense, comment: services.expense_approve(expense=expense, user=user, comment=comment),
+        _("%(count)s expense(s) approved."),
+    )
+    reject_selected = decision_action(
+        _("Reject"),
+        _("Reject expenses"),
+        lambda user, expense, comment: services.expense_reject(expense=expense, user=user, comment=comment),
+        _("%(count)s expense(s) rejected."),
+    )
+    reimburse_selected = service_action(
+        _("Mark reimbursed"),
+        lambda user, expense: services.expense_mark_reimbursed(expense=expense, user=user),
+        _("%(count)s expense(s) marked reimbursed."),
+    )

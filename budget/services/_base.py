@@ -1,7 +1,7 @@
-"""What every budget service shares: refusing a user without the right, and re-reading a
-row under a lock before checking its status."""
+"""What every budget service shares: refusing a user without the right or an object in the
+wrong status, and re-reading a row under a lock before checking its status."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 ONLY_COORDINATORS = _("Only coordinators may do this.")
@@ -12,6 +12,11 @@ def deny_unless(allowed, message):
     """Raise PermissionDenied with `message` unless a predicate of members.permissions said yes."""
     if not allowed:
         raise PermissionDenied(str(message))
+
+
+def wrong_status(obj, message):
+    """The refusal of a transition from obj's status (`message` names it as %(status)s)."""
+    return ValidationError(message % {"status": obj.get_status_display()})
 
 
 def locked(queryset, pk):

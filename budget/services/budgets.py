@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from members.permissions import can_decide, can_manage_budget
 
 from ..models import Budget
-from ._base import ONLY_APPROVERS, ONLY_COORDINATORS, copy_fields, deny_unless, locked
+from ._base import ONLY_APPROVERS, ONLY_COORDINATORS, copy_fields, deny_unless, locked, wrong_status
 
 # The figures an approval covers: once approved (or submitted), they change only through a
 # new revision. Title, notes and the approval body may change at any time.
@@ -76,9 +76,8 @@ def budget_submit(*, budget, user, body=""):
     deny_unless(can_manage_budget(user), ONLY_COORDINATORS)
     current = locked(Budget.objects, budget.pk)
     if not current.is_editable:
-        raise ValidationError(
-            _("Only a draft or rejected budget can be submitted; this one is %(status)s.")
-            % {"status": current.get_status_display()}
+        raise wrong_status(
+            current, _("Only a draft or rejected budget can be submitted; this one is %(status)s.")
         )
     if current.total <= 0:
         raise ValidationError(_("A budget needs a total above zero before it is submitted."))
@@ -98,7 +97,7 @@ def _awaiting_decision(budget, user, refusal):
     deny_unless(can_decide(user), ONLY_APPROVERS)
     current = locked(Budget.objects, budget.pk)
     if not current.awaits_decision:
-        raise ValidationError(refusal % {"status": current.get_status_display()})
+        raise wrong_status(current, refusal)
     current.decided_by = user
     current.decided_at = timezone.now()
     return current

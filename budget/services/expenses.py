@@ -18,7 +18,7 @@ from members.permissions import (
 
 from ..models import Budget, Expense
 from ..selectors import budget_for_day
-from ._base import ONLY_APPROVERS, ONLY_COORDINATORS, copy_fields, deny_unless, locked
+from ._base import ONLY_APPROVERS, ONLY_COORDINATORS, copy_fields, deny_unless, locked, wrong_status
 
 
 def _require_open(budget):
@@ -56,10 +56,7 @@ def expense_update(*, expense, user, **fields):
     deny_unless(can_manage_budget(user), ONLY_COORDINATORS)
     current = locked(Expense.objects, expense.pk)
     if not current.awaits_decision:
-        raise ValidationError(
-            _("Only a submitted expense can be changed; this one is %(status)s.")
-            % {"status": current.get_status_display()}
-        )
+        raise wrong_status(current, _("Only a submitted expense can be changed; this one is %(status)s."))
     stored_budget_id = current.budget_id
     for name, value in fields.items():
         setattr(current, name, value)
@@ -78,9 +75,8 @@ def expense_delete(*, expense, user):
     deny_unless(can_manage_budget(user), ONLY_COORDINATORS)
     current = locked(Expense.objects, expense.pk)
     if current.status not in (Expense.Status.SUBMITTED, Expense.Status.REJECTED):
-        raise ValidationError(
-            _("Only a submitted or rejected expense can be deleted; this one is %(status)s.")
-            % {"status": current.get_status_display()}
+        raise wrong_status(
+            current, _("Only a submitted or rejected expense can be deleted; this one is %(status)s.")
         )
     current.delete()
 
@@ -92,10 +88,7 @@ def _decide(*, expense, user, status, comment):
         can_decide_expense(user, current), _("You cannot decide an expense you submitted or that pays you.")
     )
     if not current.awaits_decision:
-        raise ValidationError(
-            _("Only a submitted expense can be decided; this one is %(status)s.")
-            % {"status": current.get_status_display()}
-        )
+        raise wrong_status(current, _("Only a submitted expense can be decided; this one is %(status)s."))
     current.status = status
     current.decided_by = user
     current.decided_at = timezone.now()
@@ -122,9 +115,8 @@ def expense_mark_reimbursed(*, expense, user):
     deny_unless(can_mark_reimbursed(user), _("Only coordinators and approvers may mark reimbursements."))
     current = locked(Expense.objects, expense.pk)
     if not current.awaits_reimbursement:
-        raise ValidationError(
-            _("Only an approved expense can be marked reimbursed; this one is %(status)s.")
-            % {"status": current.get_status_display()}
+        raise wrong_status(
+            current, _("Only an approved expense can be marked reimbursed; this one is %(status)s.")
         )
     current.status = Expense.Status.REIMBURSED
     current.reimbursed_at = timezone.now()

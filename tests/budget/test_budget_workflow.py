@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from budget import services
 from budget.models import Budget, BudgetLine, Expense
@@ -301,7 +302,7 @@ def test_budget_update_refuses_only_figures_that_change(coordinator):
     budget = factories.BudgetFactory(status=Budget.Status.APPROVED, approved_revision=1)
 
     services.budget_update(budget=budget, user=coordinator, total=Decimal("88000.00"), notes="Council met")
-    with pytest.raises(ValidationError) as refusal:
+    with pytest.raises(ValidationError) as refusal, translation.override("en"):
         services.budget_update(budget=budget, user=coordinator, total=Decimal("1.00"), notes="x")
 
     assert refusal.value.message_dict == {
