@@ -211,14 +211,24 @@ class ServiceAdmin(SimpleHistoryAdmin):
 
     # --- add and change ---------------------------------------------------------------
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+    @staticmethod
+    def _showing_refusals(view, request, *args):
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            return view(request, *args)
         except Refused as refused:
-            # Nothing was saved (the admin's transaction is rolled back): validate the same
-            # POST again with the refusal on its form or row, and show the page.
+            # Nothing was saved (the transaction or savepoint is rolled back): validate the
+            # same POST again with the refusal on its form or row, and show the page.
             request._service_refusals = refused.errors
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            return view(request, *args)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        view = super().changeform_view
+        return self._showing_refusals(view, request, object_id, form_url, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Reverting to an old version saves through save_model, hence the services, too.
+        view = super().history_form_view
+        return self._showing_refusals(view, request, object_id, version_id, extra_context)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -226,15 +236,14 @@ class ServiceAdmin(SimpleHistoryAdmin):
         return form
 
     def save_model(self, request, obj, form, change):
-        if change:
-            fields = form_fields(form, form.changed_data)
-            if not fields:
-                return
-            with refused_as(MAIN_FORM):
+        # Every field of the form, not only those changed: a revert from the history page
+        # compares with the old version, and the services compare with the stored row.
+        fields = form_fields(form, form.fields)
+        with refused_as(MAIN_FORM):
+            if change:
                 saved = self.service_update(request, obj, fields)
-        else:
-            with refused_as(MAIN_FORM):
-                saved = self.service_create(request, form_fields(form, form.fields))
+            else:
+                saved = self.service_create(request, fields)
         adopt(obj, saved)
 
     def save_formset(self, request, form, formset, change):

@@ -25,6 +25,12 @@ def locked(queryset, pk):
     return queryset.select_for_update().get(pk=pk)
 
 
+def changes(current, fields):
+    """The fields whose value differs from the stored row's: a form may send every field,
+    and re-saving what is stored is no change (and needs no right to change it)."""
+    return {name: value for name, value in fields.items() if getattr(current, name) != value}
+
+
 def copy_fields(target, source):
     """Bring the caller's object up to date with the row the service saved."""
     for field in type(source)._meta.concrete_fields:

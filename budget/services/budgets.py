@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from members.permissions import can_decide, can_manage_budget
 
 from ..models import Budget
-from ._base import ONLY_APPROVERS, ONLY_COORDINATORS, copy_fields, deny_unless, locked, wrong_status
+from ._base import ONLY_APPROVERS, ONLY_COORDINATORS, changes, copy_fields, deny_unless, locked, wrong_status
 
 # The figures an approval covers: once approved (or submitted), they change only through a
 # new revision. Title, notes and the approval body may change at any time.
@@ -40,7 +40,10 @@ def budget_update(*, budget, user, **fields):
     was rejected."""
     deny_unless(can_manage_budget(user), ONLY_COORDINATORS)
     current = locked(Budget.objects, budget.pk)
-    figures = [name for name in APPROVED_FIGURES if name in fields and fields[name] != getattr(current, name)]
+    fields = changes(current, fields)
+    if not fields:
+        return copy_fields(budget, current)
+    figures = [name for name in APPROVED_FIGURES if name in fields]
     if figures and not current.is_editable:
         message = _("An approved or submitted budget changes only through a new revision.")
         raise ValidationError(dict.fromkeys(figures, message))

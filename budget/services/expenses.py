@@ -18,7 +18,7 @@ from members.permissions import (
 
 from ..models import Budget, Expense
 from ..selectors import budget_for_day
-from ._base import ONLY_APPROVERS, ONLY_COORDINATORS, copy_fields, deny_unless, locked, wrong_status
+from ._base import ONLY_APPROVERS, ONLY_COORDINATORS, changes, copy_fields, deny_unless, locked, wrong_status
 
 
 def _require_open(budget):
@@ -55,6 +55,9 @@ def expense_update(*, expense, user, **fields):
     decision; a decided expense stays as it was decided."""
     deny_unless(can_manage_budget(user), ONLY_COORDINATORS)
     current = locked(Expense.objects, expense.pk)
+    fields = changes(current, fields)
+    if not fields:
+        return copy_fields(expense, current)
     if not current.awaits_decision:
         raise wrong_status(current, _("Only a submitted expense can be changed; this one is %(status)s."))
     stored_budget_id = current.budget_id

@@ -15,7 +15,7 @@ from members.permissions import can_manage_budget
 from ..models import Budget, BudgetLine, Category
 from ..rates import CENT
 from ..selectors import budget_for_day
-from ._base import ONLY_COORDINATORS, copy_fields, deny_unless, locked
+from ._base import ONLY_COORDINATORS, changes, copy_fields, deny_unless, locked
 
 
 def _require_editable(budget):
@@ -58,6 +58,9 @@ def budget_line_update(*, line, user, **fields):
     """Change a line (moving it to another budget too): both budgets must be editable."""
     deny_unless(can_manage_budget(user), ONLY_COORDINATORS)
     current = locked(BudgetLine.objects, line.pk)
+    fields = changes(current, fields)
+    if not fields:
+        return copy_fields(line, current)
     current.budget = _editable_budget(current.budget)
     for name, value in fields.items():
         setattr(current, name, value)

@@ -17,7 +17,7 @@ def form_data(form):
 def admin_form_data(response):
     """The POST data of an admin add or change page as it was rendered."""
     data = form_data(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
+    for inline in response.context.get("inline_admin_formsets", []):
         formset = inline.formset
         data.update(form_data(formset.management_form))
         for row in formset.forms:

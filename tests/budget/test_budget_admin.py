@@ -3,6 +3,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 
+from budget import services
 from budget.models import Budget, BudgetLine, Expense
 from tests import factories
 
@@ -238,3 +239,37 @@ def test_admin_expense_add_files_it_for_the_member_under_the_covering_budget(coo
         coordinator,
         "submitted",
     )
+
+
+def test_admin_revert_to_an_old_version_goes_through_the_service(coordinator_client, coordinator):
+    budget = factories.BudgetFactory()
+    services.budget_update(budget=budget, user=coordinator, total=Decimal("90000.00"))
+    old = budget.history.earliest("history_date")
+    Budget.objects.filter(pk=budget.pk).update(status=Budget.Status.APPROVED, approved_revision=1)
+    url = f"/admin/budget/budget/{budget.pk}/history/{old.history_id}/"
+    data = admin_form_data(coordinator_client.get(url))
+
+    response = coordinator_client.post(url, data)
+
+    assert response.context["adminform"].form.errors == {
+        "total": ["An approved or submitted budget changes only through a new revision."]
+    }
+    budget.refresh_from_db()
+    assert budget.total == Decimal("90000.00")
+
+
+@pytest.mark.parametrize("path", ["expense", "budgetline", "budget"])
+def test_admin_saving_a_decided_object_unchanged_is_no_change(coordinator_client, path):
+    budget = factories.BudgetFactory(status=Budget.Status.APPROVED, approved_revision=1)
+    obj = {
+        "expense": lambda: factories.ExpenseFactory(budget=budget, status=Expense.Status.APPROVED),
+        "budgetline": lambda: factories.BudgetLineFactory(budget=budget),
+        "budget": lambda: budget,
+    }[path]()
+    url = f"/admin/budget/{path}/{obj.pk}/change/"
+    history = obj.history.count()
+
+    response = coordinator_client.post(url, admin_form_data(coordinator_client.get(url)))
+
+    assert response.status_code == 302
+    assert obj.history.count() == history
