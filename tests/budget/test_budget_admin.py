@@ -273,3 +273,25 @@ def test_admin_saving_a_decided_object_unchanged_is_no_change(coordinator_client
 
     assert response.status_code == 302
     assert obj.history.count() == history
+
+
+def test_admin_inline_edit_and_delete_on_an_approved_budget_are_refused_on_their_rows(coordinator_client):
+    budget = factories.BudgetFactory(status=Budget.Status.APPROVED, approved_revision=1)
+    edited = factories.BudgetLineFactory(budget=budget, description="Flight")
+    deleted = factories.BudgetLineFactory(budget=budget, description="Hotel")
+    url = f"/admin/budget/budget/{budget.pk}/change/"
+    data = admin_form_data(coordinator_client.get(url))
+    rows = {data[f"lines-{index}-id"]: index for index in range(2)}
+    data[f"lines-{rows[edited.pk]}-amount"] = "1.00"
+    data[f"lines-{rows[deleted.pk]}-DELETE"] = "on"
+
+    response = coordinator_client.post(url, data)
+
+    refusal = f"The budget “{budget.title}” is Approved: its lines change only through a new revision."
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert errors_of(formset.forms[rows[edited.pk]]) == [refusal]
+    assert formset.non_form_errors() == [refusal]
+    assert sorted(BudgetLine.objects.values_list("description", "amount")) == [
+        ("Flight", Decimal("8800.00")),
+        ("Hotel", Decimal("8800.00")),
+    ]
