@@ -9,10 +9,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
 from intl_portal.common.currencies import CURRENCY_CHOICES, REPORTING_CURRENCY, validate_currency
 
+from .history import ExplicitHistory
 from .receipts import validate_receipt
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -80,7 +80,7 @@ class Budget(models.Model):
     decision_comment = models.TextField(_("decision comment"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = ExplicitHistory()
 
     class Meta:
         verbose_name = _("budget")
@@ -166,7 +166,7 @@ class BudgetLine(models.Model):
     )
     person_trips = models.PositiveIntegerField(_("person-trips"), default=0)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACCEPTED)
-    history = HistoricalRecords()
+    history = ExplicitHistory()
 
     class Meta:
         verbose_name = _("budget line")
@@ -255,7 +255,7 @@ class Expense(models.Model):
     decision_comment = models.TextField(_("decision comment"), blank=True)
     reimbursed_at = models.DateTimeField(_("reimbursed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = ExplicitHistory()
 
     class Meta:
         verbose_name = _("expense")
@@ -299,7 +299,7 @@ class ExchangeRate(models.Model):
     date = models.DateField(_("date"))
     rate = models.DecimalField(_("rate"), max_digits=18, decimal_places=8)
     source = models.CharField(_("source"), max_length=200, blank=True)
-    history = HistoricalRecords()
+    history = ExplicitHistory()
 
     class Meta:
         verbose_name = _("exchange rate")

@@ -279,16 +279,21 @@ class ServiceAdmin(SimpleHistoryAdmin):
             actions["delete_selected"] = (type(self).delete_selected_through_services, name, description)
         return actions
 
-    @staticmethod
-    def delete_selected_through_services(modeladmin, request, queryset):
-        """Django's confirmation page, then one service call per object (each refusal is
-        reported, the others are deleted)."""
-        if not request.POST.get("post"):
-            return django_delete_selected(modeladmin, request, queryset)
+    def delete_queryset(self, request, queryset):
+        """The changelist's bulk delete: one service call per object; each refusal is
+        reported, the others are deleted (and logged)."""
 
         def delete(obj):
-            modeladmin.service_delete(request, obj)
-            modeladmin.log_deletions(request, [obj])
+            self.service_delete(request, obj)
+            self.log_deletions(request, [obj])
 
-        run_each(modeladmin, request, queryset, delete, _("%(count)s deleted."))
+        run_each(self, request, queryset, delete, _("%(count)s deleted."))
+
+    @staticmethod
+    def delete_selected_through_services(modeladmin, request, queryset):
+        """Django's confirmation page, then delete_queryset (whose messages say what was
+        deleted and what was refused, instead of Django's "Successfully deleted")."""
+        if not request.POST.get("post"):
+            return django_delete_selected(modeladmin, request, queryset)
+        modeladmin.delete_queryset(request, queryset)
         return None

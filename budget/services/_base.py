@@ -4,6 +4,8 @@ wrong status, and re-reading a row under a lock before checking its status."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ..history import CHANGED, CREATED, DELETED, record_history
+
 ONLY_COORDINATORS = _("Only coordinators may do this.")
 ONLY_APPROVERS = _("Only budget approvers may decide this.")
 
@@ -38,3 +40,17 @@ def copy_fields(target, source):
     target._state.adding = False
     target._state.db = source._state.db
     return target
+
+
+def save(obj, user):
+    """Save `obj` and record it in its history (created or changed, by `user`)."""
+    kind = CREATED if obj._state.adding else CHANGED
+    obj.save()
+    record_history(obj, kind, user=user)
+    return obj
+
+
+def delete(obj, user):
+    """Record the deletion of `obj` in its history (by `user`), then delete it."""
+    record_history(obj, DELETED, user=user)
+    obj.delete()

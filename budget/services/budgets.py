@@ -8,8 +8,19 @@ from django.utils.translation import gettext as _
 
 from members.permissions import can_decide, can_manage_budget
 
+from ..history import DELETED, record_history
 from ..models import Budget
-from ._base import ONLY_APPROVERS, ONLY_COORDINATORS, changes, copy_fields, deny_unless, locked, wrong_status
+from ._base import (
+    ONLY_APPROVERS,
+    ONLY_COORDINATORS,
+    changes,
+    copy_fields,
+    delete,
+    deny_unless,
+    locked,
+    save,
+    wrong_status,
+)
 
 # The figures an approval covers: once approved (or submitted), they change only through a
 # new revision. Title, notes and the approval body may change at any time.
@@ -30,7 +41,7 @@ def budget_create(*, user, **fields):
     budget = Budget(**fields)
     budget.status = Budget.Status.DRAFT
     budget.full_clean()
-    budget.save()
+    save(budget, user)
     return budget
 
 
@@ -50,7 +61,7 @@ def budget_update(*, budget, user, **fields):
     for name, value in fields.items():
         setattr(current, name, value)
     current.full_clean()
-    current.save()
+    save(current, user)
     return copy_fields(budget, current)
 
 
@@ -70,7 +81,9 @@ def budget_delete(*, budget, user):
             _("Expenses are recorded against the budget “%(budget)s”: it cannot be deleted.")
             % {"budget": current}
         )
-    current.delete()
+    for line in current.lines.all():  # they go with it
+        record_history(line, DELETED, user=user)
+    delete(current, user)
 
 
 @transaction.atomic
@@ -90,7 +103,7 @@ def budget_submit(*, budget, user, body=""):
     current.decided_by = None
     current.decided_at = None
     current.decision_comment = ""
-    current.save()
+    save(current, user)
     return copy_fields(budget, current)
 
 
@@ -117,7 +130,7 @@ def budget_approve(*, budget, user, comment="", body=""):
     current.decision_comment = comment or ""
     current.approved_revision = current.revision
     current.approved_total = current.total
-    current.save()
+    save(current, user)
     return copy_fields(budget, current)
 
 
@@ -132,7 +145,7 @@ def budget_reject(*, budget, user, comment):
     )
     current.status = Budget.Status.REJECTED
     current.decision_comment = comment.strip()
-    current.save()
+    save(current, user)
     return copy_fields(budget, current)
 
 
@@ -147,7 +160,7 @@ def budget_revise(*, budget, user):
     current.status = Budget.Status.DRAFT
     current.revision += 1
     current.submitted_at = None
-    current.save()
+    save(current, user)
     return copy_fields(budget, current)
 
 
@@ -159,5 +172,5 @@ def budget_close(*, budget, user):
     if current.status != Budget.Status.APPROVED:
         raise ValidationError(_("Only an approved budget can be closed."))
     current.status = Budget.Status.CLOSED
-    current.save()
+    save(current, user)
     return copy_fields(budget, current)

@@ -12,7 +12,7 @@ from intl_portal.common.currencies import REPORTING_CURRENCY
 from members.permissions import can_set_exchange_rates
 
 from ..models import ExchangeRate
-from ._base import copy_fields, deny_unless, locked
+from ._base import copy_fields, delete, deny_unless, locked, save
 
 ONLY_RATE_KEEPERS = gettext_lazy("Only coordinators and approvers may enter exchange rates.")
 
@@ -59,11 +59,11 @@ def exchange_rate_set(*, user, rate_row=None, **fields):
     for name, value in fields.items():
         setattr(row, name, value)
     row.full_clean()
-    row.save()
+    save(row, user)
     return copy_fields(rate_row, row) if rate_row is not None else row
 
 
 @transaction.atomic
 def exchange_rate_delete(*, rate_row, user):
     deny_unless(can_set_exchange_rates(user), ONLY_RATE_KEEPERS)
-    locked(ExchangeRate.objects, rate_row.pk).delete()
+    delete(locked(ExchangeRate.objects, rate_row.pk), user)

@@ -18,7 +18,17 @@ from members.permissions import (
 
 from ..models import Budget, Expense
 from ..selectors import budget_for_day
-from ._base import ONLY_APPROVERS, ONLY_COORDINATORS, changes, copy_fields, deny_unless, locked, wrong_status
+from ._base import (
+    ONLY_APPROVERS,
+    ONLY_COORDINATORS,
+    changes,
+    copy_fields,
+    delete,
+    deny_unless,
+    locked,
+    save,
+    wrong_status,
+)
 
 
 def _require_open(budget):
@@ -45,7 +55,7 @@ def expense_submit(*, user, member=None, budget=None, **fields):
     _require_open(budget)
     expense.budget = budget
     expense.full_clean()
-    expense.save()
+    save(expense, user)
     return expense
 
 
@@ -67,7 +77,7 @@ def expense_update(*, expense, user, **fields):
         current.budget = locked(Budget.objects, fields["budget"].pk)
         _require_open(current.budget)
     current.full_clean()
-    current.save()
+    save(current, user)
     return copy_fields(expense, current)
 
 
@@ -81,7 +91,7 @@ def expense_delete(*, expense, user):
         raise wrong_status(
             current, _("Only a submitted or rejected expense can be deleted; this one is %(status)s.")
         )
-    current.delete()
+    delete(current, user)
 
 
 def _decide(*, expense, user, status, comment):
@@ -96,7 +106,7 @@ def _decide(*, expense, user, status, comment):
     current.decided_by = user
     current.decided_at = timezone.now()
     current.decision_comment = comment
-    current.save()
+    save(current, user)
     return copy_fields(expense, current)
 
 
@@ -123,5 +133,5 @@ def expense_mark_reimbursed(*, expense, user):
         )
     current.status = Expense.Status.REIMBURSED
     current.reimbursed_at = timezone.now()
-    current.save()
+    save(current, user)
     return copy_fields(expense, current)

@@ -15,7 +15,7 @@ from members.permissions import can_manage_budget
 from ..models import Budget, BudgetLine, Category
 from ..rates import CENT
 from ..selectors import budget_for_day
-from ._base import ONLY_COORDINATORS, changes, copy_fields, deny_unless, locked
+from ._base import ONLY_COORDINATORS, changes, copy_fields, delete, deny_unless, locked, save
 
 
 def _require_editable(budget):
@@ -43,7 +43,7 @@ def budget_lines_create(*, budget, user, lines):
         line = BudgetLine(**fields)
         line.budget = current
         line.full_clean()
-        line.save()  # one by one, so history records each line
+        save(line, user)  # one by one: a history row each
         created.append(line)
     return created
 
@@ -67,7 +67,7 @@ def budget_line_update(*, line, user, **fields):
     if fields.get("budget") is not None:
         current.budget = _editable_budget(fields["budget"])
     current.full_clean()
-    current.save()
+    save(current, user)
     return copy_fields(line, current)
 
 
@@ -78,7 +78,7 @@ def budget_line_delete(*, line, user):
     current = locked(BudgetLine.objects.select_related("budget"), line.pk)
     if current.status == BudgetLine.Status.ACCEPTED:
         _require_editable(current.budget)
-    current.delete()
+    delete(current, user)
 
 
 @transaction.atomic
@@ -93,7 +93,7 @@ def budget_line_accept(*, line, user, **fields):
         setattr(current, name, value)
     current.status = BudgetLine.Status.ACCEPTED
     current.full_clean()
-    current.save()
+    save(current, user)
     return copy_fields(line, current)
 
 
@@ -133,5 +133,5 @@ def budget_line_propose_for_participation(*, participation):
         status=BudgetLine.Status.PROPOSED,
     )
     line.full_clean()
-    line.save()
+    save(line, None)  # by whoever confirmed (the request's user)
     return line

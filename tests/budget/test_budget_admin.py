@@ -242,7 +242,13 @@ def test_admin_expense_add_files_it_for_the_member_under_the_covering_budget(coo
 
 
 def test_admin_revert_to_an_old_version_goes_through_the_service(coordinator_client, coordinator):
-    budget = factories.BudgetFactory()
+    budget = services.budget_create(
+        user=coordinator,
+        title="2025",
+        period_start="2025-01-01",
+        period_end="2025-12-31",
+        total=Decimal("88000"),
+    )
     services.budget_update(budget=budget, user=coordinator, total=Decimal("90000.00"))
     old = budget.history.earliest("history_date")
     Budget.objects.filter(pk=budget.pk).update(status=Budget.Status.APPROVED, approved_revision=1)
