@@ -5,8 +5,8 @@ per concept. Callers import the package (`from budget import services`) and call
 Pages, the admin, the API, the line import and events (a confirmed trip proposes a line)
 call these functions and repeat none of their rules. A refused change raises
 ValidationError; a user who may not act raises PermissionDenied (asked of the predicates in
-members.permissions). Every save goes through the model, so django-simple-history records
-who changed what and when.
+members.permissions). Each save and delete writes its history row explicitly (who, when,
+old and new values; budget/history.py), inside the service's transaction.
 """
 
 from .budgets import (
