@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from events.models import Event
 from intl_portal.common.currencies import ISO_4217_CODES
 from members.models import Member
-from members.permissions import is_coordinator
+from members.permissions import can_manage_budget
 
+from . import services
 from .models import BudgetLine, Category
 
 COLUMNS = ("event", "person", "category", "description", "amount", "currency", "person_trips")
@@ -101,18 +101,14 @@ def _read(file):
 
 
 def budget_lines_import(*, budget, user, file):
-    """Check every row; save all of them or none. Returns an ImportResult.
+    """Check every row; save all of them or none (services.budget_lines_create). Returns an
+    ImportResult listing each bad row.
 
     Raises PermissionDenied for a non-coordinator, ValidationError for a file that cannot
-    be read at all or a budget whose lines are locked (approved or submitted).
+    be read at all, or the service's refusal (a budget whose lines are locked).
     """
-    if not is_coordinator(user):
+    if not can_manage_budget(user):
         raise PermissionDenied(_("Only coordinators may do this."))
-    if not budget.is_editable:
-        raise ValidationError(
-            _("The budget is %(status)s: its lines change only through a new revision.")
-            % {"status": budget.get_status_display()}
-        )
     rows = _read(file)
     events, members = {}, {}
     for event in Event.objects.only("id", "name"):
@@ -163,14 +159,10 @@ def budget_lines_import(*, budget, user, file):
         if reasons:
             result.errors.append((number, "; ".join(reasons)))
         else:
-            lines.append(BudgetLine(budget=budget, status=BudgetLine.Status.ACCEPTED, **fields))
+            lines.append({"status": BudgetLine.Status.ACCEPTED, **fields})
     if not lines and not result.errors:
         result.errors.append((0, _("The file has no rows to import.")))
     if result.errors:
         return result
-    with transaction.atomic():
-        for line in lines:
-            line.full_clean()
-            line.save()  # one by one, so history records each line
-    result.created = lines
+    result.created = services.budget_lines_create(budget=budget, user=user, lines=lines)
     return result

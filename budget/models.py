@@ -9,10 +9,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
 from intl_portal.common.currencies import CURRENCY_CHOICES, REPORTING_CURRENCY, validate_currency
 
+from .history import ExplicitHistory
 from .receipts import validate_receipt
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -80,7 +80,7 @@ class Budget(models.Model):
     decision_comment = models.TextField(_("decision comment"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = ExplicitHistory()
 
     class Meta:
         verbose_name = _("budget")
@@ -108,6 +108,11 @@ class Budget(models.Model):
     @property
     def is_editable(self):
         return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def awaits_decision(self):
+        """Submitted: an approver approves or rejects it next."""
+        return self.status == self.Status.SUBMITTED
 
     @property
     def has_approval(self):
@@ -161,7 +166,7 @@ class BudgetLine(models.Model):
     )
     person_trips = models.PositiveIntegerField(_("person-trips"), default=0)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACCEPTED)
-    history = HistoricalRecords()
+    history = ExplicitHistory()
 
     class Meta:
         verbose_name = _("budget line")
@@ -250,7 +255,7 @@ class Expense(models.Model):
     decision_comment = models.TextField(_("decision comment"), blank=True)
     reimbursed_at = models.DateTimeField(_("reimbursed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = ExplicitHistory()
 
     class Meta:
         verbose_name = _("expense")
@@ -266,6 +271,16 @@ class Expense(models.Model):
 
     def __str__(self):
         return f"{self.description} ({self.amount} {self.currency})"
+
+    @property
+    def awaits_decision(self):
+        """Submitted: an approver approves or rejects it next; until then it may be corrected."""
+        return self.status == self.Status.SUBMITTED
+
+    @property
+    def awaits_reimbursement(self):
+        """Approved, not yet paid back."""
+        return self.status == self.Status.APPROVED
 
 
 class ExchangeRate(models.Model):
@@ -284,7 +299,7 @@ class ExchangeRate(models.Model):
     date = models.DateField(_("date"))
     rate = models.DecimalField(_("rate"), max_digits=18, decimal_places=8)
     source = models.CharField(_("source"), max_length=200, blank=True)
-    history = HistoricalRecords()
+    history = ExplicitHistory()
 
     class Meta:
         verbose_name = _("exchange rate")

@@ -11,41 +11,50 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from members.permissions import is_approver, is_coordinator, is_member
+from members.permissions import (
+    can_decide,
+    can_decide_expense,
+    can_manage_budget,
+    can_mark_reimbursed,
+    can_see_budgets,
+    can_see_expenses,
+    is_member,
+)
 
 from . import services
 from .charts import bar_chart
 from .exports import report_csv, report_xlsx
-from .forms import BudgetSubmitForm, DecisionForm, ExpenseForm, LineImportForm
+from .forms import BudgetSubmitForm, DecisionForm, ExpenseForm, LineImportForm, add_refusal
 from .imports import COLUMNS, budget_lines_import
 from .models import Budget, Expense
 from .receipts import receipt_content_type
-from .reports import (
-    budget_report,
-    budgets_for_list,
-    expenses_visible_to,
-    expenses_without_approved_budget,
-)
-
-
-def _can_see_budgets(user):
-    return is_coordinator(user) or is_approver(user)
+from .reports import budget_report
+from .selectors import budgets_for_list, expenses_visible_to, expenses_without_approved_budget
 
 
 def _require_budget_viewer(user):
-    if not _can_see_budgets(user):
+    if not can_see_budgets(user):
         raise PermissionDenied(_("Only coordinators and approvers see budgets."))
 
 
-def _error_text(error):
-    return " ".join(error.messages)
+def _transition(request, calls, action, obj, done):
+    """Run the service `calls[action]`; its refusal (or `done`, with the new status) is the
+    message the object's page shows next."""
+    if action not in calls:
+        raise Http404
+    try:
+        calls[action]()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done % {"status": obj.get_status_display()})
 
 
 @login_required
 def index(request):
     """Budgets for coordinators and approvers; a member lands on their expenses."""
-    if not _can_see_budgets(request.user):
-        if not is_member(request.user):
+    if not can_see_budgets(request.user):
+        if not can_see_expenses(request.user):
             raise PermissionDenied
         return redirect("budget:expense_list")
     budgets = list(budgets_for_list())
@@ -80,8 +89,8 @@ def budget_detail(request, pk):
             "report": report,
             "chart": bar_chart(groups=groups, currency=report.currency),
             "chart_by": chart_by if chart_by in {"event", "person", "category"} else "event",
-            "can_decide": is_approver(request.user) and budget.status == Budget.Status.SUBMITTED,
-            "can_edit": is_coordinator(request.user),
+            "can_decide": can_decide(request.user) and budget.awaits_decision,
+            "can_edit": can_manage_budget(request.user),
             "decision_form": DecisionForm(),
             "submit_form": BudgetSubmitForm(initial={"body": budget.approval_body or None}),
         },
@@ -102,16 +111,7 @@ def budget_action(request, pk, action):
         "revise": lambda: services.budget_revise(budget=budget, user=request.user),
         "close": lambda: services.budget_close(budget=budget, user=request.user),
     }
-    if action not in calls:
-        raise Http404
-    try:
-        calls[action]()
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-    else:
-        messages.success(
-            request, _("The budget is now %(status)s.") % {"status": budget.get_status_display()}
-        )
+    _transition(request, calls, action, budget, _("The budget is now %(status)s."))
     return redirect("budget:budget_detail", pk=budget.pk)
 
 
@@ -137,7 +137,7 @@ def budget_export(request, pk, fmt):
 
 @login_required
 def budget_import(request, pk):
-    if not is_coordinator(request.user):
+    if not can_manage_budget(request.user):
         raise PermissionDenied
     budget = get_object_or_404(Budget, pk=pk)
     form = LineImportForm(request.POST or None, request.FILES or None)
@@ -147,7 +147,7 @@ def budget_import(request, pk):
         try:
             result = budget_lines_import(budget=budget, user=request.user, file=form.cleaned_data["file"])
         except ValidationError as error:
-            form.add_error("file", error)
+            form.add_error("file", error.messages)
             status = 400
         else:
             if result.ok:
@@ -169,7 +169,7 @@ def budget_import(request, pk):
 
 @login_required
 def expense_list(request):
-    if not is_member(request.user) and not is_approver(request.user):
+    if not can_see_expenses(request.user):
         raise PermissionDenied
     expenses = expenses_visible_to(user=request.user)
     status = request.GET.get("status", "")
@@ -182,7 +182,7 @@ def expense_list(request):
             "expenses": expenses[:500],
             "status": status,
             "statuses": Expense.Status.choices,
-            "sees_all": _can_see_budgets(request.user),
+            "sees_all": can_see_budgets(request.user),
         },
     )
 
@@ -196,7 +196,7 @@ def expense_create(request):
             try:
                 expense = services.expense_submit(user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                form.add_error(None, error)
+                add_refusal(form, error)
             else:
                 messages.success(request, _("Your expense is submitted for approval."))
                 return redirect("budget:expense_detail", pk=expense.pk)
@@ -214,16 +214,14 @@ def _visible_expense(request, pk):
 def expense_detail(request, pk):
     expense = _visible_expense(request, pk)
     user = request.user
-    own = user.pk in {expense.submitted_by_id, expense.member.user_id}
     return render(
         request,
         "budget/expense_detail.html",
         {
             "expense": expense,
             "history": expense.history.select_related("history_user").order_by("-history_date")[:20],
-            "can_decide": is_approver(user) and not own and expense.status == Expense.Status.SUBMITTED,
-            "can_reimburse": (is_coordinator(user) or is_approver(user))
-            and expense.status == Expense.Status.APPROVED,
+            "can_decide": can_decide_expense(user, expense) and expense.awaits_decision,
+            "can_reimburse": can_mark_reimbursed(user) and expense.awaits_reimbursement,
             "decision_form": DecisionForm(),
         },
     )
@@ -239,16 +237,7 @@ def expense_action(request, pk, action):
         "reject": lambda: services.expense_reject(expense=expense, user=request.user, comment=comment),
         "reimburse": lambda: services.expense_mark_reimbursed(expense=expense, user=request.user),
     }
-    if action not in calls:
-        raise Http404
-    try:
-        calls[action]()
-    except ValidationError as error:
-        messages.error(request, _error_text(error))
-    else:
-        messages.success(
-            request, _("The expense is now %(status)s.") % {"status": expense.get_status_display()}
-        )
+    _transition(request, calls, action, expense, _("The expense is now %(status)s."))
     return redirect("budget:expense_detail", pk=expense.pk)
 
 

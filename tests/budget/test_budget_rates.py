@@ -2,7 +2,10 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 
+from budget import services
+from budget.models import ExchangeRate
 from budget.rates import RateBook, convert
 from tests import factories
 
@@ -58,3 +61,39 @@ def test_same_currency_needs_no_rate(django_assert_num_queries):
         book = RateBook(target="CNY", currencies={"CNY"}, until=dt.date(2025, 1, 1))
     result = book.convert(Decimal("88000.00"), "CNY", dt.date(2025, 1, 1))
     assert (result.converted, result.rate) == (Decimal("88000.00"), None)
+
+
+def test_exchange_rate_set_enters_then_corrects_the_day(coordinator, approver):
+    services.exchange_rate_set(user=coordinator, currency="EUR", date="2025-12-01", rate="8.2")
+    row = services.exchange_rate_set(
+        user=approver, currency="EUR", date="2025-12-01", rate="8.25", source="BOC"
+    )
+
+    assert list(ExchangeRate.objects.values_list("pk", "rate", "source")) == [
+        (row.pk, Decimal("8.25"), "BOC")
+    ]
+
+
+def test_exchange_rate_set_moves_a_given_row_and_refuses_members(coordinator, member_user):
+    row = factories.ExchangeRateFactory(currency="EUR", date=dt.date(2025, 12, 1), rate=Decimal("8.2"))
+    with pytest.raises(PermissionDenied):
+        services.exchange_rate_set(user=member_user, rate_row=row, rate="1")
+
+    services.exchange_rate_set(user=coordinator, rate_row=row, date=dt.date(2025, 12, 2))
+
+    assert list(ExchangeRate.objects.values_list("pk", "date", "rate")) == [
+        (row.pk, dt.date(2025, 12, 2), Decimal("8.2"))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [({"rate": "abc"}, "rate"), ({"date": "1 Dec"}, "date"), ({"rate": "-1"}, "__all__")],
+)
+def test_exchange_rate_set_refuses_bad_input_and_saves_nothing(fields, field, coordinator):
+    with pytest.raises(ValidationError) as refusal:
+        services.exchange_rate_set(
+            user=coordinator, **{"currency": "EUR", "date": "2025-12-01", "rate": "8.2", **fields}
+        )
+    assert list(refusal.value.message_dict) == [field]
+    assert ExchangeRate.objects.count() == 0

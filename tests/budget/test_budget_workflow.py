@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from budget import services
 from budget.models import Budget, BudgetLine, Expense
@@ -277,3 +278,119 @@ def test_coordinator_accepts_a_proposed_line_only_in_an_editable_budget(coordina
 
     line.refresh_from_db()
     assert (line.status, line.amount) == (BudgetLine.Status.ACCEPTED, Decimal("7000.00"))
+
+
+# --- creating, correcting and deleting ------------------------------------------------------
+
+
+def test_budget_create_starts_a_draft_and_is_for_coordinators(coordinator, approver):
+    fields = {
+        "title": "2026",
+        "period_start": dt.date(2026, 1, 1),
+        "period_end": dt.date(2026, 12, 31),
+        "total": Decimal("90000.00"),
+    }
+    with pytest.raises(PermissionDenied):
+        services.budget_create(user=approver, **fields)
+
+    budget = services.budget_create(user=coordinator, status=Budget.Status.APPROVED, **fields)
+
+    assert (budget.status, budget.revision, budget.total) == ("draft", 1, Decimal("90000.00"))
+
+
+def test_budget_update_refuses_only_figures_that_change(coordinator):
+    budget = factories.BudgetFactory(status=Budget.Status.APPROVED, approved_revision=1)
+
+    services.budget_update(budget=budget, user=coordinator, total=Decimal("88000.00"), notes="Council met")
+    with pytest.raises(ValidationError) as refusal, translation.override("en"):
+        services.budget_update(budget=budget, user=coordinator, total=Decimal("1.00"), notes="x")
+
+    assert refusal.value.message_dict == {
+        "total": ["An approved or submitted budget changes only through a new revision."]
+    }
+    budget.refresh_from_db()
+    assert (budget.total, budget.notes) == (Decimal("88000.00"), "Council met")
+
+
+def test_budget_delete_keeps_what_was_approved_or_spent(coordinator):
+    approved = factories.BudgetFactory(status=Budget.Status.APPROVED, approved_revision=1)
+    spent = factories.BudgetFactory()
+    factories.ExpenseFactory(budget=spent)
+    draft = factories.BudgetFactory()
+    factories.BudgetLineFactory(budget=draft)
+
+    for budget in (approved, spent):
+        with pytest.raises(ValidationError):
+            services.budget_delete(budget=budget, user=coordinator)
+    services.budget_delete(budget=draft, user=coordinator)
+
+    assert set(Budget.objects.all()) == {approved, spent}
+    assert not BudgetLine.objects.filter(budget_id=draft.pk).exists()
+
+
+def test_a_line_cannot_leave_a_locked_budget(coordinator):
+    locked = factories.BudgetFactory(status=Budget.Status.APPROVED, approved_revision=1)
+    line = factories.BudgetLineFactory(budget=locked)
+    draft = factories.BudgetFactory()
+
+    with pytest.raises(ValidationError):
+        services.budget_line_update(line=line, user=coordinator, budget=draft)
+
+    line.refresh_from_db()
+    assert line.budget == locked
+
+
+def test_a_proposal_may_be_discarded_from_a_locked_budget_an_accepted_line_not(coordinator):
+    budget = factories.BudgetFactory(status=Budget.Status.APPROVED, approved_revision=1)
+    proposal = factories.BudgetLineFactory(budget=budget, status=BudgetLine.Status.PROPOSED)
+    accepted = factories.BudgetLineFactory(budget=budget)
+
+    services.budget_line_delete(line=proposal, user=coordinator)
+    with pytest.raises(ValidationError):
+        services.budget_line_delete(line=accepted, user=coordinator)
+
+    assert list(BudgetLine.objects.all()) == [accepted]
+
+
+def test_expense_is_corrected_by_coordinators_while_it_awaits_a_decision(coordinator, approver):
+    expense = factories.ExpenseFactory()
+    with pytest.raises(PermissionDenied):
+        services.expense_update(expense=expense, user=approver, amount=Decimal("1.00"))
+
+    services.expense_update(expense=expense, user=coordinator, amount=Decimal("3100.00"))
+    services.expense_approve(expense=expense, user=approver)
+    with pytest.raises(ValidationError):
+        services.expense_update(expense=expense, user=coordinator, amount=Decimal("1.00"))
+
+    expense.refresh_from_db()
+    assert (expense.amount, expense.status) == (Decimal("3100.00"), "approved")
+
+
+@pytest.mark.parametrize(
+    ("status", "deleted"),
+    [("submitted", True), ("rejected", True), ("approved", False), ("reimbursed", False)],
+)
+def test_expense_delete_keeps_decided_money(status, deleted, coordinator):
+    expense = factories.ExpenseFactory(status=status)
+    if deleted:
+        services.expense_delete(expense=expense, user=coordinator)
+    else:
+        with pytest.raises(ValidationError):
+            services.expense_delete(expense=expense, user=coordinator)
+    assert Expense.objects.filter(pk=expense.pk).exists() is not deleted
+
+
+def test_confirming_a_participation_twice_proposes_one_line_when_called_directly():
+    factories.BudgetFactory(status=Budget.Status.APPROVED, approved_revision=1)
+    participation = factories.ParticipationFactory(
+        status="confirmed",
+        needs_travel=True,
+        event__start_date=dt.date(2025, 12, 8),
+        event__end_date=dt.date(2025, 12, 10),
+    )
+
+    first = services.budget_line_propose_for_participation(participation=participation)
+    second = services.budget_line_propose_for_participation(participation=participation)
+
+    assert (first is not None, second) == (True, None)
+    assert BudgetLine.objects.filter(participation=participation).count() == 1

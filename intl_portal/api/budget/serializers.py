@@ -1,6 +1,6 @@
 """API representations of budgets, budget lines, expenses and exchange rates. Money is a
 decimal string beside an ISO 4217 currency; approval fields are read-only (they change
-through the workflow actions, which call budget.services)."""
+through the workflow actions). Shape only: the viewsets save through budget.services."""
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -150,10 +150,6 @@ class ExpenseSerializer(PortalModelSerializer):
         if self.instance is None and "member" not in attrs:
             raise serializers.ValidationError({"member": [_("This field is required.")]})
         return attrs
-
-    def create(self, validated_data):
-        validated_data["submitted_by"] = self.context["request"].user
-        return super().create(validated_data)
 
 
 class ExchangeRateSerializer(PortalModelSerializer):

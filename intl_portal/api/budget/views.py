@@ -1,21 +1,19 @@
-"""REST API for budgets, budget lines, expenses and exchange rates. Workflow transitions
-are POST actions that call budget.services; see intl_portal/permissions.py for who may."""
+"""REST API for budgets, budget lines, expenses and exchange rates. Every write — create,
+update, delete and the workflow actions — is one call to budget.services, which decides;
+the serializers check shape only. Who may call what: ./permissions.py."""
 
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 
 from budget import services
-from budget.models import Budget, BudgetLine, ExchangeRate, Expense
+from budget.models import Budget, BudgetLine, ExchangeRate
+from budget.selectors import expenses_visible_to
 from intl_portal.api.base import CommentSerializer, PortalViewSet, RequiredCommentSerializer
-from intl_portal.api.permissions import (
-    MembersOnly,
-    MembersReadApproversWrite,
-    MembersReadCoordinatorsWrite,
-    MembersSubmitCoordinatorsChange,
-)
+from intl_portal.api.permissions import MembersOnly
 
 from . import filters, serializers
+from .permissions import BudgetPermission, ExchangeRatePermission, ExpensePermission
 
 
 class BudgetViewSet(PortalViewSet):
@@ -23,17 +21,22 @@ class BudgetViewSet(PortalViewSet):
         Prefetch("lines", queryset=BudgetLine.objects.order_by("event_id", "id"))
     )
     serializer_class = serializers.BudgetSerializer
-    permission_classes = [MembersReadCoordinatorsWrite]
+    permission_classes = [BudgetPermission]
     filterset_class = filters.BudgetFilter
     search_fields = ["title", "notes"]
     ordering_fields = ["period_start", "title", "status", "created_at"]
     transition_argument = "budget"
 
+    def perform_create(self, serializer):
+        serializer.instance = services.budget_create(user=self.request.user, **serializer.validated_data)
+
     def perform_update(self, serializer):
-        # The service keeps an approved or submitted budget's figures locked.
         serializer.instance = services.budget_update(
             budget=serializer.instance, user=self.request.user, **serializer.validated_data
         )
+
+    def perform_destroy(self, instance):
+        services.budget_delete(budget=instance, user=self.request.user)
 
     @extend_schema(request=None, responses=serializers.BudgetSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
@@ -56,12 +59,11 @@ class BudgetViewSet(PortalViewSet):
 class BudgetLineViewSet(PortalViewSet):
     queryset = BudgetLine.objects.all()
     serializer_class = serializers.BudgetLineSerializer
-    permission_classes = [MembersReadCoordinatorsWrite]
+    permission_classes = [BudgetPermission]
     filterset_class = filters.BudgetLineFilter
     search_fields = ["description"]
     ordering_fields = ["amount", "category", "id"]
 
-    # Lines of an approved or submitted budget change only through a revision (services).
     def perform_create(self, serializer):
         fields = dict(serializer.validated_data)
         serializer.instance = services.budget_line_create(
@@ -81,24 +83,25 @@ class ExpenseViewSet(PortalViewSet):
     """Expenses: a member sees and submits their own; coordinators and approvers see all."""
 
     serializer_class = serializers.ExpenseSerializer
-    permission_classes = [MembersSubmitCoordinatorsChange]
+    permission_classes = [ExpensePermission]
     filterset_class = filters.ExpenseFilter
     search_fields = ["description"]
     ordering_fields = ["spent_on", "amount", "status", "created_at"]
     transition_argument = "expense"
 
     def get_queryset(self):
-        expenses = Expense.objects.all()
-        viewer = self.viewer
-        if viewer.is_coordinator or viewer.is_approver:
-            return expenses
-        if viewer.member is None:
-            return expenses.none()
-        return expenses.filter(member=viewer.member)
+        return expenses_visible_to(user=self.request.user)
 
     def perform_create(self, serializer):
-        # The service picks the budget covering the day and checks who may submit for whom.
         serializer.instance = services.expense_submit(user=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.expense_update(
+            expense=serializer.instance, user=self.request.user, **serializer.validated_data
+        )
+
+    def perform_destroy(self, instance):
+        services.expense_delete(expense=instance, user=self.request.user)
 
     @extend_schema(request=CommentSerializer, responses=serializers.ExpenseSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
@@ -119,9 +122,22 @@ class ExpenseViewSet(PortalViewSet):
 
 
 class ExchangeRateViewSet(PortalViewSet):
+    """Rates are entered and corrected through services.exchange_rate_set, as in the admin."""
+
     queryset = ExchangeRate.objects.all()
     serializer_class = serializers.ExchangeRateSerializer
-    permission_classes = [MembersReadApproversWrite]
+    permission_classes = [ExchangeRatePermission]
     filterset_class = filters.ExchangeRateFilter
     search_fields = ["source"]
     ordering_fields = ["date", "currency"]
+
+    def perform_create(self, serializer):
+        serializer.instance = services.exchange_rate_set(user=self.request.user, **serializer.validated_data)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.exchange_rate_set(
+            rate_row=serializer.instance, user=self.request.user, **serializer.validated_data
+        )
+
+    def perform_destroy(self, instance):
+        services.exchange_rate_delete(rate_row=instance, user=self.request.user)

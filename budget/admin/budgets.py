@@ -1,0 +1,175 @@
+"""Budgets with their planned lines (an inline), and the planned lines on their own."""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .. import services
+from ..models import Budget, BudgetLine
+from ..templatetags.budget_tags import money
+from .base import DecidedByApprovers, ServiceAdmin, ServiceInline, decision_action, service_action
+
+
+class SavesLines:
+    """A line is changed and removed through the same services from the budget's page and
+    from the lines' own pages."""
+
+    def service_update(self, request, obj, fields):
+        return services.budget_line_update(line=obj, user=request.user, **fields)
+
+    def service_delete(self, request, obj):
+        services.budget_line_delete(line=obj, user=request.user)
+
+
+class BudgetLineInline(SavesLines, ServiceInline):
+    model = BudgetLine
+    extra = 0
+    fields = (
+        "event",
+        "member",
+        "category",
+        "description",
+        "amount",
+        "currency",
+        "person_trips",
+        "status",
+    )
+    raw_id_fields = ("participation",)
+    show_change_link = True
+
+    def service_create(self, request, parent, fields):
+        return services.budget_line_create(budget=parent, user=request.user, **fields)
+
+
+@admin.register(Budget)
+class BudgetAdmin(DecidedByApprovers, ServiceAdmin):
+    list_display = (
+        "title",
+        "period_start",
+        "period_end",
+        "status",
+        "revision",
+        "total_display",
+        "approval_body",
+        "decided_by",
+        "report_link",
+    )
+    list_filter = ("status", "approval_body")
+    search_fields = ("title",)
+    inlines = [BudgetLineInline]
+    actions = [
+        "submit_selected",
+        "approve_selected",
+        "reject_selected",
+        "revise_selected",
+        "close_selected",
+    ]
+    history_list_display = ("status", "revision", "total")
+    workflow_fields = (
+        "status",
+        "revision",
+        "submitted_at",
+        "decided_by",
+        "decided_at",
+        "decision_comment",
+        "approved_revision",
+        "approved_total",
+        "created_at",
+    )
+    readonly_fields = workflow_fields
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "period_start",
+                    "period_end",
+                    "currency",
+                    "total",
+                    "planned_person_trips",
+                    "approval_body",
+                    "notes",
+                )
+            },
+        ),
+        (_("Workflow"), {"fields": workflow_fields}),
+    )
+
+    def service_create(self, request, fields):
+        return services.budget_create(user=request.user, **fields)
+
+    def service_update(self, request, obj, fields):
+        return services.budget_update(budget=obj, user=request.user, **fields)
+
+    def service_delete(self, request, obj):
+        services.budget_delete(budget=obj, user=request.user)
+
+    @admin.display(description=_("total"), ordering="total")
+    def total_display(self, obj):
+        return money(obj.total, obj.currency)
+
+    @admin.display(description=_("report"))
+    def report_link(self, obj):
+        return format_html('<a href="{}">{}</a>', reverse("budget:budget_detail", args=[obj.pk]), _("report"))
+
+    submit_selected = service_action(
+        _("Submit for approval"),
+        lambda user, budget: services.budget_submit(budget=budget, user=user),
+        _("%(count)s budget(s) submitted."),
+    )
+    approve_selected = decision_action(
+        _("Approve"),
+        _("Approve budgets"),
+        lambda user, budget, comment: services.budget_approve(budget=budget, user=user, comment=comment),
+        _("%(count)s budget(s) approved."),
+    )
+    reject_selected = decision_action(
+        _("Reject"),
+        _("Reject budgets"),
+        lambda user, budget, comment: services.budget_reject(budget=budget, user=user, comment=comment),
+        _("%(count)s budget(s) rejected."),
+    )
+    revise_selected = service_action(
+        _("Start a revision"),
+        lambda user, budget: services.budget_revise(budget=budget, user=user),
+        _("%(count)s budget(s) reopened as a new revision."),
+    )
+    close_selected = service_action(
+        _("Close"),
+        lambda user, budget: services.budget_close(budget=budget, user=user),
+        _("%(count)s budget(s) closed."),
+    )
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(SavesLines, ServiceAdmin):
+    list_display = (
+        "budget",
+        "event",
+        "member",
+        "category",
+        "amount_display",
+        "person_trips",
+        "status",
+    )
+    list_filter = ("status", "category", "budget")
+    list_select_related = ("budget", "event", "member")
+    search_fields = ("description", "event__name", "member__display_name")
+    raw_id_fields = ("participation",)
+    actions = ["accept_selected"]
+
+    def service_create(self, request, fields):
+        budget = fields.pop("budget")
+        return services.budget_line_create(budget=budget, user=request.user, **fields)
+
+    @admin.display(description=_("amount"), ordering="amount")
+    def amount_display(self, obj):
+        return money(obj.amount, obj.currency)
+
+    accept_selected = service_action(
+        _("Accept the proposed lines"),
+        lambda user, line: services.budget_line_accept(line=line, user=user),
+        _("%(count)s line(s) accepted."),
+    )

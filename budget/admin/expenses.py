@@ -1,0 +1,76 @@
+"""Expenses: filed, corrected and withdrawn through the services, decided by actions."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .. import services
+from ..models import Expense
+from ..selectors import expenses_visible_to
+from ..templatetags.budget_tags import money
+from .base import DecidedByApprovers, ServiceAdmin, decision_action, service_action
+
+
+@admin.register(Expense)
+class ExpenseAdmin(DecidedByApprovers, ServiceAdmin):
+    list_display = (
+        "spent_on",
+        "description",
+        "member",
+        "event",
+        "amount_display",
+        "status",
+        "budget",
+        "submitted_by",
+    )
+    list_filter = ("status", "category", "budget", "currency")
+    list_select_related = ("member", "event", "budget", "submitted_by")
+    search_fields = ("description", "member__display_name", "event__name")
+    date_hierarchy = "spent_on"
+    readonly_fields = (
+        "status",
+        "submitted_by",
+        "decided_by",
+        "decided_at",
+        "decision_comment",
+        "reimbursed_at",
+        "created_at",
+    )
+    actions = ["approve_selected", "reject_selected", "reimburse_selected"]
+    history_list_display = ("status", "amount", "currency")
+
+    def get_queryset(self, request):
+        queryset = expenses_visible_to(user=request.user)
+        ordering = self.get_ordering(request)
+        return queryset.order_by(*ordering) if ordering else queryset
+
+    def service_create(self, request, fields):
+        # Without a budget, the service files it under the one covering the day.
+        return services.expense_submit(user=request.user, **fields)
+
+    def service_update(self, request, obj, fields):
+        return services.expense_update(expense=obj, user=request.user, **fields)
+
+    def service_delete(self, request, obj):
+        services.expense_delete(expense=obj, user=request.user)
+
+    @admin.display(description=_("amount"), ordering="amount")
+    def amount_display(self, obj):
+        return money(obj.amount, obj.currency)
+
+    approve_selected = decision_action(
+        _("Approve"),
+        _("Approve expenses"),
+        lambda user, expense, comment: services.expense_approve(expense=expense, user=user, comment=comment),
+        _("%(count)s expense(s) approved."),
+    )
+    reject_selected = decision_action(
+        _("Reject"),
+        _("Reject expenses"),
+        lambda user, expense, comment: services.expense_reject(expense=expense, user=user, comment=comment),
+        _("%(count)s expense(s) rejected."),
+    )
+    reimburse_selected = service_action(
+        _("Mark reimbursed"),
+        lambda user, expense: services.expense_mark_reimbursed(expense=expense, user=user),
+        _("%(count)s expense(s) marked reimbursed."),
+    )
