@@ -1,100 +1,18 @@
-"""The coordinators' main tool: events with their deadlines, goals and participants."""
+"""The coordinators' main tool: events with their deadlines, goals, participants and
+action items, and the group's tags. Every write is a call of events' services."""
 
-import datetime as dt
-
-from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.db.models import Count
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from intl_portal.common.timezones import normalize_zone_name
-
-from . import services
-from .models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
-from .selectors import double_bookings
-
-
-class DeadlineForm(forms.ModelForm):
-    """Coordinators type a deadline as announced ("June 30, 15:59 KST"): a local date and
-    time plus the zone; the form stores the UTC instant."""
-
-    local_date = forms.DateField(label=_("date (as announced)"))
-    local_time = forms.TimeField(
-        label=_("time (as announced)"),
-        required=False,
-        help_text=_("Leave empty for a date-only deadline: 23:59 of that day."),
-    )
-    timezone = forms.CharField(
-        label=_("announced time zone"),
-        initial="UTC",
-        help_text=_("IANA name such as Asia/Seoul, or AoE."),
-    )
-
-    class Meta:
-        model = Deadline
-        fields = ["kind", "title", "local_date", "local_time", "timezone", "url", "is_public", "note"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            local = self.instance.local_due_at
-            self.initial["local_date"] = local.date()
-            self.initial["local_time"] = None if self.instance.is_date_only else local.time()
-
-    def clean_timezone(self):
-        return normalize_zone_name(self.cleaned_data["timezone"])
-
-    def clean(self):
-        cleaned = super().clean()
-        day, time, zone = cleaned.get("local_date"), cleaned.get("local_time"), cleaned.get("timezone")
-        if day and zone:
-            local = day if time is None else dt.datetime.combine(day, time)
-            due_at, zone = services.deadline_instant(local=local, zone=zone, date_only=time is None)
-            cleaned["due_at"] = due_at
-        return cleaned
-
-    def save(self, commit=True):
-        deadline = self.instance
-        deadline.due_at = self.cleaned_data["due_at"]
-        deadline.is_date_only = self.cleaned_data.get("local_time") is None
-        return super().save(commit=commit)
-
-
-class DeadlineInline(admin.TabularInline):
-    model = Deadline
-    form = DeadlineForm
-    extra = 0
-    fields = ["kind", "title", "local_date", "local_time", "timezone", "utc_instant", "url", "is_public"]
-    readonly_fields = ["utc_instant"]
-
-    @admin.display(description=_("UTC"))
-    def utc_instant(self, obj):
-        return obj.due_at.strftime("%Y-%m-%d %H:%M UTC") if obj.due_at else "—"
-
-
-class GoalInline(admin.TabularInline):
-    model = Goal
-    extra = 0
-    fields = ["kind", "status", "owner", "details", "outcome"]
-    autocomplete_fields = ["owner"]
-
-
-class ParticipationInline(admin.TabularInline):
-    model = Participation
-    extra = 0
-    fields = ["member", "role", "status", "needs_travel", "needs_visa", "invitation_letter", "visa_status"]
-    autocomplete_fields = ["member"]
-
-
-class ActionItemInline(admin.TabularInline):
-    model = ActionItem
-    extra = 0
-    fields = ["title", "owner", "due_date", "status"]
-    autocomplete_fields = ["owner"]
+from .. import services
+from ..models import Event, Tag
+from .base import ServiceModelAdmin, model_fields
+from .deadlines import DeadlineInline
+from .participations import GoalInline, ParticipationInline
+from .work import ActionItemInline
 
 
 class YearListFilter(admin.SimpleListFilter):
@@ -112,13 +30,21 @@ class YearListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(ServiceModelAdmin):
     list_display = ["slug", "name_en", "name_zh"]
     search_fields = ["slug", "name_en", "name_zh"]
 
+    def save_object(self, request, obj, form, change):
+        if change:
+            return services.tag_update(tag=obj, **model_fields(form))
+        return services.tag_create(**model_fields(form))
+
+    def delete_object(self, request, obj):
+        services.tag_delete(tag=obj)
+
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ServiceModelAdmin):
     list_display = [
         "name",
         "start_date",
@@ -170,134 +96,49 @@ class EventAdmin(admin.ModelAdmin):
     def participant_count(self, obj):
         return obj.participant_total
 
+    def save_object(self, request, obj, form, change):
+        if change:
+            return services.event_update(event=obj, **model_fields(form))
+        return services.event_create(**model_fields(form))
+
+    def delete_object(self, request, obj):
+        services.event_delete(event=obj)
+
     @admin.action(description=_("Confirm the selected events"))
     def confirm_events(self, request, queryset):
-        for event in queryset:
-            services.event_confirm(event=event)
-        self.message_user(
+        self.act_on_each(
             request,
-            ngettext("%(count)d event confirmed.", "%(count)d events confirmed.", len(queryset))
-            % {"count": len(queryset)},
-            messages.SUCCESS,
+            queryset,
+            lambda event: services.event_confirm(event=event),
+            lambda count: (
+                ngettext("%(count)d event confirmed.", "%(count)d events confirmed.", count)
+                % {"count": count}
+            ),
         )
 
     @admin.action(description=_("Decline the selected events"))
     def decline_events(self, request, queryset):
-        for event in queryset:
-            services.event_decline(event=event)
-        self.message_user(
+        self.act_on_each(
             request,
-            ngettext("%(count)d event declined.", "%(count)d events declined.", len(queryset))
-            % {"count": len(queryset)},
-            messages.SUCCESS,
+            queryset,
+            lambda event: services.event_decline(event=event),
+            lambda count: (
+                ngettext("%(count)d event declined.", "%(count)d events declined.", count) % {"count": count}
+            ),
         )
 
     @admin.action(description=_("Copy to the next edition"))
     def copy_to_next_edition(self, request, queryset):
         copies = []
-        for event in queryset:
-            try:
-                copies.append(services.event_copy_to_next_edition(event=event))
-            except ValidationError as error:
-                self.message_user(request, f"{event}: {'; '.join(error.messages)}", messages.ERROR)
-        if copies:
-            self.message_user(
-                request,
-                format_html(
-                    "{} {}",
-                    _("Created as 'considering':"),
-                    format_html_join(
-                        ", ", '<a href="../event/{}/change/">{}</a>', ((c.pk, c.name) for c in copies)
-                    ),
+        self.act_on_each(
+            request,
+            queryset,
+            lambda event: copies.append(services.event_copy_to_next_edition(event=event)),
+            lambda count: format_html(
+                "{} {}",
+                _("Created as 'considering':"),
+                format_html_join(
+                    ", ", '<a href="../event/{}/change/">{}</a>', ((c.pk, c.name) for c in copies)
                 ),
-                messages.SUCCESS,
-            )
-
-
-@admin.register(Deadline)
-class DeadlineAdmin(admin.ModelAdmin):
-    form = DeadlineForm
-    list_display = ["event", "kind", "due_at", "announced", "is_public"]
-    list_filter = ["kind", "is_public", "event__status"]
-    search_fields = ["event__name", "title"]
-    autocomplete_fields = ["event"]
-    list_select_related = ["event"]
-    date_hierarchy = "due_at"
-
-    def get_fields(self, request, obj=None):
-        return ["event", *DeadlineForm.Meta.fields]
-
-    @admin.display(description=_("as announced"))
-    def announced(self, obj):
-        return f"{obj.local_due_at:%Y-%m-%d %H:%M} {obj.zone_label}"
-
-
-@admin.register(Goal)
-class GoalAdmin(admin.ModelAdmin):
-    list_display = ["event", "kind", "status", "owner"]
-    list_filter = ["kind", "status"]
-    search_fields = ["event__name", "details", "owner__display_name"]
-    autocomplete_fields = ["event", "owner"]
-    list_select_related = ["event", "owner"]
-
-
-@admin.register(Participation)
-class ParticipationAdmin(admin.ModelAdmin):
-    list_display = ["member", "event", "role", "status", "needs_travel", "needs_visa", "visa_status"]
-    list_filter = ["role", "status", "needs_travel", "needs_visa", "visa_status"]
-    search_fields = ["member__display_name", "event__name"]
-    autocomplete_fields = ["event", "member"]
-    list_select_related = ["event", "member"]
-    actions = ["confirm_participations"]
-
-    @admin.action(description=_("Confirm the selected participations"))
-    def confirm_participations(self, request, queryset):
-        for participation in queryset.select_related("event", "member"):
-            services.participation_confirm(participation=participation)
-        self.message_user(request, _("Confirmed."), messages.SUCCESS)
-
-
-@admin.register(ActionItem)
-class ActionItemAdmin(admin.ModelAdmin):
-    list_display = ["title", "owner", "due_date", "status", "event", "overdue"]
-    list_filter = ["status"]
-    search_fields = ["title", "details", "owner__display_name"]
-    autocomplete_fields = ["owner", "event"]
-    list_select_related = ["owner", "event"]
-
-    @admin.display(description=_("overdue"), boolean=True)
-    def overdue(self, obj):
-        return bool(
-            obj.due_date
-            and obj.status in (ActionItem.Status.OPEN, ActionItem.Status.IN_PROGRESS)
-            and obj.due_date < timezone.localdate()
+            ),
         )
-
-
-@admin.register(Idea)
-class IdeaAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "proposer", "status", "parent"]
-    list_filter = ["kind", "status"]
-    search_fields = ["title", "description", "proposer__display_name"]
-    autocomplete_fields = ["proposer", "parent"]
-    list_select_related = ["proposer", "parent"]
-
-
-@admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
-    list_display = ["name", "organization", "position", "owner", "follow_up_status", "next_follow_up"]
-    list_filter = ["follow_up_status"]
-    search_fields = ["name", "organization", "position", "notes"]
-    autocomplete_fields = ["owner", "events"]
-    list_select_related = ["owner"]
-
-
-def double_booking_warnings(member_ids):
-    """Human-readable warnings about members booked at overlapping events."""
-    clashes = double_bookings(member_ids=member_ids)
-    return {
-        member_id: [
-            _("%(a)s and %(b)s overlap") % {"a": first.name, "b": second.name} for first, second in pairs
-        ]
-        for member_id, pairs in clashes.items()
-    }

@@ -1,94 +1,62 @@
-"""Every write and business rule about events, deadlines, goals and participations.
+"""Events: creating, changing, moving through their statuses, copying to the next edition,
+deleting; and the group's tags."""
 
-Views, admin, API, tasks and commands call these functions; none of them repeats a rule.
-"""
-
-import datetime as dt
 import re
-import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from intl_portal.common.timezones import normalize_zone_name
+from ..models import Deadline, Event, Goal, Tag
+from ..reminders.planning import reminders_cancel_for_deadline, reminders_plan_event
+from .base import assign, save_valid
+from .deadlines import deadline_instant
 
-from .models import Deadline, Event, Goal, Participation
-from .reminders.planning import reminders_plan_event
-
-# A date-only deadline closes at the last minute of its day, in its zone.
-DATE_ONLY_TIME = dt.time(23, 59)
+# --- events -----------------------------------------------------------------------------------
 
 
-def deadline_instant(*, local, zone, date_only=False):
-    """The UTC instant of a deadline announced as `local` (a date, or a naive or aware
-    datetime) in `zone` (an IANA name or "AoE"). Returns (instant_in_utc, zone_name)."""
-    zone_name = normalize_zone_name(zone)
-    tz = zoneinfo.ZoneInfo(zone_name)
-    if date_only or not isinstance(local, dt.datetime):
-        day = local.date() if isinstance(local, dt.datetime) else local
-        local = dt.datetime.combine(day, DATE_ONLY_TIME)
-    if local.tzinfo is not None:
-        # An aware value keeps its instant; only the announced zone is recorded.
-        return local.astimezone(dt.UTC), zone_name
-    return local.replace(tzinfo=tz).astimezone(dt.UTC), zone_name
+def _set_relations(event, tags, alternatives):
+    if tags is not None:
+        event.tags.set(tags)
+    if alternatives is not None:
+        event.alternatives.set(alternatives)
 
 
 @transaction.atomic
-def deadline_set(*, event, kind, local, zone, date_only=False, deadline=None, **fields):
-    """Create a deadline, or update `deadline`, from the time as it was announced.
-
-    Raises ValidationError for an unknown zone. A moved instant raises the sequence
-    (deadline_moved, before every save), so calendar clients replace the entry.
-    """
-    due_at, zone_name = deadline_instant(local=local, zone=zone, date_only=date_only)
-    if deadline is None:
-        deadline = Deadline(event=event)
-    deadline.event = event
-    deadline.kind = kind
-    deadline.due_at = due_at
-    deadline.timezone = zone_name
-    deadline.is_date_only = bool(date_only or not isinstance(local, dt.datetime))
-    for name, value in fields.items():
-        setattr(deadline, name, value)
-    deadline.full_clean()
-    deadline.save()
-    return deadline
-
-
-def deadline_moved(*, deadline, update_fields=None):
-    """Raise the sequence of a deadline whose instant differs from the stored one.
-
-    Runs before every save of a Deadline (see EventsConfig.ready), so admin, API and
-    deadline_set all follow it; a sequence already raised by the caller is kept.
-    Returns True when the deadline moved.
-    """
-    if deadline._state.adding or deadline.pk is None:
-        return False
-    stored = Deadline.objects.filter(pk=deadline.pk).values("due_at", "sequence").first()
-    if stored is None or stored["due_at"] == deadline.due_at:
-        return False
-    if deadline.sequence <= stored["sequence"]:
-        deadline.sequence = stored["sequence"] + 1
-        if update_fields is not None and "sequence" not in update_fields:
-            # save(update_fields=…) would drop the new sequence: write it beside.
-            Deadline.objects.filter(pk=deadline.pk).update(sequence=deadline.sequence)
-    return True
+def event_create(*, tags=(), alternatives=(), **fields):
+    """Create an event (status, if given, is where it starts: nothing to remind yet)."""
+    status = fields.get("status", Event.Status.CONSIDERING)
+    if status not in Event.Status.values:
+        raise ValidationError({"status": _("Unknown event status: %(status)s") % {"status": status}})
+    event = save_valid(Event(**fields))
+    _set_relations(event, tags, alternatives)
+    return event
 
 
 @transaction.atomic
-def deadline_delete(*, deadline):
-    """Delete a deadline; its reminders still to be sent are cancelled in the same transaction."""
-    deadline.delete()
+def event_update(*, event, tags=None, alternatives=None, **fields):
+    """Change an event's fields (and, given, its tags and alternatives). A new status goes
+    through event_set_status, which re-plans the reminders of the event's deadlines."""
+    stored_status = Event.objects.filter(pk=event.pk).values_list("status", flat=True).get()
+    status = fields.pop("status", stored_status)
+    assign(event, fields)
+    event.status = stored_status
+    save_valid(event)
+    _set_relations(event, tags, alternatives)
+    if status != stored_status:
+        event_set_status(event=event, status=status)
+    return event
 
 
 @transaction.atomic
 def event_set_status(*, event, status):
-    """Move an event to a status (confirm, decline, …)."""
+    """Move an event to a status (every status change comes here). Its deadlines'
+    reminders are re-planned once: a declined or cancelled event sends none."""
     if status not in Event.Status.values:
-        raise ValidationError(_("Unknown event status: %(status)s") % {"status": status})
+        raise ValidationError({"status": _("Unknown event status: %(status)s") % {"status": status}})
     event.status = status
     event.save(update_fields=["status", "updated_at"])
+    reminders_plan_event(event_id=event.pk)
     return event
 
 
@@ -98,6 +66,18 @@ def event_confirm(*, event):
 
 def event_decline(*, event):
     return event_set_status(event=event, status=Event.Status.DECLINED)
+
+
+@transaction.atomic
+def event_delete(*, event):
+    """Delete an event with its deadlines, goals and participations; the reminders still to
+    be sent for its deadlines are cancelled in the same transaction."""
+    for deadline_id in Deadline.objects.filter(event=event).values_list("pk", flat=True):
+        reminders_cancel_for_deadline(deadline_id=deadline_id)
+    event.delete()
+
+
+# --- next edition -----------------------------------------------------------------------------
 
 
 def _shift_year(day, years):
@@ -122,7 +102,8 @@ def _next_edition_name(event, years):
 @transaction.atomic
 def event_copy_to_next_edition(*, event, years=1):
     """Copy an event to its next edition: status 'considering', dates shifted by a year,
-    goals and deadlines copied without their outcomes, nobody signed up yet."""
+    goals and deadlines copied without their outcomes, nobody signed up yet. The copy's
+    reminders are planned in the same transaction, as for any new deadline."""
     copy = Event.objects.create(
         name=_next_edition_name(event, years),
         series=event.series,
@@ -165,24 +146,24 @@ def event_copy_to_next_edition(*, event, years=1):
             )
         )
     Deadline.objects.bulk_create(new_deadlines)
-    # bulk_create sends no signals: plan the copy's reminders here, in this transaction.
     reminders_plan_event(event_id=copy.pk)
     return copy
 
 
-def participation_set_status(*, participation, status):
-    if status not in Participation.Status.values:
-        raise ValidationError(_("Unknown participation status: %(status)s") % {"status": status})
-    participation.status = status
-    participation.save(update_fields=["status", "updated_at"])
-    return participation
+# --- tags -------------------------------------------------------------------------------------
 
 
-def participation_confirm(*, participation):
-    from budget.services import budget_line_propose_for_participation  # no import cycle
+@transaction.atomic
+def tag_create(**fields):
+    return save_valid(Tag(**fields))
 
-    with transaction.atomic():
-        participation_set_status(participation=participation, status=Participation.Status.CONFIRMED)
-        # A confirmed trip that needs travel gets a proposed planned line in the budget.
-        budget_line_propose_for_participation(participation=participation)
-    return participation
+
+@transaction.atomic
+def tag_update(*, tag, **fields):
+    assign(tag, fields)
+    return save_valid(tag)
+
+
+@transaction.atomic
+def tag_delete(*, tag):
+    tag.delete()

@@ -121,7 +121,7 @@ def test_recipients_are_participants_goal_owners_followers_and_channels(db, cloc
     no_address = factories.MemberFactory(email="")
     factories.ParticipationFactory(event=event, member=no_address)
     channel = factories.ReminderChannelFactory(offsets="1d")
-    factories.DeadlineFactory(event=event)
+    services.deadline_set(event=event, kind=Deadline.Kind.CFP_CLOSE, local=dt.date(2025, 7, 14), zone="UTC")
     members = set(Reminder.objects.filter(member__isnull=False).values_list("member", flat=True))
     assert members == {participant.pk, owner.pk, follower.pk}
     assert declined.pk not in members
@@ -130,11 +130,11 @@ def test_recipients_are_participants_goal_owners_followers_and_channels(db, cloc
     ]
 
 
-def test_member_offsets_replace_the_defaults(db, clock):
+def test_member_offsets_replace_the_defaults(db, clock, coordinator):
     member = factories.MemberFactory()
     factories.ReminderPreferenceFactory(member=member, offsets="2d, 30m")
     deadline = factories.DeadlineFactory()
-    factories.ParticipationFactory(event=deadline.event, member=member)
+    services.participation_create(user=coordinator, event=deadline.event, member=member)
     offsets = set(Reminder.objects.filter(member=member).values_list("offset", flat=True))
     assert offsets == {dt.timedelta(days=2), dt.timedelta(minutes=30)}
 
@@ -222,10 +222,9 @@ def test_dry_run_changes_nothing(kst_deadline):
 
 def test_goal_owner_removed_cancels_pending(kst_deadline):
     owner = factories.MemberFactory()
-    goal = factories.GoalFactory(event=kst_deadline.event, owner=owner)
+    goal = services.goal_create(event=kst_deadline.event, kind=Goal.Kind.TALK, owner=owner)
     assert Reminder.objects.filter(member=owner, state=State.PENDING).count() == 5
-    goal.status = Goal.Status.DROPPED
-    goal.save()
+    services.goal_update(goal=goal, status=Goal.Status.DROPPED)
     assert Reminder.objects.filter(member=owner, state=State.CANCELLED).count() == 5
 
 

@@ -16,6 +16,7 @@ from django.test import override_settings
 from events.models import Reminder
 from events.models.reminders import ReminderDefaults
 from events.reminders.dispatch import reminders_dispatch
+from events.services import deadline_set
 from tests import factories
 
 from . import reminder_helpers
@@ -33,7 +34,7 @@ State = Reminder.State
 def deadline(db, clock):
     ReminderDefaults.objects.create(offsets="1d")
     event = factories.EventFactory(name="FOSSASIA 2025", cfp_url="https://example.org/cfp")
-    return event, lambda: factories.DeadlineFactory(event=event, due_at=DUE, timezone="Asia/Seoul")
+    return event, lambda: deadline_set(event=event, kind="cfp_close", local=DUE, zone="Asia/Seoul")
 
 
 def test_feishu_bot_receives_signed_post(deadline):

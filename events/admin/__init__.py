@@ -1,0 +1,7 @@
+"""The events app's admin, by concept; every write goes through events.services
+(base.py says how a refusal becomes a form error on its row)."""
+
+from . import deadlines, events, participations, work  # noqa: F401  (registers the admins)
+from .participations import double_booking_warnings
+
+__all__ = ["double_booking_warnings"]
