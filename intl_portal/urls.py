@@ -5,7 +5,6 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from events import feeds as event_feeds
-from events import views as event_views
 from events.reminders import views as reminder_views
 from members.token_views import api_tokens
 
@@ -26,10 +25,9 @@ urlpatterns = [
     path("calendar/", include("events.feed_urls")),
     path("me/calendar/", event_feeds.my_calendar_feed, name="my_calendar_feed"),
     path("me/api-tokens/", api_tokens, name="api_tokens"),
+    # The home page is the events calendar (events:calendar, at "").
     path("", include("events.urls")),
     path("", include("members.urls")),
-    # The calendar is the home page; the name stays for links elsewhere.
-    path("", event_views.calendar, name="home"),
 ]
 
 if settings.DEBUG:

@@ -77,26 +77,6 @@ def reminder_preference_update(
     return preference
 
 
-@transaction.atomic
-def event_follow(*, member, event, follow=True):
-    preference = reminder_preference_for(member=member)
-    if follow:
-        preference.followed_events.add(event)
-    else:
-        preference.followed_events.remove(event)
-    return preference
-
-
-@transaction.atomic
-def event_mute(*, member, event, mute=True):
-    preference = reminder_preference_for(member=member)
-    if mute:
-        preference.muted_events.add(event)
-    else:
-        preference.muted_events.remove(event)
-    return preference
-
-
 def reminders_retry(*, reminder_ids, now=None):
     """Put failed (or skipped) reminders back in the queue to be tried at once."""
     from django.utils import timezone

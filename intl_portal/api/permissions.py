@@ -60,11 +60,6 @@ class MembersReadCoordinatorsWrite(BasePermission):
         return is_coordinator(request.user)
 
 
-class CoordinatorsOnly(BasePermission):
-    def has_permission(self, request, view):
-        return is_coordinator(request.user)
-
-
 class MembersReadApproversWrite(BasePermission):
     """Signed-in members read; budget approvers and coordinators write."""
 

@@ -36,7 +36,3 @@ def validate_zone_name(name):
 def zone_label(name):
     """A short label for a zone: AoE for Anywhere on Earth, else the IANA name."""
     return "AoE" if name == AOE else name
-
-
-def zone_choices():
-    return [(zone, zone) for zone in sorted(available_zones())]
