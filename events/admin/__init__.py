@@ -2,6 +2,7 @@
 (base.py says how a refusal becomes a form error on its row)."""
 
 from . import deadlines, events, participations, work  # noqa: F401  (registers the admins)
-from .participations import double_booking_warnings
+from .base import RefusalsOnFormsMixin
+from .participations import MemberParticipationInline, double_booking_warnings
 
-__all__ = ["double_booking_warnings"]
+__all__ = ["MemberParticipationInline", "RefusalsOnFormsMixin", "double_booking_warnings"]

@@ -47,6 +47,8 @@ def attach_refusal(form, error):
     for field, message in refusal_messages(error):
         if field is not None and field not in form.fields:
             message, field = f"{field}: {message}", None
+        elif field is not None and form.fields[field].widget.is_hidden:
+            field = None  # e.g. the inline's own foreign key: say it on the row
         form.add_error(field, message)
 
 
@@ -83,9 +85,12 @@ def model_fields(form, exclude=()):
 
 
 class ServiceFormSetMixin:
-    """An inline formset that shows the refusals of the previous pass on their rows."""
+    """An inline formset whose rows are saved by the inline's services (one call per added,
+    changed or deleted row) and that shows the refusals of the previous pass on their rows."""
 
     refusals = {}
+    service_inline = None
+    request = None
 
     def clean(self):
         super().clean()
@@ -94,14 +99,38 @@ class ServiceFormSetMixin:
             if error is not None:
                 attach_refusal(form, error)
 
+    def save(self, commit=True):
+        inline, request = self.service_inline, self.request
+        self.new_objects, self.changed_objects, self.deleted_objects = [], [], []
+        deleted = set(self.deleted_forms)
+        for row in self.forms:
+            obj = row.instance
+            if row in deleted:
+                if obj.pk is not None:
+                    run_refusable(row.prefix, lambda row=row: inline.delete_row(request, row.instance))
+                    self.deleted_objects.append(obj)
+            elif not row.has_changed():
+                continue
+            elif obj.pk is None:
+                saved = run_refusable(
+                    row.prefix, lambda row=row: inline.create_row(request, row, self.instance)
+                )
+                adopt(obj, saved)
+                self.new_objects.append(obj)
+            else:
+                run_refusable(row.prefix, lambda row=row: inline.update_row(request, row))
+                self.changed_objects.append((obj, row.changed_data))
+        return self.new_objects + [obj for obj, _changed in self.changed_objects]
+
 
 class ServiceInline(InlineModelAdmin):
     """An inline whose rows are saved by services: subclasses define create_row,
-    update_row and delete_row (one service call each)."""
+    update_row and delete_row (one service call each). Its admin shows refusals on the
+    rows (RefusalsOnFormsMixin)."""
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        attributes = {"refusals": refusals_of(request), "service_inline": self}
+        attributes = {"refusals": refusals_of(request), "service_inline": self, "request": request}
         return type(formset.__name__, (ServiceFormSetMixin, formset), attributes)
 
     def row_fields(self, row):
@@ -130,9 +159,35 @@ class ServiceTabularInline(ServiceInline, admin.TabularInline):
     pass
 
 
-class ServiceModelAdmin(admin.ModelAdmin):
+class RefusalsOnFormsMixin:
+    """For a ModelAdmin with ServiceInlines (or a service-saved main form): a service's
+    refusal during the save rolls the change form's transaction back, and the page is
+    validated again with the refusal attached to the form or row it came from."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except Refused as refused:
+            setattr(request, REFUSALS, {refused.prefix: refused.error})
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        error = refusals_of(request).get(MAIN_FORM)
+        if error is None:
+            return form
+
+        def clean(self):
+            cleaned = form.clean(self)
+            attach_refusal(self, error)
+            return cleaned
+
+        return type(form.__name__, (form,), {"clean": clean})
+
+
+class ServiceModelAdmin(RefusalsOnFormsMixin, admin.ModelAdmin):
     """A model admin whose writes are services: subclasses define save_object and
-    delete_object (one service call each); inlines are ServiceInlines."""
+    delete_object (one service call each); its inlines are ServiceInlines."""
 
     def save_object(self, request, obj, form, change):
         raise NotImplementedError
@@ -151,58 +206,16 @@ class ServiceModelAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return can_manage_events(request.user)
 
-    # --- the change form: refusals become form errors ---------------------------------------
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except Refused as refused:
-            # The transaction rolled back; validate again with the refusal on its row.
-            setattr(request, REFUSALS, {refused.prefix: refused.error})
-            return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        error = refusals_of(request).get(MAIN_FORM)
-        if error is None:
-            return form
-
-        def clean(self):
-            cleaned = form.clean(self)
-            attach_refusal(self, error)
-            return cleaned
-
-        return type(form.__name__, (form,), {"clean": clean})
+    # --- saving -----------------------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
         adopt(obj, run_refusable(MAIN_FORM, lambda: self.save_object(request, obj, form, change)))
 
     def save_related(self, request, form, formsets, change):
-        # Many-to-many fields went with save_object's service call.
+        # Many-to-many fields went with save_object's service call; each inline formset
+        # saves its rows through the inline's services.
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
-
-    def save_formset(self, request, form, formset, change):
-        inline = formset.service_inline
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        deleted = set(formset.deleted_forms)
-        for row in formset.forms:
-            obj = row.instance
-            if row in deleted:
-                if obj.pk is not None:
-                    run_refusable(row.prefix, lambda row=row: inline.delete_row(request, row.instance))
-                    formset.deleted_objects.append(obj)
-            elif not row.has_changed():
-                continue
-            elif obj.pk is None:
-                saved = run_refusable(
-                    row.prefix, lambda row=row: inline.create_row(request, row, formset.instance)
-                )
-                adopt(obj, saved)
-                formset.new_objects.append(obj)
-            else:
-                run_refusable(row.prefix, lambda row=row: inline.update_row(request, row))
-                formset.changed_objects.append((obj, row.changed_data))
 
     # --- deleting ---------------------------------------------------------------------------
 

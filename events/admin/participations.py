@@ -45,6 +45,30 @@ class ParticipationInline(ServiceTabularInline):
         services.participation_delete(user=request.user, participation=obj)
 
 
+class MemberParticipationInline(ServiceTabularInline):
+    """A member's participations, on the member's admin page (members.admin)."""
+
+    model = Participation
+    extra = 0
+    fields = ["event", "role", "status", "needs_travel", "needs_visa", "visa_status"]
+    autocomplete_fields = ["event"]
+    verbose_name_plural = _("participations")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("event")
+
+    def create_row(self, request, row, parent):
+        return services.participation_create(user=request.user, member=parent, **self.row_fields(row))
+
+    def update_row(self, request, row):
+        return services.participation_update(
+            user=request.user, participation=row.instance, **self.row_fields(row)
+        )
+
+    def delete_row(self, request, obj):
+        services.participation_delete(user=request.user, participation=obj)
+
+
 @admin.register(Goal)
 class GoalAdmin(ServiceModelAdmin):
     list_display = ["event", "kind", "status", "owner"]
