@@ -20,6 +20,7 @@ from django.utils import timezone
 from events.models import Reminder
 from events.models.reminders import ReminderDefaults
 from events.reminders.dispatch import reminders_dispatch
+from events.services import deadline_set
 from tests import factories
 
 from . import reminder_helpers
@@ -40,7 +41,7 @@ def _members_due(count):
     event = factories.EventFactory()
     for _ in range(count):
         factories.ParticipationFactory(event=event)
-    factories.DeadlineFactory(event=event, due_at=DUE)
+    deadline_set(event=event, kind="cfp_close", local=DUE, zone="UTC")
     assert Reminder.objects.filter(state=State.PENDING).count() == count
 
 
@@ -73,7 +74,7 @@ def test_two_processes_racing_post_each_webhook_once(clock):
     with RecordingServer(body=b"{}") as server:
         for _ in range(120):
             factories.ReminderChannelFactory(kind="webhook", url=server.url())
-        factories.DeadlineFactory(due_at=DUE)
+        deadline_set(event=factories.EventFactory(), kind="cfp_close", local=DUE, zone="UTC")
         command = [sys.executable, "manage.py", "send_due_reminders", "--now", "2025-06-29T06:59Z"]
         env = subprocess_env()
         children = [
@@ -93,6 +94,7 @@ import django, datetime as dt
 django.setup()
 from django.test import override_settings
 from events.reminders.dispatch import reminders_dispatch
+from events.services import deadline_set
 with override_settings(EMAIL_BACKEND="tests.events.reminders.reminder_helpers.BlockingEmailBackend"):
     reminders_dispatch(now=dt.datetime(2025, 6, 29, 6, 59, tzinfo=dt.UTC))
 """
@@ -142,7 +144,8 @@ def test_celery_worker_sends_email_and_webhook_and_outbox_says_sent(tmp_path):
             factories.ParticipationFactory(event=event, member=member)
             factories.ReminderChannelFactory(kind="webhook", url=server.url())
             # Due for real: one day before a deadline a minute from a day from now.
-            factories.DeadlineFactory(event=event, due_at=timezone.now() + dt.timedelta(days=1, seconds=-30))
+            due = timezone.now() + dt.timedelta(days=1, seconds=-30)
+            deadline_set(event=event, kind="cfp_close", local=due, zone="UTC")
             env = subprocess_env(
                 DJANGO_SETTINGS_MODULE="intl_portal.settings",
                 EMAIL_HOST="127.0.0.1",
