@@ -7,10 +7,10 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        # Imported once the models are loaded: the model receivers (the feeds' cache
-        # revision; reminder planning until events' services plan explicitly), and the
-        # reminders' Celery tasks, registered in every process (the worker also finds them
-        # by autodiscovery) because a service enqueues one by name — a domain module may not
-        # import a door — and the name must reach the task (CELERY_TASK_ALWAYS_EAGER too).
+        # Imported once the models are loaded: the feeds' cache-revision receivers (they only
+        # bump a cache version), and the reminders' Celery tasks, registered in every process
+        # (the worker also finds them by autodiscovery) because a service enqueues one by
+        # name — a domain module may not import a door — and the name must reach the task
+        # (CELERY_TASK_ALWAYS_EAGER too).
         from .feeds import revision  # noqa: F401
-        from .reminders import signals, tasks  # noqa: F401
+        from .reminders import tasks  # noqa: F401

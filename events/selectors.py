@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 
 from members.models import Contribution, RoleAssignment
-from members.permissions import is_member
+from members.permissions import can_see_internal_events
 
 from .models import ActionItem, Deadline, Event, Goal, Participation, Tag
 
@@ -65,21 +65,40 @@ def annotate_double_booked(members):
 
 # --- what a viewer may see -------------------------------------------------------------------
 # Members (and coordinators) see everything; anyone else sees the group's public window:
-# public events and their public deadlines, nothing internal.
+# public events and their public deadlines, nothing internal. Pages, feeds, the API and
+# the admin all start from these four.
+
+
+def public_events():
+    """The events anyone may see."""
+    return Event.objects.filter(is_public=True)
+
+
+def public_deadlines():
+    """The deadlines anyone may see: public ones of public events."""
+    return Deadline.objects.filter(is_public=True, event__is_public=True)
 
 
 def events_visible_to(*, user):
-    events = Event.objects.all()
-    if not is_member(user):
-        events = events.filter(is_public=True)
-    return events
+    if can_see_internal_events(user):
+        return Event.objects.all()
+    return public_events()
 
 
 def deadlines_visible_to(*, user):
-    deadlines = Deadline.objects.all()
-    if not is_member(user):
-        deadlines = deadlines.filter(is_public=True, event__is_public=True)
-    return deadlines
+    if can_see_internal_events(user):
+        return Deadline.objects.all()
+    return public_deadlines()
+
+
+# --- who is involved ---------------------------------------------------------------------------
+
+
+def events_involving(*, member):
+    """The events a member takes part in: any participation not declined. `member` is a
+    Member or its id. The calendar's "mine", a member's plan and personal feeds use it."""
+    taking_part = Participation.objects.filter(member=member).exclude(status=Participation.Status.DECLINED)
+    return Event.objects.filter(pk__in=taking_part.values("event_id"))
 
 
 # --- filters shared by the calendar and the CFP board ----------------------------------------
@@ -107,10 +126,7 @@ def event_filter(*, events, status="", country="", kind="", tag="", priority=Non
     if priority:
         events = events.filter(priority=priority)
     if member_id:
-        taking_part = Participation.objects.filter(member_id=member_id).exclude(
-            status=Participation.Status.DECLINED
-        )
-        events = events.filter(pk__in=taking_part.values("event_id"))
+        events = events.filter(pk__in=events_involving(member=member_id).values("pk"))
     return events
 
 
@@ -249,7 +265,7 @@ def event_page(*, pk, user):
     participations, action items). The public: public deadlines and secured goals only,
     no people, no action items (four queries).
     """
-    member_view = is_member(user)
+    member_view = can_see_internal_events(user)
     alternative_ids = Event.alternatives.through.objects.filter(from_event_id=pk).values("to_event_id")
     rows = list(
         events_visible_to(user=user).filter(Q(pk=pk) | Q(pk__in=alternative_ids)).prefetch_related("tags")
@@ -308,9 +324,8 @@ def member_plan(*, member, now, recent_limit=5):
         .select_related("event")
         .order_by("-event__start_date", "event__name", "role")
     )
-    going = Participation.objects.filter(member=member).exclude(status=Participation.Status.DECLINED)
     deadlines = list(
-        Deadline.objects.filter(event__in=going.values("event_id"))
+        Deadline.objects.filter(event__in=events_involving(member=member).values("pk"))
         .exclude(event__status__in=Event.CLOSED_STATUSES)
         .select_related("event")
         .order_by("due_at", "pk")

@@ -25,6 +25,7 @@ urlpatterns = [
     path("calendar/", include("events.feeds.urls")),
     path("me/calendar/", feed_views.my_calendar_feed, name="my_calendar_feed"),
     path("me/api-tokens/", api_tokens, name="api_tokens"),
+    # The home page is the events calendar (events:calendar, at "").
     path("", include("events.urls")),
     path("", include("members.urls")),
 ]

@@ -73,6 +73,55 @@ def viewer_of(request):
     return viewer
 
 
+# --- events ---------------------------------------------------------------------------------
+# The calendar's data (events, deadlines, goals, participations, action items, contacts,
+# tags) is written by coordinators; members read all of it; anyone else reads the public
+# window (events.selectors.public_events / public_deadlines).
+
+
+def can_see_internal_events(user):
+    """Members see every event, deadline, goal and participant; others the public window."""
+    return is_member(user)
+
+
+def can_manage_events(user):
+    """Create, change and delete events and their deadlines, goals, participants, action
+    items, contacts and tags (the site's triage, the admin, the API)."""
+    return is_coordinator(user)
+
+
+def can_confirm_participation(user, participation):
+    """Confirm (or decline, or otherwise move) someone's participation: coordinators only;
+    confirming a trip proposes its budget line."""
+    return is_coordinator(user)
+
+
+def can_see_contact_details(user, contact):
+    """A contact's e-mail and phone: coordinators and the member who owns the relationship."""
+    if is_coordinator(user):
+        return True
+    member = member_of(user)
+    return member is not None and contact.owner_id is not None and contact.owner_id == member.pk
+
+
+def can_propose_idea(user):
+    return is_member(user)
+
+
+def can_change_idea(user, idea):
+    """Coordinators change any idea; its proposer changes or withdraws it while it is still
+    only proposed (`idea.is_undecided`)."""
+    if is_coordinator(user):
+        return True
+    member = member_of(user)
+    return member is not None and idea.proposer_id == member.pk and idea.is_undecided
+
+
+def can_decide_idea(user):
+    """Set an idea's status or its proposer (someone else's name on it)."""
+    return is_coordinator(user)
+
+
 # --- budget ---
 
 

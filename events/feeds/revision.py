@@ -4,26 +4,15 @@ These receivers only move `CalendarRevision.changed_at`, the version that the fe
 validators (ETag, Last-Modified) and their cached bodies are keyed on; they write no
 domain rows. A deletion leaves no `updated_at` behind, so without this version a
 conditional GET could answer 304 after a deadline disappeared, whoever deleted it
-(admin, API, a service, the shell).
+(admin, API, a service, the shell). A moved deadline's SEQUENCE is raised by
+events.services.deadline_set itself, not here.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from ..models import Deadline, Event, Participation
-from ..services import deadline_moved
 from .services import calendar_revision_touch
-
-# --- to go: the events-core branch raises SEQUENCE explicitly in the deadline services ---
-
-
-@receiver(pre_save, sender=Deadline, dispatch_uid="calendar_deadline_moved")
-def _deadline_moved(sender, instance, raw=False, update_fields=None, **kwargs):
-    if not raw:
-        deadline_moved(deadline=instance, update_fields=update_fields)
-
-
-# --- the cache revision ------------------------------------------------------------------
 
 for _model in (Deadline, Event, Participation):
     name = _model.__name__

@@ -89,6 +89,11 @@ class Idea(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def is_undecided(self):
+        """Still only proposed: its proposer may change or withdraw it."""
+        return self.status == self.Status.PROPOSED
+
 
 class Contact(models.Model):
     """An external person met, or to meet, at events; private fields are for members only."""

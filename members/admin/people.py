@@ -5,8 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from events.admin import double_booking_warnings
-from events.models import Participation
+from events.admin import MemberParticipationInline, RefusalsOnFormsMixin, double_booking_warnings
 from events.selectors import annotate_double_booked
 
 from ..models import Member, Role, RoleAssignment
@@ -16,17 +15,6 @@ class RoleAssignmentInline(admin.TabularInline):
     model = RoleAssignment
     extra = 0
     fields = ["role", "term_start", "term_end", "note"]
-
-
-class MemberParticipationInline(admin.TabularInline):
-    model = Participation
-    extra = 0
-    fields = ["event", "role", "status", "needs_travel", "needs_visa", "visa_status"]
-    autocomplete_fields = ["event"]
-    verbose_name_plural = _("participations")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("event")
 
 
 class DoubleBookedFilter(admin.SimpleListFilter):
@@ -64,7 +52,8 @@ class CurrentRoleFilter(admin.SimpleListFilter):
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(RefusalsOnFormsMixin, admin.ModelAdmin):
+    # Participations are saved by events' services; a refusal shows on its row.
     list_display = ["display_name", "name_zh", "name_en", "group", "affiliation", "active", "double_booked"]
     list_filter = ["group", "active", CurrentRoleFilter, DoubleBookedFilter, "preferred_language"]
     search_fields = ["display_name", "name_zh", "name_en", "email", "affiliation"]

@@ -236,7 +236,7 @@ def test_expense_refused_transitions_change_nothing(status, call, approver):
 # --- proposals from confirmed participations ------------------------------------------------
 
 
-def test_confirming_a_participation_that_needs_travel_proposes_a_planned_line():
+def test_confirming_a_participation_that_needs_travel_proposes_a_planned_line(coordinator):
     budget = factories.BudgetFactory(status=Budget.Status.APPROVED, approved_revision=1)
     participation = factories.ParticipationFactory(
         status="tentative",
@@ -245,8 +245,8 @@ def test_confirming_a_participation_that_needs_travel_proposes_a_planned_line():
         event__end_date=dt.date(2025, 12, 10),
     )
 
-    participation_confirm(participation=participation)
-    participation_confirm(participation=participation)  # twice: still one line
+    participation_confirm(user=coordinator, participation=participation)
+    participation_confirm(user=coordinator, participation=participation)  # twice: still one line
 
     line = BudgetLine.objects.get(participation=participation)
     assert (line.budget, line.status, line.category, line.member, line.event) == (
@@ -259,10 +259,10 @@ def test_confirming_a_participation_that_needs_travel_proposes_a_planned_line():
     assert (line.amount, line.currency, line.person_trips) == (Decimal("8800.00"), "CNY", 1)
 
 
-def test_confirming_a_local_participation_proposes_nothing():
+def test_confirming_a_local_participation_proposes_nothing(coordinator):
     factories.BudgetFactory()
     participation = factories.ParticipationFactory(status="tentative", needs_travel=False)
-    participation_confirm(participation=participation)
+    participation_confirm(user=coordinator, participation=participation)
     assert BudgetLine.objects.count() == 0
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from budget.models import BudgetLine, ExchangeRate, Expense
+from events import services
 from events.models import Deadline, Event, Participation, Reminder
 from intl_portal.demo import load_demo
 from members.models import (
@@ -35,7 +36,12 @@ ADMIN_MODELS = [
 def planned_reminder():
     # Outbox rows are planned, not created: a group channel and a deadline ahead make some.
     factories.ReminderChannelFactory()
-    factories.DeadlineFactory(due_at=timezone.now() + dt.timedelta(days=30))
+    services.deadline_set(
+        event=factories.EventFactory(),
+        kind=Deadline.Kind.CFP_CLOSE,
+        local=timezone.now() + dt.timedelta(days=30),
+        zone="UTC",
+    )
 
 
 FALLBACK_FACTORIES = {

@@ -61,8 +61,11 @@ def test_history_is_recorded_by_services_not_by_signals():
     connected = []
     for model in _project_models():
         for name in ("post_save", "post_delete", "pre_delete"):
-            connected += [f"{name} {model.__name__}" for r in _receivers(MODEL_SIGNALS[name], model)
-                          if r.startswith("simple_history.")]
+            connected += [
+                f"{name} {model.__name__}"
+                for r in _receivers(MODEL_SIGNALS[name], model)
+                if r.startswith("simple_history.")
+            ]
     assert connected == []
 
 

@@ -11,6 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+from events.selectors import events_involving, events_visible_to, public_events
 from members.models import Member
 
 
@@ -19,13 +20,14 @@ class TagSlugFilter(filters.ModelMultipleChoiceFilter):
     """Tags by slug (repeat the parameter for several)."""
 
 
-def visible_events(request):
-    from members.permissions import viewer_of
+@extend_schema_field(OpenApiTypes.INT)
+class MemberIdFilter(filters.ModelChoiceFilter):
+    """A member by id."""
 
-    events = Event.objects.all()
-    if request is None or not viewer_of(request).is_member:
-        events = events.filter(is_public=True)
-    return events
+
+def visible_events(request):
+    """The events a deadline may be filtered by: those the viewer may see."""
+    return events_visible_to(user=request.user) if request is not None else public_events()
 
 
 class EventFilter(filters.FilterSet):
@@ -44,16 +46,18 @@ class EventFilter(filters.FilterSet):
     tag = TagSlugFilter(
         field_name="tags__slug", to_field_name="slug", queryset=Tag.objects.all(), distinct=True
     )
-    member = filters.ModelChoiceFilter(
-        field_name="participations__member",
+    member = MemberIdFilter(
+        method="filter_member",
         queryset=Member.objects.all(),
-        distinct=True,
-        label=_("Member taking part"),
+        label=_("Member taking part (any participation not declined)"),
     )
 
     class Meta:
         model = Event
         fields = ["series", "edition_year", "format", "is_public"]
+
+    def filter_member(self, queryset, name, member):
+        return queryset.filter(pk__in=events_involving(member=member).values("pk"))
 
     def filter_overlap(self, queryset, name, value):
         # Applied once for both bounds, in filter_queryset below.

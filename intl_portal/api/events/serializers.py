@@ -13,9 +13,14 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
-from events.services import deadline_set
 from intl_portal.api.base import PortalModelSerializer, TimeZoneField
 from members.models import Member
+from members.permissions import can_see_contact_details, can_see_internal_events
+
+
+def _user(serializer):
+    viewer = serializer.viewer
+    return viewer.user if viewer is not None else None
 
 
 class TagSerializer(PortalModelSerializer):
@@ -74,7 +79,10 @@ class DeadlineSerializer(PortalModelSerializer):
             raise serializers.ValidationError({"due_date": [_("Give due_at or due_date, not both.")]})
         return attrs
 
-    def _save(self, deadline, validated_data):
+    @staticmethod
+    def service_arguments(deadline, validated_data):
+        """The keyword arguments of events.services.deadline_set for `validated_data`
+        (`deadline` None for a new one): the announced time and whether it is date-only."""
         data = dict(validated_data)
         zone = data.pop("timezone", deadline.timezone if deadline else "UTC")
         if "due_date" in data:
@@ -87,21 +95,15 @@ class DeadlineSerializer(PortalModelSerializer):
             local, date_only = deadline.due_at, False
         if not date_only and isinstance(local, dt.datetime) and timezone.is_naive(local):
             local = timezone.make_aware(local, dt.UTC)
-        return deadline_set(
-            event=data.pop("event", deadline.event if deadline else None),
-            kind=data.pop("kind", deadline.kind if deadline else Deadline.Kind.CFP_CLOSE),
-            local=local,
-            zone=zone,
-            date_only=date_only,
-            deadline=deadline,
+        return {
+            "event": data.pop("event", deadline.event if deadline else None),
+            "kind": data.pop("kind", deadline.kind if deadline else Deadline.Kind.CFP_CLOSE),
+            "local": local,
+            "zone": zone,
+            "date_only": date_only,
+            "deadline": deadline,
             **data,
-        )
-
-    def create(self, validated_data):
-        return self._save(None, validated_data)
-
-    def update(self, instance, validated_data):
-        return self._save(instance, validated_data)
+        }
 
 
 class GoalSerializer(PortalModelSerializer):
@@ -135,14 +137,6 @@ class ParticipationSerializer(PortalModelSerializer):
         read_only_fields = ["created_at", "updated_at"]
 
     constraint_fields = {"participation_unique_member_role": "role"}
-
-    def validate_member(self, member):
-        changed = self.instance is None or self.instance.member_id != member.pk
-        if changed and not member.active:
-            raise serializers.ValidationError(
-                _("%(name)s is not an active member.") % {"name": member.display_name}
-            )
-        return member
 
 
 class ParticipantSerializer(serializers.ModelSerializer):
@@ -232,15 +226,12 @@ class EventSerializer(CountryFieldMixin, PortalModelSerializer):
     }
 
     def _sees_everything(self):
-        viewer = self.viewer
-        return viewer is not None and viewer.is_member
+        return can_see_internal_events(_user(self))
 
     @extend_schema_field(NestedDeadlineSerializer(many=True))
     def get_deadlines(self, event):
-        deadlines = event.deadlines.all()
-        if not self._sees_everything():
-            deadlines = [deadline for deadline in deadlines if deadline.is_public]
-        return NestedDeadlineSerializer(deadlines, many=True).data
+        # The viewset prefetches the deadlines the viewer may see (deadlines_visible_to).
+        return NestedDeadlineSerializer(event.deadlines.all(), many=True).data
 
     @extend_schema_field(NestedGoalSerializer(many=True))
     def get_goals(self, event):
@@ -282,7 +273,7 @@ class ActionItemSerializer(PortalModelSerializer):
 
 class IdeaSerializer(PortalModelSerializer):
     """An idea or open topic. A member proposes it as themselves; only coordinators set its
-    status or its proposer."""
+    status or its proposer (events.services.idea_propose / idea_update decide)."""
 
     proposer = serializers.PrimaryKeyRelatedField(
         queryset=Member.objects.all(), required=False, allow_null=True
@@ -301,18 +292,6 @@ class IdeaSerializer(PortalModelSerializer):
             "created_at",
         ]
         read_only_fields = ["created_at"]
-
-    coordinator_fields = ("status",)
-    owner_field = "proposer"
-
-    def validate_parent(self, parent):
-        if parent is not None and self.instance is not None:
-            node = parent
-            while node is not None:
-                if node.pk == self.instance.pk:
-                    raise serializers.ValidationError(_("An idea cannot be part of itself."))
-                node = node.parent
-        return parent
 
 
 class ContactSerializer(PortalModelSerializer):
@@ -344,8 +323,7 @@ class ContactSerializer(PortalModelSerializer):
 
     def to_representation(self, contact):
         data = super().to_representation(contact)
-        viewer = self.viewer
-        if viewer is None or not (viewer.is_coordinator or viewer.owns(contact.owner_id)):
+        if not can_see_contact_details(_user(self), contact):
             for name in self.PRIVATE:
                 data[name] = ""
         return data

@@ -167,16 +167,19 @@ def test_uids_unique_and_stable_and_a_moved_deadline_is_not_doubled(client, mixe
 
 
 def test_deadline_saved_like_the_admin_does_raises_sequence_once(db, summit):
-    deadline = factories.DeadlineFactory(event=summit)
+    # Admin, API and importers all save a deadline through deadline_set.
+    def save(deadline, local, **fields):
+        return deadline_set(
+            event=summit, kind="cfp_close", local=local, zone="UTC", deadline=deadline, **fields
+        )
+
+    deadline = save(None, dt.datetime(2025, 7, 14, 15, 59, tzinfo=dt.UTC))
     assert deadline.sequence == 0
-    deadline.title = "Main track"
-    deadline.save()
+    save(deadline, deadline.due_at, title="Main track")
     assert Deadline.objects.get(pk=deadline.pk).sequence == 0
-    deadline.due_at += dt.timedelta(days=7)
-    deadline.save()
+    save(deadline, deadline.due_at + dt.timedelta(days=7))
     assert Deadline.objects.get(pk=deadline.pk).sequence == 1
-    deadline.due_at += dt.timedelta(days=1)
-    deadline.save(update_fields=["due_at", "updated_at"])
+    save(deadline, deadline.due_at + dt.timedelta(days=1))
     assert Deadline.objects.get(pk=deadline.pk).sequence == 2
     moved = deadline_set(
         event=summit, kind="cfp_close", local=dt.date(2025, 9, 1), zone="UTC", deadline=deadline

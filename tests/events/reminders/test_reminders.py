@@ -135,7 +135,7 @@ def test_recipients_are_participants_goal_owners_followers_and_channels(db, cloc
     ]
 
 
-def test_member_offsets_replace_the_defaults(db, clock):
+def test_member_offsets_replace_the_defaults(db, clock, coordinator):
     member = factories.MemberFactory()
     factories.ReminderPreferenceFactory(member=member, offsets="2d, 30m")
     deadline = factories.DeadlineFactory()

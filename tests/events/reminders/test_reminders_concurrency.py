@@ -95,6 +95,7 @@ import django, datetime as dt
 django.setup()
 from django.test import override_settings
 from events.reminders.dispatch import reminders_dispatch
+from events.services import deadline_set
 with override_settings(EMAIL_BACKEND="tests.events.reminders.reminder_helpers.BlockingEmailBackend"):
     reminders_dispatch(now=dt.datetime(2025, 6, 29, 6, 59, tzinfo=dt.UTC))
 """

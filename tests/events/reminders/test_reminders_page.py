@@ -11,6 +11,7 @@ from events.models import Reminder, ReminderPreference
 from events.models.reminders import ReminderChannel
 from events.reminders.planning import reminders_plan_event, reminders_plan_member
 from events.reminders.services import reminder_preferences_update
+from events.services import deadline_set, participation_create
 from members.groups import ensure_standard_groups
 from tests import factories
 
@@ -36,8 +37,8 @@ def test_member_saves_offsets_follows_and_mutes(member_client, member_user, cloc
     muted = factories.EventFactory(name="Noisy Summit")
     member = member_user.member
     factories.ParticipationFactory(event=muted, member=member)
-    factories.DeadlineFactory(event=followed, due_at=dt.datetime(2025, 7, 1, tzinfo=dt.UTC))
-    factories.DeadlineFactory(event=muted, due_at=dt.datetime(2025, 7, 1, tzinfo=dt.UTC))
+    deadline_set(event=followed, kind="cfp_close", local=dt.datetime(2025, 7, 1, tzinfo=dt.UTC), zone="UTC")
+    deadline_set(event=muted, kind="cfp_close", local=dt.datetime(2025, 7, 1, tzinfo=dt.UTC), zone="UTC")
     assert Reminder.objects.filter(member=member, deadline__event=muted).count() == 5
     response = member_client.post(
         URL,
@@ -133,8 +134,9 @@ def test_group_channel_secret_never_on_member_page(member_client, db):
 @pytest.mark.parametrize("count", [1, 6])
 def test_page_query_count_is_bounded(member_client, member_user, clock, count, django_assert_max_num_queries):
     for _ in range(count):
-        deadline = factories.DeadlineFactory(due_at=dt.datetime(2025, 7, 1, tzinfo=dt.UTC))
-        factories.ParticipationFactory(event=deadline.event, member=member_user.member)
+        event = factories.EventFactory()
+        factories.ParticipationFactory(event=event, member=member_user.member)
+        deadline_set(event=event, kind="cfp_close", local=dt.datetime(2025, 7, 1, tzinfo=dt.UTC), zone="UTC")
     with django_assert_max_num_queries(24):
         response = member_client.get(URL)
     assert response.content.decode().count("<tr>") == 1 + 5 * count
@@ -160,8 +162,9 @@ def test_admin_lists_reminders_and_channels(coordinator_perms, coordinator_clien
         assert response.status_code == 200, name
 
 
-def test_admin_retry_action_requeues_failed(coordinator_perms, coordinator_client, clock):
-    factories.ParticipationFactory(event=factories.DeadlineFactory().event)
+def test_admin_retry_action_requeues_failed(coordinator_perms, coordinator, coordinator_client, clock):
+    event = factories.DeadlineFactory().event
+    participation_create(user=coordinator, event=event, member=factories.MemberFactory())
     row = Reminder.objects.first()
     Reminder.objects.filter(pk=row.pk).update(state=Reminder.State.FAILED, attempts=5)
     response = coordinator_client.post(

@@ -1,0 +1,107 @@
+"""Deadlines in admin: typed as announced ("June 30, 15:59 KST"), saved by deadline_set."""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from intl_portal.common.timezones import normalize_zone_name
+
+from .. import services
+from ..models import Deadline
+from .base import ServiceModelAdmin, ServiceTabularInline
+
+
+class DeadlineForm(forms.ModelForm):
+    """Coordinators type a deadline as announced: a local date and time plus the zone;
+    events.services.deadline_set stores the UTC instant."""
+
+    local_date = forms.DateField(label=_("date (as announced)"))
+    local_time = forms.TimeField(
+        label=_("time (as announced)"),
+        required=False,
+        help_text=_("Leave empty for a date-only deadline: 23:59 of that day."),
+    )
+    timezone = forms.CharField(
+        label=_("announced time zone"),
+        initial="UTC",
+        help_text=_("IANA name such as Asia/Seoul, or AoE."),
+    )
+
+    class Meta:
+        model = Deadline
+        fields = ["kind", "title", "local_date", "local_time", "timezone", "url", "is_public", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            local = self.instance.local_due_at
+            self.initial["local_date"] = local.date()
+            self.initial["local_time"] = None if self.instance.is_date_only else local.time()
+
+    def clean_timezone(self):
+        return normalize_zone_name(self.cleaned_data["timezone"])
+
+    def service_arguments(self, *, event, deadline):
+        """The keyword arguments of deadline_set for this form's values."""
+        data = self.cleaned_data
+        day, time = data["local_date"], data.get("local_time")
+        extra = {name: data[name] for name in ("title", "url", "is_public", "note") if name in data}
+        return {
+            "event": event,
+            "kind": data["kind"],
+            "local": day if time is None else dt.datetime.combine(day, time),
+            "zone": data["timezone"],
+            "date_only": time is None,
+            "deadline": deadline,
+            **extra,
+        }
+
+
+class DeadlineInline(ServiceTabularInline):
+    model = Deadline
+    form = DeadlineForm
+    extra = 0
+    fields = ["kind", "title", "local_date", "local_time", "timezone", "utc_instant", "url", "is_public"]
+    readonly_fields = ["utc_instant"]
+
+    @admin.display(description=_("UTC"))
+    def utc_instant(self, obj):
+        return obj.due_at.strftime("%Y-%m-%d %H:%M UTC") if obj.due_at else "—"
+
+    def create_row(self, request, row, parent):
+        return services.deadline_set(**row.service_arguments(event=parent, deadline=None))
+
+    def update_row(self, request, row):
+        return services.deadline_set(**row.service_arguments(event=row.instance.event, deadline=row.instance))
+
+    def delete_row(self, request, obj):
+        services.deadline_delete(deadline=obj)
+
+
+@admin.register(Deadline)
+class DeadlineAdmin(ServiceModelAdmin):
+    form = DeadlineForm
+    list_display = ["event", "kind", "due_at", "announced", "is_public"]
+    list_filter = ["kind", "is_public", "event__status"]
+    search_fields = ["event__name", "title"]
+    autocomplete_fields = ["event"]
+    list_select_related = ["event"]
+    date_hierarchy = "due_at"
+
+    def get_fields(self, request, obj=None):
+        return ["event", *DeadlineForm.Meta.fields]
+
+    @admin.display(description=_("as announced"))
+    def announced(self, obj):
+        return f"{obj.local_due_at:%Y-%m-%d %H:%M} {obj.zone_label}"
+
+    def save_object(self, request, obj, form, change):
+        deadline = obj if change else None
+        return services.deadline_set(
+            **form.service_arguments(event=form.cleaned_data["event"], deadline=deadline)
+        )
+
+    def delete_object(self, request, obj):
+        services.deadline_delete(deadline=obj)

@@ -1,0 +1,144 @@
+"""The coordinators' main tool: events with their deadlines, goals, participants and
+action items, and the group's tags. Every write is a call of events' services."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .. import services
+from ..models import Event, Tag
+from .base import ServiceModelAdmin, model_fields
+from .deadlines import DeadlineInline
+from .participations import GoalInline, ParticipationInline
+from .work import ActionItemInline
+
+
+class YearListFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Event.objects.filter(start_date__isnull=False).dates("start_date", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(start_date__year=int(self.value()))
+        return queryset
+
+
+@admin.register(Tag)
+class TagAdmin(ServiceModelAdmin):
+    list_display = ["slug", "name_en", "name_zh"]
+    search_fields = ["slug", "name_en", "name_zh"]
+
+    def save_object(self, request, obj, form, change):
+        if change:
+            return services.tag_update(tag=obj, **model_fields(form))
+        return services.tag_create(**model_fields(form))
+
+    def delete_object(self, request, obj):
+        services.tag_delete(tag=obj)
+
+
+@admin.register(Event)
+class EventAdmin(ServiceModelAdmin):
+    list_display = [
+        "name",
+        "start_date",
+        "end_date",
+        "city",
+        "country",
+        "status",
+        "priority",
+        "is_public",
+        "deadline_count",
+        "participant_count",
+    ]
+    list_filter = ["status", YearListFilter, "country", "kind", "priority", "format", "is_public", "tags"]
+    search_fields = ["name", "series", "organizer", "city", "venue"]
+    date_hierarchy = "start_date"
+    autocomplete_fields = ["alternatives", "tags"]
+    inlines = [DeadlineInline, GoalInline, ParticipationInline, ActionItemInline]
+    actions = ["confirm_events", "decline_events", "copy_to_next_edition"]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["name", ("series", "edition_year"), "organizer", ("kind", "format")]}),
+        (
+            _("When and where"),
+            {"fields": [("start_date", "end_date"), "timezone", ("city", "country"), "venue"]},
+        ),
+        (_("Links"), {"fields": ["website_url", "cfp_url", "registration_url"]}),
+        (
+            _("Decision"),
+            {"fields": [("status", "priority"), "is_public", "tags", "alternatives", "decision_notes"]},
+        ),
+        (_("Notes"), {"fields": ["description", "notes", "review"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                deadline_total=Count("deadlines", distinct=True),
+                participant_total=Count("participations", distinct=True),
+            )
+        )
+
+    @admin.display(description=_("deadlines"), ordering="deadline_total")
+    def deadline_count(self, obj):
+        return obj.deadline_total
+
+    @admin.display(description=_("people"), ordering="participant_total")
+    def participant_count(self, obj):
+        return obj.participant_total
+
+    def save_object(self, request, obj, form, change):
+        if change:
+            return services.event_update(event=obj, **model_fields(form))
+        return services.event_create(**model_fields(form))
+
+    def delete_object(self, request, obj):
+        services.event_delete(event=obj)
+
+    @admin.action(description=_("Confirm the selected events"))
+    def confirm_events(self, request, queryset):
+        self.act_on_each(
+            request,
+            queryset,
+            lambda event: services.event_confirm(event=event),
+            lambda count: (
+                ngettext("%(count)d event confirmed.", "%(count)d events confirmed.", count)
+                % {"count": count}
+            ),
+        )
+
+    @admin.action(description=_("Decline the selected events"))
+    def decline_events(self, request, queryset):
+        self.act_on_each(
+            request,
+            queryset,
+            lambda event: services.event_decline(event=event),
+            lambda count: (
+                ngettext("%(count)d event declined.", "%(count)d events declined.", count) % {"count": count}
+            ),
+        )
+
+    @admin.action(description=_("Copy to the next edition"))
+    def copy_to_next_edition(self, request, queryset):
+        copies = []
+        self.act_on_each(
+            request,
+            queryset,
+            lambda event: copies.append(services.event_copy_to_next_edition(event=event)),
+            lambda count: format_html(
+                "{} {}",
+                _("Created as 'considering':"),
+                format_html_join(
+                    ", ", '<a href="../event/{}/change/">{}</a>', ((c.pk, c.name) for c in copies)
+                ),
+            ),
+        )

@@ -1,0 +1,80 @@
+"""Every write and business rule about the events app, by concept:
+
+- events.py — events (create, update, status, delete, next edition) and tags
+- deadlines.py — deadlines as announced, their SEQUENCE and reminders
+- goals.py — goals
+- participations.py — participations and their status (confirm → proposed budget line)
+- work.py — action items, ideas and open topics, contacts
+
+Views, admin, the API, commands and tasks call these functions; none of them repeats a
+rule or writes a model itself. Side effects (reminder planning, the SEQUENCE, budget
+lines) are explicit calls inside the service that causes them, in its transaction.
+"""
+
+from .deadlines import deadline_delete, deadline_instant, deadline_set
+from .events import (
+    event_confirm,
+    event_copy_to_next_edition,
+    event_create,
+    event_decline,
+    event_delete,
+    event_set_status,
+    event_update,
+    tag_create,
+    tag_delete,
+    tag_update,
+)
+from .goals import goal_create, goal_delete, goal_update
+from .participations import (
+    participation_confirm,
+    participation_create,
+    participation_decline,
+    participation_delete,
+    participation_set_status,
+    participation_update,
+)
+from .work import (
+    action_item_create,
+    action_item_delete,
+    action_item_update,
+    contact_create,
+    contact_delete,
+    contact_update,
+    idea_propose,
+    idea_update,
+    idea_withdraw,
+)
+
+__all__ = [
+    "action_item_create",
+    "action_item_delete",
+    "action_item_update",
+    "contact_create",
+    "contact_delete",
+    "contact_update",
+    "deadline_delete",
+    "deadline_instant",
+    "deadline_set",
+    "event_confirm",
+    "event_copy_to_next_edition",
+    "event_create",
+    "event_decline",
+    "event_delete",
+    "event_set_status",
+    "event_update",
+    "goal_create",
+    "goal_delete",
+    "goal_update",
+    "idea_propose",
+    "idea_update",
+    "idea_withdraw",
+    "participation_confirm",
+    "participation_create",
+    "participation_decline",
+    "participation_delete",
+    "participation_set_status",
+    "participation_update",
+    "tag_create",
+    "tag_delete",
+    "tag_update",
+]

@@ -1,0 +1,72 @@
+"""Deadlines: the instant as announced, moves that raise the calendar SEQUENCE, and the
+reminders that follow a deadline (planned, moved or cancelled in the same transaction)."""
+
+import datetime as dt
+import zoneinfo
+
+from django.db import transaction
+
+from intl_portal.common.timezones import normalize_zone_name
+
+from ..models import Deadline
+from ..reminders.planning import reminders_cancel_for_deadline, reminders_plan_deadlines
+from .base import assign, save_valid
+
+# A date-only deadline closes at the last minute of its day, in its zone.
+DATE_ONLY_TIME = dt.time(23, 59)
+
+
+def deadline_instant(*, local, zone, date_only=False):
+    """The UTC instant of a deadline announced as `local` (a date, or a naive or aware
+    datetime) in `zone` (an IANA name or "AoE"). Returns (instant_in_utc, zone_name)."""
+    zone_name = normalize_zone_name(zone)
+    tz = zoneinfo.ZoneInfo(zone_name)
+    if date_only or not isinstance(local, dt.datetime):
+        day = local.date() if isinstance(local, dt.datetime) else local
+        local = dt.datetime.combine(day, DATE_ONLY_TIME)
+    if local.tzinfo is not None:
+        # An aware value keeps its instant; only the announced zone is recorded.
+        return local.astimezone(dt.UTC), zone_name
+    return local.replace(tzinfo=tz).astimezone(dt.UTC), zone_name
+
+
+def _raise_sequence_if_moved(deadline):
+    """A stored deadline whose instant changes gets a higher SEQUENCE, so calendar clients
+    replace the entry; a sequence the caller already raised is kept. Returns True if moved."""
+    if deadline.pk is None:
+        return False
+    stored = Deadline.objects.filter(pk=deadline.pk).values("due_at", "sequence").first()
+    if stored is None or stored["due_at"] == deadline.due_at:
+        return False
+    deadline.sequence = max(deadline.sequence, stored["sequence"] + 1)
+    return True
+
+
+@transaction.atomic
+def deadline_set(*, event, kind, local, zone, date_only=False, deadline=None, **fields):
+    """Create a deadline, or update `deadline`, from the time as it was announced.
+
+    Raises ValidationError for an unknown zone or an invalid field, and saves nothing.
+    In the same transaction: a moved instant raises the SEQUENCE, and the deadline's
+    reminders are planned (created, moved or cancelled) once.
+    """
+    due_at, zone_name = deadline_instant(local=local, zone=zone, date_only=date_only)
+    if deadline is None:
+        deadline = Deadline(event=event)
+    deadline.event = event
+    deadline.kind = kind
+    deadline.due_at = due_at
+    deadline.timezone = zone_name
+    deadline.is_date_only = bool(date_only or not isinstance(local, dt.datetime))
+    assign(deadline, fields)
+    _raise_sequence_if_moved(deadline)
+    save_valid(deadline)
+    reminders_plan_deadlines(deadlines=[deadline])
+    return deadline
+
+
+@transaction.atomic
+def deadline_delete(*, deadline):
+    """Delete a deadline; its reminders still to be sent are cancelled in the same transaction."""
+    reminders_cancel_for_deadline(deadline_id=deadline.pk)
+    deadline.delete()

@@ -1,0 +1,169 @@
+"""Events: creating, changing, moving through their statuses, copying to the next edition,
+deleting; and the group's tags."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..models import Deadline, Event, Goal, Tag
+from ..reminders.planning import reminders_cancel_for_deadline, reminders_plan_event
+from .base import assign, save_valid
+from .deadlines import deadline_instant
+
+# --- events -----------------------------------------------------------------------------------
+
+
+def _set_relations(event, tags, alternatives):
+    if tags is not None:
+        event.tags.set(tags)
+    if alternatives is not None:
+        event.alternatives.set(alternatives)
+
+
+@transaction.atomic
+def event_create(*, tags=(), alternatives=(), **fields):
+    """Create an event (status, if given, is where it starts: nothing to remind yet)."""
+    status = fields.get("status", Event.Status.CONSIDERING)
+    if status not in Event.Status.values:
+        raise ValidationError({"status": _("Unknown event status: %(status)s") % {"status": status}})
+    event = save_valid(Event(**fields))
+    _set_relations(event, tags, alternatives)
+    return event
+
+
+@transaction.atomic
+def event_update(*, event, tags=None, alternatives=None, **fields):
+    """Change an event's fields (and, given, its tags and alternatives). A new status goes
+    through event_set_status, which re-plans the reminders of the event's deadlines."""
+    stored_status = Event.objects.filter(pk=event.pk).values_list("status", flat=True).get()
+    status = fields.pop("status", stored_status)
+    assign(event, fields)
+    event.status = stored_status
+    save_valid(event)
+    _set_relations(event, tags, alternatives)
+    if status != stored_status:
+        event_set_status(event=event, status=status)
+    return event
+
+
+@transaction.atomic
+def event_set_status(*, event, status):
+    """Move an event to a status (every status change comes here). Its deadlines'
+    reminders are re-planned once: a declined or cancelled event sends none."""
+    if status not in Event.Status.values:
+        raise ValidationError({"status": _("Unknown event status: %(status)s") % {"status": status}})
+    event.status = status
+    event.save(update_fields=["status", "updated_at"])
+    reminders_plan_event(event_id=event.pk)
+    return event
+
+
+def event_confirm(*, event):
+    return event_set_status(event=event, status=Event.Status.CONFIRMED)
+
+
+def event_decline(*, event):
+    return event_set_status(event=event, status=Event.Status.DECLINED)
+
+
+@transaction.atomic
+def event_delete(*, event):
+    """Delete an event with its deadlines, goals and participations; the reminders still to
+    be sent for its deadlines are cancelled in the same transaction."""
+    for deadline_id in Deadline.objects.filter(event=event).values_list("pk", flat=True):
+        reminders_cancel_for_deadline(deadline_id=deadline_id)
+    event.delete()
+
+
+# --- next edition -----------------------------------------------------------------------------
+
+
+def _shift_year(day, years):
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without it
+        return day.replace(year=day.year + years, day=28)
+
+
+def _next_edition_name(event, years):
+    if event.edition_year and str(event.edition_year) in event.name:
+        return event.name.replace(str(event.edition_year), str(event.edition_year + years))
+    match = re.search(r"(19|20)\d\d", event.name)
+    if match:
+        year = int(match.group(0))
+        return event.name[: match.start()] + str(year + years) + event.name[match.end() :]
+    return f"{event.name} ({_('next edition')})"
+
+
+@transaction.atomic
+def event_copy_to_next_edition(*, event, years=1):
+    """Copy an event to its next edition: status 'considering', dates shifted by a year,
+    goals and deadlines copied without their outcomes, nobody signed up yet. The copy's
+    reminders are planned in the same transaction, as for any new deadline."""
+    copy = Event.objects.create(
+        name=_next_edition_name(event, years),
+        series=event.series,
+        edition_year=(event.edition_year + years) if event.edition_year else None,
+        organizer=event.organizer,
+        kind=event.kind,
+        format=event.format,
+        start_date=_shift_year(event.start_date, years),
+        end_date=_shift_year(event.end_date, years),
+        timezone=event.timezone,
+        city=event.city,
+        country=event.country,
+        venue=event.venue,
+        website_url=event.website_url,
+        cfp_url=event.cfp_url,
+        registration_url=event.registration_url,
+        status=Event.Status.CONSIDERING,
+        priority=event.priority,
+        is_public=event.is_public,
+        description=event.description,
+    )
+    copy.tags.set(event.tags.all())
+    Goal.objects.bulk_create(
+        Goal(event=copy, kind=goal.kind, owner=goal.owner, details=goal.details) for goal in event.goals.all()
+    )
+    new_deadlines = []
+    for deadline in event.deadlines.all():
+        local = deadline.local_due_at.replace(tzinfo=None)
+        due_at, _zone = deadline_instant(local=_shift_year(local, years), zone=deadline.timezone)
+        new_deadlines.append(
+            Deadline(
+                event=copy,
+                kind=deadline.kind,
+                title=deadline.title,
+                due_at=due_at,
+                timezone=deadline.timezone,
+                is_date_only=deadline.is_date_only,
+                is_public=deadline.is_public,
+                url=deadline.url,
+            )
+        )
+    Deadline.objects.bulk_create(new_deadlines)
+    reminders_plan_event(event_id=copy.pk)
+    return copy
+
+
+# --- tags -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def tag_create(**fields):
+    return save_valid(Tag(**fields))
+
+
+@transaction.atomic
+def tag_update(*, tag, **fields):
+    assign(tag, fields)
+    return save_valid(tag)
+
+
+@transaction.atomic
+def tag_delete(*, tag):
+    tag.delete()

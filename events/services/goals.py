@@ -1,0 +1,36 @@
+"""Goals: what the group wants at an event. A goal's owner hears about the event's
+deadlines, so every change re-plans the event's reminders once, in its transaction."""
+
+from django.db import transaction
+
+from ..models import Goal
+from ..reminders.planning import reminders_plan_event
+from .base import assign, save_valid
+
+
+def _replan(*event_ids):
+    for event_id in dict.fromkeys(event_ids):
+        reminders_plan_event(event_id=event_id)
+
+
+@transaction.atomic
+def goal_create(**fields):
+    goal = save_valid(Goal(**fields))
+    _replan(goal.event_id)
+    return goal
+
+
+@transaction.atomic
+def goal_update(*, goal, **fields):
+    stored_event_id = Goal.objects.filter(pk=goal.pk).values_list("event_id", flat=True).get()
+    assign(goal, fields)
+    save_valid(goal)
+    _replan(stored_event_id, goal.event_id)
+    return goal
+
+
+@transaction.atomic
+def goal_delete(*, goal):
+    event_id = goal.event_id
+    goal.delete()
+    _replan(event_id)

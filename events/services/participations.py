@@ -1,0 +1,129 @@
+"""Who goes to an event in which role, and how far along their trip is.
+
+Every change of a participation's status goes through participation_set_status, which
+dispatches to participation_confirm / participation_decline / the plain move: confirming
+a trip that needs travel proposes its budget line (budget.services), and every act
+re-plans the event's reminders once, in its transaction. `user` is who acts: the rules
+of members.permissions decide (can_manage_events, can_confirm_participation).
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from budget.services import budget_line_propose_for_participation
+from members.permissions import can_confirm_participation
+
+from ..models import Participation
+from ..reminders.planning import reminders_plan_event
+from .base import assign, require_manager, save_valid
+
+Status = Participation.Status
+
+
+def _replan(*event_ids):
+    for event_id in dict.fromkeys(event_ids):
+        reminders_plan_event(event_id=event_id)
+
+
+def _require_active(member):
+    if not member.active:
+        raise ValidationError(
+            {"member": _("%(name)s is not an active member.") % {"name": member.display_name}}
+        )
+
+
+def _require_known_status(status):
+    if status not in Status.values:
+        raise ValidationError({"status": _("Unknown participation status: %(status)s") % {"status": status}})
+
+
+def _require_may_move(user, participation):
+    if not can_confirm_participation(user, participation):
+        raise PermissionDenied(_("Only coordinators may confirm or decline participations."))
+
+
+def _stored(participation):
+    return Participation.objects.filter(pk=participation.pk).values("status", "member_id", "event_id").get()
+
+
+@transaction.atomic
+def participation_create(*, user, event, member, status=Status.PROPOSED, **fields):
+    """Sign a member up for an event in a role. It starts proposed; another `status` is a
+    move through participation_set_status (so a trip created confirmed proposes its line)."""
+    require_manager(user)
+    _require_known_status(status)
+    _require_active(member)
+    participation = Participation(event=event, member=member, status=Status.PROPOSED)
+    assign(participation, fields)
+    save_valid(participation)
+    if status != Status.PROPOSED:
+        return participation_set_status(user=user, participation=participation, status=status)
+    _replan(participation.event_id)
+    return participation
+
+
+@transaction.atomic
+def participation_update(*, user, participation, **fields):
+    """Change a participation's fields; a new status goes through participation_set_status.
+    Giving it to another member who is no longer active is refused."""
+    require_manager(user)
+    stored = _stored(participation)
+    status = fields.pop("status", stored["status"])
+    _require_known_status(status)
+    assign(participation, fields)
+    if participation.member_id != stored["member_id"]:
+        _require_active(participation.member)
+    participation.status = stored["status"]
+    save_valid(participation)
+    if status != stored["status"]:
+        participation_set_status(user=user, participation=participation, status=status)
+        if stored["event_id"] != participation.event_id:
+            _replan(stored["event_id"])
+    else:
+        _replan(stored["event_id"], participation.event_id)
+    return participation
+
+
+@transaction.atomic
+def participation_delete(*, user, participation):
+    require_manager(user)
+    event_id = participation.event_id
+    participation.delete()
+    _replan(event_id)
+
+
+@transaction.atomic
+def participation_set_status(*, user, participation, status):
+    """Move a participation to `status`: the one door for every status change."""
+    _require_known_status(status)
+    act = _STATUS_ACTS.get(status)
+    if act is not None:
+        return act(user=user, participation=participation)
+    return _move(user=user, participation=participation, status=status)
+
+
+@transaction.atomic
+def participation_confirm(*, user, participation):
+    """Confirm a trip: an inactive member's is refused; one that needs travel gets a
+    proposed planned line in the budget (once, however often it is confirmed)."""
+    _require_active(participation.member)
+    _move(user=user, participation=participation, status=Status.CONFIRMED)
+    budget_line_propose_for_participation(participation=participation)
+    return participation
+
+
+@transaction.atomic
+def participation_decline(*, user, participation):
+    return _move(user=user, participation=participation, status=Status.DECLINED)
+
+
+def _move(*, user, participation, status):
+    _require_may_move(user, participation)
+    participation.status = status
+    participation.save(update_fields=["status", "updated_at"])
+    _replan(participation.event_id)
+    return participation
+
+
+_STATUS_ACTS = {Status.CONFIRMED: participation_confirm, Status.DECLINED: participation_decline}

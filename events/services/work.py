@@ -1,0 +1,120 @@
+"""The group's working notes: action items, ideas and open topics, external contacts."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from members.permissions import can_change_idea, can_decide_idea, can_propose_idea, member_of
+
+from ..models import ActionItem, Contact, Idea
+from .base import assign, save_valid
+
+# --- action items -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def action_item_create(**fields):
+    return save_valid(ActionItem(**fields))
+
+
+@transaction.atomic
+def action_item_update(*, action_item, **fields):
+    assign(action_item, fields)
+    return save_valid(action_item)
+
+
+@transaction.atomic
+def action_item_delete(*, action_item):
+    action_item.delete()
+
+
+# --- ideas and open topics ----------------------------------------------------------------------
+
+
+def _check_idea(user, idea, fields, stored):
+    """A member proposes ideas as themselves and may not decide them; coordinators may."""
+    if can_decide_idea(user):
+        return
+    errors = {}
+    if "status" in fields and fields["status"] != stored.get("status", Idea.Status.PROPOSED):
+        errors["status"] = [_("Only coordinators can set this field.")]
+    own = member_of(user)
+    proposer = fields.get("proposer")
+    if proposer is not None and proposer != own:
+        errors["proposer"] = [_("You can only do this for yourself.")]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_parent(idea):
+    node = idea.parent
+    while node is not None:
+        if idea.pk is not None and node.pk == idea.pk:
+            raise ValidationError({"parent": _("An idea cannot be part of itself.")})
+        node = node.parent
+
+
+@transaction.atomic
+def idea_propose(*, user, **fields):
+    """A member proposes an idea or open topic, as themselves (a coordinator may name
+    another proposer and set its status)."""
+    if not can_propose_idea(user):
+        raise PermissionDenied(_("Only members may propose ideas."))
+    _check_idea(user, None, fields, {})
+    if not can_decide_idea(user):
+        fields["proposer"] = member_of(user)
+    idea = Idea(**fields)
+    _check_parent(idea)
+    return save_valid(idea)
+
+
+@transaction.atomic
+def idea_update(*, user, idea, **fields):
+    """Change an idea: its proposer while it is undecided, a coordinator always."""
+    stored = Idea.objects.filter(pk=idea.pk).values("status", "proposer_id").get()
+    if not can_change_idea(user, _as_stored(idea, stored)):
+        raise PermissionDenied(_("You may change only your own ideas, while they are undecided."))
+    _check_idea(user, idea, fields, stored)
+    if not can_decide_idea(user):
+        fields.pop("proposer", None)
+    assign(idea, fields)
+    _check_parent(idea)
+    return save_valid(idea)
+
+
+@transaction.atomic
+def idea_withdraw(*, user, idea):
+    """Delete an idea: its proposer while it is undecided, a coordinator always."""
+    stored = Idea.objects.filter(pk=idea.pk).values("status", "proposer_id").get()
+    if not can_change_idea(user, _as_stored(idea, stored)):
+        raise PermissionDenied(_("You may withdraw only your own ideas, while they are undecided."))
+    idea.delete()
+
+
+def _as_stored(idea, stored):
+    """The idea as it is in the database (a door may already have changed the instance)."""
+    return Idea(pk=idea.pk, status=stored["status"], proposer_id=stored["proposer_id"])
+
+
+# --- contacts -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def contact_create(*, events=(), **fields):
+    contact = save_valid(Contact(**fields))
+    contact.events.set(events)
+    return contact
+
+
+@transaction.atomic
+def contact_update(*, contact, events=None, **fields):
+    assign(contact, fields)
+    save_valid(contact)
+    if events is not None:
+        contact.events.set(events)
+    return contact
+
+
+@transaction.atomic
+def contact_delete(*, contact):
+    contact.delete()
