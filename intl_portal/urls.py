@@ -7,7 +7,7 @@ from django.views.i18n import set_language
 from events import feeds as event_feeds
 from events import views as event_views
 from events.reminders import views as reminder_views
-from members.token_views import api_tokens
+from members.views import api_tokens
 
 from . import views
 
@@ -21,7 +21,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("timezone/", views.set_timezone, name="set_timezone"),
     path("budget/", include("budget.urls")),
-    path("program/", include("members.program_urls")),
+    path("program/", include("members.program.urls")),
     path("me/reminders/", reminder_views.my_reminders, name="my_reminders"),
     path("calendar/", include("events.feed_urls")),
     path("me/calendar/", event_feeds.my_calendar_feed, name="my_calendar_feed"),

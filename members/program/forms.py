@@ -1,6 +1,8 @@
-"""Forms of the program pages; they only parse input, the services decide."""
+"""Forms of the program pages; they only check the shape of the input (types, required
+fields), the services decide. `apply_errors` puts a service's refusal on the form."""
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
@@ -14,6 +16,16 @@ from members.models import (
     SwagRequest,
     SwagVariant,
 )
+
+
+def apply_errors(form, error):
+    """Put a service's ValidationError on the form: on the field it names when the form has
+    that field, otherwise above the form."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields and name != NON_FIELD_ERRORS else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 class EnrolmentForm(forms.ModelForm):
@@ -45,11 +57,13 @@ class ContributionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["event"].queryset = Event.objects.order_by("-start_date")
 
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("title_zh") and not cleaned.get("title_en"):
-            raise forms.ValidationError(_("Give a Chinese or an English title."))
-        return cleaned
+
+class ConsentForm(forms.Form):
+    """List me / hide me: the buttons post 1 or 0."""
+
+    show_publicly = forms.TypedChoiceField(
+        choices=[("1", "1"), ("0", "0")], coerce=lambda value: value == "1"
+    )
 
 
 class PublicationForm(forms.Form):
