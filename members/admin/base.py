@@ -11,8 +11,8 @@ Not specific to an app: it knows Django admin only."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
-from django.db import transaction
-from django.forms.models import BaseInlineFormSet
+from django.db import router, transaction
+from django.forms.models import BaseInlineFormSet, InlineForeignKeyField
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -56,10 +56,10 @@ def _put_errors(form, error):
 
 
 def row_data(form):
-    """An inline row's cleaned data without the formset's own fields."""
-    skip = {"DELETE", "id", form._meta.model._meta.pk.name}
-    if getattr(form, "fk_name", None):
-        skip.add(form.fk_name)
+    """An inline row's cleaned data without the formset's own fields (its id, the link to
+    the parent, the delete box)."""
+    skip = {"DELETE", form._meta.model._meta.pk.name}
+    skip |= {name for name, field in form.fields.items() if isinstance(field, InlineForeignKeyField)}
     return {name: value for name, value in form.cleaned_data.items() if name not in skip}
 
 
@@ -71,9 +71,11 @@ class ServiceInline:
     rows_by_parent = False
 
     def create_row(self, request, parent, data):
+        """Create the row; return it."""
         raise NotImplementedError
 
     def change_row(self, request, obj, data):
+        """Change the row; return it."""
         raise NotImplementedError
 
     def remove_row(self, request, obj):
@@ -106,11 +108,16 @@ class ServiceAdmin(admin.ModelAdmin):
 
     writes = None
 
+    def service_data(self, form):
+        """The form's data as the service's keyword arguments."""
+        return dict(form.cleaned_data)
+
     def create(self, request, form, formsets):
-        return self.writes.create(user=request.user, **form.cleaned_data)
+        return self.writes.create(user=request.user, **self.service_data(form))
 
     def change(self, request, obj, form, formsets):
-        self.writes.change(**{self.writes.arg: self.stored(obj)}, user=request.user, **form.cleaned_data)
+        target = {self.writes.arg: self.stored(obj)}
+        self.writes.change(**target, user=request.user, **self.service_data(form))
 
     def remove(self, request, obj):
         self.writes.remove(**{self.writes.arg: obj}, user=request.user)
@@ -140,6 +147,8 @@ class ServiceAdmin(admin.ModelAdmin):
             self._save_rows(request, form.instance, formset)
 
     def _save_rows(self, request, parent, formset):
+        # What formset.save() would record, for the admin's change message.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         inline = getattr(formset, "service_inline", None)
         if isinstance(inline, ServiceInline) and inline.rows_by_parent:
             return
@@ -152,11 +161,13 @@ class ServiceAdmin(admin.ModelAdmin):
                 if form in formset.deleted_forms:
                     if form.instance.pk:
                         inline.remove_row(request, self.stored(form.instance))
+                        formset.deleted_objects.append(form.instance)
                 elif form.instance.pk is None:
                     if form.has_changed():
-                        inline.create_row(request, parent, row_data(form))
+                        formset.new_objects.append(inline.create_row(request, parent, row_data(form)))
                 elif form.has_changed():
-                    inline.change_row(request, self.stored(form.instance), row_data(form))
+                    row = inline.change_row(request, self.stored(form.instance), row_data(form))
+                    formset.changed_objects.append((row, form.changed_data))
 
     def delete_model(self, request, obj):
         with refusals():
@@ -190,7 +201,9 @@ class ServiceAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         try:
-            return super().changelist_view(request, extra_context)
+            # Atomic: "delete selected" logs the deletions before it deletes; a refusal undoes both.
+            with transaction.atomic(using=router.db_for_write(self.model)):
+                return super().changelist_view(request, extra_context)
         except Refused as refused:
             self.message_user(request, " ".join(refused.error.messages), messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())

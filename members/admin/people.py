@@ -21,10 +21,10 @@ class RoleAssignmentInline(ServiceInline, admin.TabularInline):
     fields = ["role", "term_start", "term_end", "note"]
 
     def create_row(self, request, parent, data):
-        roles.role_assign(user=request.user, member=parent, **data)
+        return roles.role_assign(user=request.user, member=parent, **data)
 
     def change_row(self, request, obj, data):
-        roles.role_assignment_update(assignment=obj, user=request.user, **data)
+        return roles.role_assignment_update(assignment=obj, user=request.user, **data)
 
     def remove_row(self, request, obj):
         roles.role_assignment_delete(assignment=obj, user=request.user)
@@ -111,6 +111,12 @@ class MemberAdmin(ServiceAdmin):
 
     def get_queryset(self, request):
         return annotate_double_booked(super().get_queryset(request))
+
+    def service_data(self, form):
+        data = dict(form.cleaned_data)
+        if "user" in data:  # the Member's log-in; the service's `user` is who acts
+            data["login"] = data.pop("user")
+        return data
 
     @admin.display(description=_("double-booked"), boolean=True, ordering="is_double_booked")
     def double_booked(self, obj):

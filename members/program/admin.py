@@ -184,10 +184,10 @@ class VariantInline(ServiceInline, admin.TabularInline):
     extra = 1
 
     def create_row(self, request, parent, data):
-        services.swag_variant_create(user=request.user, item=parent, **data)
+        return services.swag_variant_create(user=request.user, item=parent, **data)
 
     def change_row(self, request, obj, data):
-        services.swag_variant_update(variant=obj, user=request.user, **data)
+        return services.swag_variant_update(variant=obj, user=request.user, **data)
 
     def remove_row(self, request, obj):
         services.swag_variant_delete(variant=obj, user=request.user)
@@ -328,7 +328,9 @@ class SwagRequestAdmin(ServiceAdmin):
 
     def get_exclude(self, request, obj=None):
         excluded = list(super().get_exclude(request, obj) or [])
-        if obj is not None and not can_see_swag_address(request.user, obj):
+        if obj is None:
+            excluded.append("tracking_note")  # noted when it ships
+        elif not can_see_swag_address(request.user, obj):
             excluded += ["address", "phone"]
         return excluded
 

@@ -35,20 +35,25 @@ MEMBER_FIELDS = (
     "timezone",
     "feishu_open_id",
     "active",
-    "user",
+    "login",
     "notes",
 )
 
 
 def _normalized(fields):
+    """The model's field names and values: `login` is the Member's `user` (the keyword
+    `user` is the one who acts), a zone is stored by its IANA name (AoE: Etc/GMT+12)."""
+    fields = dict(fields)
+    if "login" in fields:
+        fields["user"] = fields.pop("login")
     if fields.get("timezone"):
-        fields = {**fields, "timezone": normalize_zone_name(fields["timezone"])}
+        fields["timezone"] = normalize_zone_name(fields["timezone"])
     return fields
 
 
 @transaction.atomic
 def member_create(*, user, **fields):
-    """A coordinator records a person (a log-in is optional)."""
+    """A coordinator records a person; a log-in (`login`, a User) is optional."""
     require(can_manage_people(user))
     check_field_names(fields, MEMBER_FIELDS)
     return create_record(Member, _normalized(fields))

@@ -127,6 +127,7 @@ class SwagItemSerializer(PortalModelSerializer):
         child=serializers.CharField(max_length=50, allow_blank=True),
         write_only=True,
         required=False,
+        allow_empty=False,
         max_length=50,
     )
 

@@ -34,10 +34,10 @@ def _add_variants(item, labels):
 
 @transaction.atomic
 def swag_item_create(*, user, variant_labels=None, **fields):
-    """A new item with its variants (one unlabelled variant when none are given)."""
+    """A new item with its variants (without `variant_labels`, one unlabelled variant)."""
     require(can_manage_program(user))
     check_field_names(fields, ITEM_FIELDS)
-    labels = _labels(variant_labels or [""])
+    labels = _labels([""] if variant_labels is None else variant_labels)
     item = create_record(SwagItem, fields)
     _add_variants(item, labels)
     return item

@@ -42,8 +42,9 @@ REQUEST_FIELDS = (
     "event",
     "note",
     "ship_from",
+    "tracking_note",
 )
-COORDINATOR_FIELDS = {"requested_by", "ship_from"}
+COORDINATOR_FIELDS = {"requested_by", "ship_from", "tracking_note"}
 OPEN_STATUSES = (SwagRequest.Status.REQUESTED, SwagRequest.Status.APPROVED)
 
 
@@ -118,8 +119,9 @@ def swag_request_create(
 
 @transaction.atomic
 def swag_request_update(*, request, user, lines=None, **fields):
-    """The requester changes their request while it is new; coordinators change any. The
-    items change only while the request is open (not shipped, declined or cancelled)."""
+    """The requester changes their request while it is new; coordinators change any, and
+    note how it was shipped. The items change only while the request is open (not
+    shipped, declined or cancelled)."""
     require(can_cancel_swag_request(user, request), _("Only the requester may change this request."))
     check_field_names(fields, REQUEST_FIELDS)
     row = locked(request)
@@ -131,12 +133,18 @@ def swag_request_update(*, request, user, lines=None, **fields):
     for name in changed:
         setattr(row, name, fields[name])
     merged = None if lines is None else merged_lines(lines)
+    if merged is not None and _line_counts(merged) == dict(row.lines.values_list("variant_id", "quantity")):
+        merged = None  # the same items: no change
     if merged is not None and row.status not in OPEN_STATUSES:
         raise ValidationError({"lines": [_("The items of a closed request no longer change.")]})
     save_clean(row)
     if merged is not None:
         _store_lines(row, merged)
     return refresh(request, row)
+
+
+def _line_counts(merged):
+    return {variant.pk: quantity for variant, quantity in merged.items()}
 
 
 @transaction.atomic
