@@ -103,6 +103,11 @@ def can_see_certificate(user, member):
     return can_act_for(user, member)
 
 
+def can_see_member_notes(user, member):
+    """A member's internal notes are for coordinators."""
+    return can_manage_people(user)
+
+
 def can_change_member(user, member):
     """Change something on this member: their own record, or anyone's for a coordinator."""
     return can_act_for(user, member)

@@ -21,6 +21,15 @@ def locked(instance):
     return type(instance).objects.select_for_update().get(pk=instance.pk)
 
 
+def locked_in(instance, *, allowed, refusal):
+    """Lock the row and refuse (ValidationError) unless its status is one of `allowed`;
+    `refusal` may name the current status as %(status)s."""
+    row = locked(instance)
+    if row.status not in allowed:
+        raise ValidationError(refusal % {"status": row.get_status_display()})
+    return row
+
+
 def refresh(instance, source):
     """Copy the stored values of `source` (the locked row) onto the caller's instance."""
     for field in instance._meta.concrete_fields:

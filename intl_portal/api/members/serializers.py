@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from intl_portal.api.base import PortalModelSerializer, TimeZoneField
 from members.models import Member, Role, RoleAssignment
+from members.permissions import can_see_member_notes
 
 
 class MemberSerializer(PortalModelSerializer):
@@ -42,7 +43,7 @@ class MemberSerializer(PortalModelSerializer):
     def to_representation(self, member):
         data = super().to_representation(member)
         viewer = self.viewer
-        if viewer is None or not viewer.is_coordinator:
+        if viewer is None or not can_see_member_notes(viewer.user, member):
             data["notes"] = ""
         return data
 

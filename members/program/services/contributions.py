@@ -22,6 +22,7 @@ from members.services.records import (
     check_field_names,
     delete_record,
     locked,
+    locked_in,
     refresh,
     refuse_fields,
     require,
@@ -118,12 +119,11 @@ def contribution_withdraw(*, contribution, user):
 
 def _review(*, contribution, user, status, note, points):
     require(can_manage_program(user))
-    row = locked(contribution)
-    if row.status != Contribution.Status.SUBMITTED:
-        raise ValidationError(
-            _("Only a submitted contribution can be reviewed; this one is %(status)s.")
-            % {"status": row.get_status_display()}
-        )
+    row = locked_in(
+        contribution,
+        allowed=(Contribution.Status.SUBMITTED,),
+        refusal=_("Only a submitted contribution can be reviewed; this one is %(status)s."),
+    )
     require(
         can_review_contribution(user, row),
         _("Another coordinator must review your own contribution."),

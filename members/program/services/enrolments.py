@@ -15,6 +15,7 @@ from members.services.records import (
     check_field_names,
     delete_record,
     locked,
+    locked_in,
     refresh,
     refuse_fields,
     require,
@@ -105,20 +106,12 @@ def enrolment_withdraw(*, enrolment, user):
     delete_record(enrolment)
 
 
-def _decide(enrolment, user, *, allowed, refusal):
-    require(can_manage_program(user))
-    row = locked(enrolment)
-    if row.status not in allowed:
-        raise ValidationError(refusal % {"status": row.get_status_display()})
-    return row
-
-
 @transaction.atomic
 def enrolment_accept(*, enrolment, user, term_start=None, term_end=None):
     """applied → active. The term starts today unless given or already set."""
-    row = _decide(
+    require(can_manage_program(user))
+    row = locked_in(
         enrolment,
-        user,
         allowed=(Enrolment.Status.APPLIED,),
         refusal=_("Only an application can be accepted; this enrolment is %(status)s."),
     )
@@ -134,9 +127,9 @@ def enrolment_accept(*, enrolment, user, term_start=None, term_end=None):
 @transaction.atomic
 def enrolment_reject(*, enrolment, user, note=""):
     """applied → rejected, with an optional note to the applicant."""
-    row = _decide(
+    require(can_manage_program(user))
+    row = locked_in(
         enrolment,
-        user,
         allowed=(Enrolment.Status.APPLIED,),
         refusal=_("Only an application can be rejected; this enrolment is %(status)s."),
     )
@@ -151,9 +144,9 @@ def enrolment_reject(*, enrolment, user, note=""):
 @transaction.atomic
 def enrolment_end(*, enrolment, user, term_end=None):
     """active or paused → ended (the term handover)."""
-    row = _decide(
+    require(can_manage_program(user))
+    row = locked_in(
         enrolment,
-        user,
         allowed=(Enrolment.Status.ACTIVE, Enrolment.Status.PAUSED),
         refusal=_("Only an active or paused enrolment can end."),
     )

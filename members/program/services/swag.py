@@ -15,7 +15,6 @@ from members.permissions import (
     can_cancel_swag_request,
     can_change_swag_request,
     can_manage_program,
-    is_coordinator,
     member_of,
 )
 from members.services.records import (
@@ -24,6 +23,7 @@ from members.services.records import (
     check_field_names,
     delete_record,
     locked,
+    locked_in,
     refresh,
     refuse_fields,
     require,
@@ -72,7 +72,7 @@ def _requester(user, requested_by, recipient):
     if requested_by is not None:
         return acting_member(user=user, member=requested_by, field="requested_by")
     own = member_of(user)
-    if own is None and is_coordinator(user):
+    if own is None and can_manage_program(user):
         own = recipient  # a coordinator without a member profile, asking for someone
     if own is None:
         return acting_member(user=user, member=None, field="requested_by")
@@ -160,20 +160,12 @@ def swag_request_delete(*, request, user):
     delete_record(row)
 
 
-def _open(request, user, *, allowed, refusal):
-    require(can_manage_program(user))
-    row = locked(request)
-    if row.status not in allowed:
-        raise ValidationError(refusal % {"status": row.get_status_display()})
-    return row
-
-
 @transaction.atomic
 def swag_request_approve(*, request, user, ship_from=None):
     """requested → approved (a coordinator); optionally choose where it ships from."""
-    row = _open(
+    require(can_manage_program(user))
+    row = locked_in(
         request,
-        user,
         allowed=(SwagRequest.Status.REQUESTED,),
         refusal=_("Only a new request can be approved; this one is %(status)s."),
     )
@@ -187,7 +179,8 @@ def swag_request_approve(*, request, user, ship_from=None):
 
 @transaction.atomic
 def swag_request_reject(*, request, user, note=""):
-    row = _open(request, user, allowed=OPEN_STATUSES, refusal=_("Only an open request can be rejected."))
+    require(can_manage_program(user))
+    row = locked_in(request, allowed=OPEN_STATUSES, refusal=_("Only an open request can be rejected."))
     row.status = SwagRequest.Status.REJECTED
     row.decided_by = user
     if note:
@@ -212,9 +205,9 @@ def swag_request_ship(*, request, user, tracking_note=""):
     The request row is locked first (no double shipping), then the stock levels in variant
     order (no deadlock between two requests); not enough stock refuses the whole shipment.
     """
-    row = _open(
+    require(can_manage_program(user))
+    row = locked_in(
         request,
-        user,
         allowed=(SwagRequest.Status.APPROVED,),
         refusal=_("Only an approved request can be shipped; this one is %(status)s."),
     )
@@ -241,9 +234,7 @@ def swag_request_ship(*, request, user, tracking_note=""):
 def swag_request_cancel(*, request, user):
     """The requester (or a coordinator) withdraws a request that has not shipped."""
     require(can_cancel_swag_request(user, request), _("Only the requester may cancel this request."))
-    row = locked(request)
-    if row.status not in OPEN_STATUSES:
-        raise ValidationError(_("Only an open request can be cancelled."))
+    row = locked_in(request, allowed=OPEN_STATUSES, refusal=_("Only an open request can be cancelled."))
     row.status = SwagRequest.Status.CANCELLED
     row.save()
     return refresh(request, row)
