@@ -9,6 +9,8 @@ action) are refused with an error message and change nothing.
 
 Not specific to an app: it knows Django admin only."""
 
+from contextlib import contextmanager
+
 from django.contrib import admin, messages
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import router, transaction
@@ -32,19 +34,13 @@ class Refused(Exception):
         self.index = index
 
 
-class refusals:
+@contextmanager
+def refusals(*, prefix=None, index=None):
     """Turn a service's ValidationError / PermissionDenied into Refused."""
-
-    def __init__(self, *, prefix=None, index=None):
-        self.prefix, self.index = prefix, index
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, error, traceback):
-        if isinstance(error, ValidationError | PermissionDenied):
-            raise Refused(error, prefix=self.prefix, index=self.index) from error
-        return False
+    try:
+        yield
+    except (ValidationError, PermissionDenied) as error:
+        raise Refused(error, prefix=prefix, index=index) from error
 
 
 def _put_errors(form, error):
@@ -109,8 +105,10 @@ class ServiceAdmin(admin.ModelAdmin):
     writes = None
 
     def service_data(self, form):
-        """The form's data as the service's keyword arguments."""
-        return dict(form.cleaned_data)
+        """The form's data as the service's keyword arguments (without the row's id, which
+        the change list's editable rows carry)."""
+        pk = self.model._meta.pk.name
+        return {name: value for name, value in form.cleaned_data.items() if name != pk}
 
     def create(self, request, form, formsets):
         return self.writes.create(user=request.user, **self.service_data(form))

@@ -171,9 +171,12 @@ class PointRuleAdmin(ServiceAdmin):
     list_editable = ["points"]
     writes = Writes(arg="rule", create=services.point_rule_set, remove=services.point_rule_delete)
 
+    def get_readonly_fields(self, request, obj=None):
+        return ["kind"] if obj is not None else []
+
     def change(self, request, obj, form, formsets):
-        data = {"kind": self.stored(obj).kind, **form.cleaned_data}
-        services.point_rule_set(user=request.user, **data)
+        kind = self.stored(obj).kind
+        services.point_rule_set(user=request.user, kind=kind, points=form.cleaned_data["points"])
 
 
 # --------------------------------------------------------------------------- catalogue and stock

@@ -37,7 +37,9 @@ EDITABLE_FIELDS = (
 
 
 def _already_open():
-    return ValidationError(_("You already have an open enrolment in this track."))
+    # The words of the model's constraint (enrolment_one_open_per_track), which full_clean
+    # checks first; this one answers a concurrent second application the same way.
+    return ValidationError(_("This member already has an open enrolment in this track."))
 
 
 @transaction.atomic
@@ -58,8 +60,6 @@ def enrolment_apply(
     member = acting_member(user=user, member=member)
     if not can_manage_program(user):
         refuse_fields({name for name, value in (("term_start", term_start), ("term_end", term_end)) if value})
-    if Enrolment.objects.filter(member=member, track=track, status__in=Enrolment.OPEN_STATUSES).exists():
-        raise _already_open()
     enrolment = Enrolment(
         member=member,
         track=track,

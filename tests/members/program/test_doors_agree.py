@@ -5,7 +5,7 @@ refusal changes nothing."""
 import pytest
 from django.urls import reverse
 
-from members.models import Contribution, Reward, SwagRequest
+from members.models import Contribution, Enrolment, Reward, SwagRequest
 from tests import factories
 
 from .doors import DOORS, admin_errors, admin_form_data, api_client, form_errors
@@ -13,6 +13,40 @@ from .doors import DOORS, admin_errors, admin_form_data, api_client, form_errors
 pytestmark = pytest.mark.django_db
 
 SOMEONE_ELSES = "The contribution is by someone else."
+
+
+# --------------------------------------------------------------------------- enrolments
+
+
+def _apply(door, client, user, member):
+    """Apply to the translator track through a door; the refusal, or None."""
+    if door == "web":
+        client.force_login(user)
+        response = client.post(reverse("program:apply"), {"track": "translator"})
+        return None if response.status_code == 302 else form_errors(response).get("__all__")
+    if door == "admin":
+        client.force_login(user)
+        url = reverse("admin:members_enrolment_add")
+        data = {**admin_form_data(client.get(url)), "member": member.pk, "track": "translator"}
+        response = client.post(url, data)
+        return None if response.status_code == 302 else admin_errors(response).get("__all__")
+    response = api_client(user).post("/api/ambassadors/", {"track": "translator", "member": member.pk})
+    return (
+        None
+        if response.status_code == 201
+        else (response.status_code, response.json().get("non_field_errors"))
+    )
+
+
+@pytest.mark.parametrize("door", DOORS)
+def test_a_second_open_application_to_a_track_is_refused_alike(door, client, member_user, coordinator):
+    member = member_user.member
+    user = coordinator if door == "admin" else member_user
+    assert _apply(door, client, user, member) is None
+    refusal = _apply(door, client, user, member)
+    expected = ["This member already has an open enrolment in this track."]
+    assert refusal == ((400, expected) if door == "api" else expected)
+    assert Enrolment.objects.filter(member=member).count() == 1
 
 
 # --------------------------------------------------------------------------- rewards

@@ -185,3 +185,22 @@ def test_member_admin_saves_the_person_and_their_terms(coordinator_client):
     assert member.notes == "Council"
     term = RoleAssignment.objects.get()
     assert (term.member, term.role, term.term_start) == (member, role, dt.date(2025, 1, 1))
+
+
+def test_points_are_set_from_the_change_list(coordinator_client):
+    rule = factories.PointRuleFactory(kind=Contribution.Kind.INTERVIEW, points=30)
+    response = coordinator_client.post(
+        reverse("admin:members_pointrule_changelist"),
+        {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "1",
+            "form-MIN_NUM_FORMS": "0",
+            "form-MAX_NUM_FORMS": "1000",
+            "form-0-id": rule.pk,
+            "form-0-points": "40",
+            "_save": "Save",
+        },
+    )
+    assert response.status_code == 302
+    rule.refresh_from_db()
+    assert (rule.kind, rule.points) == ("interview", 40)
