@@ -7,7 +7,7 @@ whole request back and the page is shown again with the reason as a form error, 
 field or inline row it concerns; deletions (the delete page and the "delete selected"
 action) are refused with an error message and change nothing.
 
-Not specific to an app: it knows Django admin only."""
+Nothing in it is specific to members: other apps' admins may build on it."""
 
 from contextlib import contextmanager
 
@@ -18,6 +18,8 @@ from django.forms.models import BaseInlineFormSet, InlineForeignKeyField
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from members.forms import apply_errors
 
 _REFUSAL = "_admin_service_refusal"
 
@@ -41,14 +43,6 @@ def refusals(*, prefix=None, index=None):
         yield
     except (ValidationError, PermissionDenied) as error:
         raise Refused(error, prefix=prefix, index=index) from error
-
-
-def _put_errors(form, error):
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def row_data(form):
@@ -215,7 +209,7 @@ class ServiceAdmin(admin.ModelAdmin):
         class RefusedForm(form_class):
             def clean(self):
                 cleaned = super().clean()
-                _put_errors(self, refused.error)
+                apply_errors(self, refused.error)
                 return cleaned
 
         return RefusedForm
@@ -234,7 +228,7 @@ def _with_inline(formset_class, inline, refused):
             super().clean()
             if refused is not None and refused.prefix == self.prefix:
                 if refused.index is not None and refused.index < len(self.forms):
-                    _put_errors(self.forms[refused.index], refused.error)
+                    apply_errors(self.forms[refused.index], refused.error)
                 else:
                     raise refused.error
 

@@ -1,8 +1,7 @@
 """Forms of the program pages; they only check the shape of the input (types, required
-fields), the services decide. `apply_errors` puts a service's refusal on the form."""
+fields), the services decide (members.forms.apply_errors puts their refusal on the form)."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
@@ -16,16 +15,6 @@ from members.models import (
     SwagRequest,
     SwagVariant,
 )
-
-
-def apply_errors(form, error):
-    """Put a service's ValidationError on the form: on the field it names when the form has
-    that field, otherwise above the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields and name != NON_FIELD_ERRORS else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class EnrolmentForm(forms.ModelForm):

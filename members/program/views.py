@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.forms import apply_errors
 from members.models import Contribution, Enrolment, Member, SwagRequest
 from members.permissions import (
     can_change_contribution,
@@ -35,7 +36,6 @@ from .forms import (
     ShipForm,
     SwagLineFormSet,
     SwagRequestForm,
-    apply_errors,
 )
 
 
