@@ -6,7 +6,7 @@ from django.views.i18n import set_language
 
 from events.feeds import views as feed_views
 from events.reminders import views as reminder_views
-from members.token_views import api_tokens
+from members.views import api_tokens
 
 from . import views
 
@@ -20,7 +20,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("timezone/", views.set_timezone, name="set_timezone"),
     path("budget/", include("budget.urls")),
-    path("program/", include("members.program_urls")),
+    path("program/", include("members.program.urls")),
     path("me/reminders/", reminder_views.my_reminders, name="my_reminders"),
     path("calendar/", include("events.feeds.urls")),
     path("me/calendar/", feed_views.my_calendar_feed, name="my_calendar_feed"),

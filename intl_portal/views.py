@@ -23,7 +23,7 @@ def set_timezone(request):
         request.session[SESSION_KEY] = normalize_zone_name(request.POST.get("timezone", ""))
         member = member_of(request.user)
         if member is not None:
-            member_set_timezone(member=member, zone=request.session[SESSION_KEY])
+            member_set_timezone(member=member, user=request.user, zone=request.session[SESSION_KEY])
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:

@@ -1,14 +1,20 @@
-"""A member's page and "my plan" (/me/): events, roles, deadlines, action items, contributions."""
+"""A member's pages: their page and "my plan" (/me/: events, roles, deadlines, action items,
+contributions), and /me/api-tokens/, where a signed-in user creates, replaces and revokes
+their API token."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from events.selectors import member_plan
 
 from .models import Member
 from .permissions import is_member, member_of
+from .services.tokens import api_token_create, api_token_of, api_token_revoke
 
 
 @login_required
@@ -26,3 +32,29 @@ def member_detail(request, pk):
     plan = member_plan(member=member, now=timezone.now())
     context = {"member": member, "plan": plan, "is_me": member == member_of(request.user)}
     return render(request, "members/plan.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def api_tokens(request):
+    new_key = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "create":
+            new_key = api_token_create(user=request.user).key
+            messages.success(request, _("Your new API token is shown below once; copy it now."))
+        elif action == "revoke":
+            if api_token_revoke(user=request.user):
+                messages.success(request, _("Your API token has been revoked."))
+            return redirect("api_tokens")
+        else:
+            messages.error(request, _("Unknown action."))
+            return redirect("api_tokens")
+    token = api_token_of(user=request.user)
+    context = {
+        "token": token,
+        "new_key": new_key,
+        "token_hint": f"{token.key[:4]}…{token.key[-4:]}" if token else "",
+        "api_root": request.build_absolute_uri("/api/"),
+    }
+    return render(request, "members/api_tokens.html", context)

@@ -4,5 +4,7 @@
 - `base.py` the base viewset and serializer; `filtering.py` pagination, strict ordering and
   search (imported by DRF's settings, so it imports no viewsets); `errors.py` the error handler;
 - `permissions.py` DRF permission classes built on the predicates in members.permissions;
-- `events/`, `members/`, `budget/`: viewsets, serializers and filters per app.
+- `writes.py` ServiceViewSet: creates, updates and deletes as one call to a service;
+- `events/`, `members/`, `program/` (the ambassador program), `budget/`: viewsets,
+  serializers and filters per app.
 """

@@ -20,18 +20,22 @@ superuser); *approver* (group "budget approvers"; approvers are also members).
 - Ideas, contributions, ambassador enrolments and swag requests: members read and create them
   for themselves (the member / proposer / requester is always the caller); the author may
   change or delete their own while it is undecided (idea proposed, contribution submitted or
-  returned, enrolment applied, swag request requested); coordinators change any.
+  returned, enrolment applied, swag request requested); coordinators change any. Whether an
+  enrolment or a contribution is shown publicly is the member's consent, theirs to change at
+  any time (members.permissions.can_change_enrolment / can_change_contribution).
 - Contacts: members read; the e-mail and phone of a contact are shown only to coordinators and
   to the member who owns the relationship (others get empty strings); coordinators write.
 - Expenses: a member sees only their own expenses and may submit one for themselves;
   coordinators and approvers see all; coordinators change and delete them.
 - Exchange rates: members read; coordinators and approvers write.
-- Swag requests: the postal address and phone are shown only to coordinators and to the member
-  who made the request; members see only requests they made or receive.
+- Swag requests: the postal address and phone are shown only to coordinators (who mail the
+  swag: members.permissions.can_see_swag_address); members see only requests they made or
+  receive (members.program.selectors.swag_requests_visible_to).
 - Workflow transitions are POST actions on the object and call the service functions, which
   decide: budget submit (coordinators), approve / reject (approvers); expense approve / reject
   (approvers), mark reimbursed (approvers and coordinators); enrolment accept / reject,
-  contribution accept / return, swag request approve / ship (coordinators). Approval fields
+  contribution accept / return, swag request approve / ship / reject (coordinators), swag
+  request cancel (the requester or a coordinator). Approval fields
   (status, decided_by, decided_at, reviewed_by, points, …) are read-only everywhere else.
 - API tokens: any signed-in user may create (or replace) and revoke their own token on
   /me/api-tokens/; a token acts with its user's rights.

@@ -9,6 +9,7 @@ from .budget import views as budget_views
 from .docs import PortalSchemaView, PortalSwaggerView
 from .events import views as events_views
 from .members import views as members_views
+from .program import views as program_views
 
 router = DefaultRouter()
 router.register("tags", events_views.TagViewSet, basename="tag")
@@ -22,11 +23,11 @@ router.register("contacts", events_views.ContactViewSet, basename="contact")
 router.register("members", members_views.MemberViewSet, basename="member")
 router.register("roles", members_views.RoleViewSet, basename="role")
 router.register("role-assignments", members_views.RoleAssignmentViewSet, basename="roleassignment")
-router.register("ambassadors", members_views.EnrolmentViewSet, basename="enrolment")
-router.register("contributions", members_views.ContributionViewSet, basename="contribution")
-router.register("rewards", members_views.RewardViewSet, basename="reward")
-router.register("swag-items", members_views.SwagItemViewSet, basename="swagitem")
-router.register("swag-requests", members_views.SwagRequestViewSet, basename="swagrequest")
+router.register("ambassadors", program_views.EnrolmentViewSet, basename="enrolment")
+router.register("contributions", program_views.ContributionViewSet, basename="contribution")
+router.register("rewards", program_views.RewardViewSet, basename="reward")
+router.register("swag-items", program_views.SwagItemViewSet, basename="swagitem")
+router.register("swag-requests", program_views.SwagRequestViewSet, basename="swagrequest")
 router.register("budgets", budget_views.BudgetViewSet, basename="budget")
 router.register("budget-lines", budget_views.BudgetLineViewSet, basename="budgetline")
 router.register("expenses", budget_views.ExpenseViewSet, basename="expense")

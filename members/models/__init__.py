@@ -1,10 +1,6 @@
 from .people import Member, Role, RoleAssignment
-from .program import (
-    Contribution,
-    ContributionPublication,
-    Enrolment,
-    PointRule,
-    Reward,
+from .program import Contribution, ContributionPublication, Enrolment, PointRule, Reward, Track
+from .swag import (
     StockLevel,
     StockLocation,
     StockMovement,
@@ -30,4 +26,5 @@ __all__ = [
     "SwagRequest",
     "SwagRequestLine",
     "SwagVariant",
+    "Track",
 ]

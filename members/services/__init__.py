@@ -1,1 +1,3 @@
-"""Business rules of the members app, one module per concept (people, program)."""
+"""Business rules about people, one module per concept: people (members and their
+profiles), roles (roles and terms), tokens (API tokens). The ambassador program's rules are
+in members.program.services."""

@@ -8,7 +8,7 @@ import pytest
 
 from budget.models import Budget, Expense
 from members.models import Contribution, Enrolment, StockLevel, SwagRequest
-from members.services import program
+from members.program import services as program
 from tests import factories
 
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from members.models import Enrolment
-from members.services import program as services
+from members.program import services
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

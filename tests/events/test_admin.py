@@ -23,7 +23,7 @@ from members.models import (
     SwagRequest,
     SwagVariant,
 )
-from members.services import program
+from members.program import services as program
 from tests import factories
 
 pytestmark = pytest.mark.django_db

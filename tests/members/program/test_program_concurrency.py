@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
 from members.models import StockLevel, StockMovement, SwagRequest
-from members.services import program as services
+from members.program import selectors, services
 from tests import factories
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -82,7 +82,7 @@ def test_second_coordinator_waits_for_the_lock_and_is_refused(coordinator, membe
     assert StockMovement.objects.filter(kind="out").count() == 1
     statuses = sorted(SwagRequest.objects.values_list("status", flat=True))
     assert statuses == ["approved", "shipped"]
-    assert services.stock_mismatches() == {}
+    assert selectors.stock_mismatches() == {}
 
 
 def test_many_simultaneous_shipments_never_oversell(coordinator, member_user):
@@ -122,4 +122,4 @@ def test_many_simultaneous_shipments_never_oversell(coordinator, member_user):
     assert (len(shipped), len(refused)) == (3, 5)
     assert StockLevel.objects.get(variant=variant, location=room).quantity == 0
     assert StockMovement.objects.filter(kind="out").count() == 3
-    assert services.stock_mismatches() == {}
+    assert selectors.stock_mismatches() == {}

@@ -1,4 +1,4 @@
-"""Rules of the ambassador program and the swag stock (members.services.program)."""
+"""Rules of the ambassador program and the swag stock (members.program.services)."""
 
 import datetime as dt
 
@@ -13,7 +13,7 @@ from members.models import (
     StockMovement,
     SwagRequest,
 )
-from members.services import program as services
+from members.program import selectors, services
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -230,11 +230,11 @@ def test_stock_is_derived_from_the_movement_log(coordinator, stock):
         note="one shirt stained",
     )
     assert (level(variant, room), level(variant, warehouse)) == (1, 1)
-    assert services.stock_levels_from_log() == {
+    assert selectors.stock_levels_from_log() == {
         (variant.pk, room.pk): 1,
         (variant.pk, warehouse.pk): 1,
     }
-    assert services.stock_mismatches() == {}
+    assert selectors.stock_mismatches() == {}
 
 
 def test_out_of_more_than_in_stock_is_refused_and_logs_nothing(coordinator, stock):
@@ -290,7 +290,7 @@ def test_request_approve_ship_takes_items_out_of_stock(member_user, coordinator,
     assert level(variant, room) == 1
     out = StockMovement.objects.get(kind=StockMovement.Kind.OUT)
     assert (out.quantity, out.request) == (2, request)
-    assert services.stock_mismatches() == {}
+    assert selectors.stock_mismatches() == {}
 
 
 def test_ship_before_approval_is_refused(member_user, coordinator, stock):

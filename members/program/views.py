@@ -1,5 +1,6 @@
 """Pages of the ambassador program and the swag stock: thin callers of
-members.services.program (writes) and members.program_selectors (reads)."""
+members.program.services (writes) and members.program.selectors (reads). Who may open a
+page is asked of members.permissions; a service's refusal becomes a form error or a message."""
 
 import datetime as dt
 import functools
@@ -13,11 +14,20 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from members import program_selectors as selectors
+from members.forms import apply_errors
 from members.models import Contribution, Enrolment, Member, SwagRequest
-from members.permissions import is_coordinator, is_member, member_of
-from members.program_forms import (
+from members.permissions import (
+    can_change_contribution,
+    can_manage_program,
+    can_see_certificate,
+    is_member,
+    member_of,
+)
+
+from . import selectors, services
+from .forms import (
     ApproveForm,
+    ConsentForm,
     ContributionForm,
     EnrolmentForm,
     PublicationFormSet,
@@ -27,31 +37,27 @@ from members.program_forms import (
     SwagLineFormSet,
     SwagRequestForm,
 )
-from members.services import program as services
 
 
-def _member_required(view):
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_member(request.user):
-            raise PermissionDenied(_("This page is for members of the group."))
-        return view(request, *args, **kwargs)
+def _allowed_by(predicate, refusal):
+    """A view for signed-in users the predicate allows (others: log in, or 403)."""
 
-    return wrapper
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not predicate(request.user):
+                raise PermissionDenied(refusal)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
 
 
-def _coordinator_required(view):
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_coordinator(request.user):
-            raise PermissionDenied(_("This page is for coordinators."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
+_member_required = _allowed_by(is_member, _("This page is for members of the group."))
+_coordinator_required = _allowed_by(can_manage_program, _("This page is for coordinators."))
 
 
 def _own_member(request):
@@ -61,13 +67,9 @@ def _own_member(request):
     return member
 
 
-def _apply_errors(form, error):
-    """Put a service's ValidationError on the form (field errors where they fit)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+def _report(request, error):
+    """A refused action on a list page: its reason as an error message."""
+    messages.error(request, " ".join(error.messages))
 
 
 def _on_date(request):
@@ -80,18 +82,8 @@ def _on_date(request):
 def _program(request, *, public):
     on = _on_date(request)
     rows = selectors.program_contributors(on=on, public=public)
-    return render(
-        request,
-        "program/page.html",
-        {
-            "rows": rows,
-            "public": public,
-            "on": on,
-            "total_points": sum(r.points for r in rows),
-            "is_coordinator": is_coordinator(request.user),
-            "me": member_of(request.user),
-        },
-    )
+    context = {"rows": rows, "public": public, "on": on, "total_points": sum(r.points for r in rows)}
+    return render(request, "program/page.html", context)
 
 
 def program_page(request):
@@ -119,23 +111,39 @@ def enrolment_new(request):
         try:
             services.enrolment_apply(member=member, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Thank you for applying. A coordinator will reply."))
             return redirect("program:mine")
     return render(request, "program/form.html", {"form": form, "title": _("Join the program")})
 
 
+def _consent(request, service, **target):
+    form = ConsentForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError(_("Unknown choice."))
+    service(user=request.user, show_publicly=form.cleaned_data["show_publicly"], **target)
+    messages.success(request, _("Your choice is saved."))
+
+
 @_member_required
 @require_POST
 def enrolment_consent(request, pk):
-    enrolment = get_object_or_404(Enrolment, pk=pk)
-    services.enrolment_set_consent(
-        enrolment=enrolment,
-        user=request.user,
-        show_publicly=request.POST.get("show_publicly") == "1",
-    )
-    messages.success(request, _("Your choice is saved."))
+    try:
+        _consent(request, services.enrolment_set_consent, enrolment=get_object_or_404(Enrolment, pk=pk))
+    except ValidationError as error:
+        _report(request, error)
+    return redirect("program:mine")
+
+
+@_member_required
+@require_POST
+def contribution_consent(request, pk):
+    contribution = get_object_or_404(Contribution, pk=pk)
+    try:
+        _consent(request, services.contribution_set_consent, contribution=contribution)
+    except ValidationError as error:
+        _report(request, error)
     return redirect("program:mine")
 
 
@@ -155,7 +163,7 @@ def enrolment_decide(request, pk, action):
         else:
             raise ValidationError(_("Unknown action."))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        _report(request, error)
     return redirect("program:review")
 
 
@@ -186,7 +194,7 @@ def contribution_new(request):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Thank you! Your contribution awaits review."))
             return redirect("program:mine")
@@ -199,16 +207,18 @@ def contribution_new(request):
 
 @_member_required
 def contribution_edit(request, pk):
+    """Edit a contribution (its author until it is accepted, coordinators any); once it is
+    accepted, the author changes only whether it is shown publicly (on "My program")."""
     contribution = get_object_or_404(Contribution, pk=pk)
-    if contribution.member != member_of(request.user) and not is_coordinator(request.user):
+    if not can_change_contribution(request.user, contribution):
         raise PermissionDenied
-    form = ContributionForm(request.POST or None, instance=contribution)
+    # The form works on a copy: the service compares the request with the stored row.
+    form = ContributionForm(request.POST or None, instance=Contribution.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
-        fresh = Contribution.objects.get(pk=pk)
         try:
-            services.contribution_update(contribution=fresh, user=request.user, **form.cleaned_data)
+            services.contribution_update(contribution=contribution, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Saved. The contribution awaits review."))
             return redirect("program:mine")
@@ -239,7 +249,7 @@ def contribution_review(request, pk, action):
         else:
             raise ValidationError(_("Unknown action."))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        _report(request, error)
     return redirect("program:review")
 
 
@@ -253,7 +263,7 @@ def certificate(request, member_pk):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     member = get_object_or_404(Member, pk=member_pk)
-    if member_of(request.user) != member and not is_coordinator(request.user):
+    if not can_see_certificate(request.user, member):
         raise PermissionDenied
     context = selectors.member_certificate(member=member)
     return render(request, "program/certificate.html", context)
@@ -284,16 +294,17 @@ def calendar(request):
 @_member_required
 def swag(request):
     locations, table = selectors.stock_table()
-    return render(
-        request,
-        "program/swag.html",
-        {
-            "locations": locations,
-            "table": table,
-            "requests": selectors.swag_requests_for(user=request.user),
-            "is_coordinator": is_coordinator(request.user),
-        },
-    )
+    context = {
+        "locations": locations,
+        "table": table,
+        "requests": selectors.swag_requests_visible_to(request.user),
+    }
+    return render(request, "program/swag.html", context)
+
+
+def swag_lines(formset):
+    """[(variant, quantity), …] from the rows of a swag line formset that name an item."""
+    return [(d["variant"], d["quantity"]) for d in formset.cleaned_data if d and d.get("variant")]
 
 
 @_member_required
@@ -301,11 +312,10 @@ def swag_request_new(request):
     form = SwagRequestForm(request.POST or None)
     formset = SwagLineFormSet(request.POST or None, prefix="line")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        lines = [(d["variant"], d["quantity"]) for d in formset.cleaned_data if d and d.get("variant")]
         try:
-            services.swag_request_create(user=request.user, lines=lines, **form.cleaned_data)
+            services.swag_request_create(user=request.user, lines=swag_lines(formset), **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Your request is sent to the coordinators."))
             return redirect("program:swag")
@@ -340,7 +350,7 @@ def swag_request_act(request, pk, action):
         else:
             raise ValidationError(_("Unknown action."))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        _report(request, error)
     return redirect("program:swag")
 
 
@@ -351,24 +361,13 @@ def reward_new(request):
         initial["member"] = request.GET["member"]
     form = RewardForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        lines = [(data["variant"], data["quantity"] or 1)] if data["variant"] else []
+        data = dict(form.cleaned_data)
+        variant, quantity = data.pop("variant"), data.pop("quantity")
+        lines = [(variant, quantity or 1)] if variant else []
         try:
-            reward = services.reward_give(
-                member=data["member"],
-                kind=data["kind"],
-                title=data["title"],
-                description=data["description"],
-                contribution=data["contribution"],
-                user=request.user,
-                swag_lines=lines,
-                recipient_name=data["recipient_name"],
-                address=data["address"],
-                phone=data["phone"],
-                ship_from=data["ship_from"],
-            )
+            reward = services.reward_give(user=request.user, swag_lines=lines, **data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("Reward recorded for %(member)s.") % {"member": reward.member})
             return redirect("program:swag" if reward.swag_request_id else "program:page")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import program_views as views
+from . import views
 
 app_name = "program"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("enrolments/<int:pk>/<str:action>/", views.enrolment_decide, name="enrolment_decide"),
     path("contributions/new/", views.contribution_new, name="contribution_new"),
     path("contributions/<int:pk>/edit/", views.contribution_edit, name="contribution_edit"),
+    path("contributions/<int:pk>/consent/", views.contribution_consent, name="contribution_consent"),
     path(
         "contributions/<int:pk>/<str:action>/",
         views.contribution_review,

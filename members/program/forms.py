@@ -1,4 +1,5 @@
-"""Forms of the program pages; they only parse input, the services decide."""
+"""Forms of the program pages; they only check the shape of the input (types, required
+fields), the services decide (members.forms.apply_errors puts their refusal on the form)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -45,11 +46,13 @@ class ContributionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["event"].queryset = Event.objects.order_by("-start_date")
 
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("title_zh") and not cleaned.get("title_en"):
-            raise forms.ValidationError(_("Give a Chinese or an English title."))
-        return cleaned
+
+class ConsentForm(forms.Form):
+    """List me / hide me: the buttons post 1 or 0."""
+
+    show_publicly = forms.TypedChoiceField(
+        choices=[("1", "1"), ("0", "0")], coerce=lambda value: value == "1"
+    )
 
 
 class PublicationForm(forms.Form):

@@ -1,7 +1,9 @@
 """Reads of the ambassador program shared by pages, admin and API: each returns its rows
-with a fixed number of queries, whatever the number of members or contributions."""
+with a fixed number of queries, whatever the number of members or contributions. One
+selector per visibility question (which swag requests a viewer may see)."""
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
@@ -12,11 +14,14 @@ from members.models import (
     ContributionPublication,
     Enrolment,
     Reward,
+    StockLevel,
     StockLocation,
+    StockMovement,
     SwagRequest,
+    SwagRequestLine,
     SwagVariant,
 )
-from members.permissions import is_coordinator, member_of
+from members.permissions import can_manage_program, member_of
 
 # Kinds that are bilingual by nature: they always need both languages.
 BILINGUAL_KINDS = (
@@ -190,16 +195,45 @@ def stock_table():
     return locations, table
 
 
-def swag_requests_for(*, user):
-    """Coordinators see every request; a member sees the ones they asked for or receive."""
+def swag_requests_visible_to(user):
+    """The swag requests a user may see, newest first, with their lines: coordinators see
+    every request; a member the ones they asked for or receive; anyone else none. (The
+    address on them is a separate question: members.permissions.can_see_swag_address.)"""
     requests = (
         SwagRequest.objects.select_related("requested_by", "recipient", "event", "ship_from")
-        .prefetch_related("lines__variant__item")
+        .prefetch_related(Prefetch("lines", queryset=SwagRequestLine.objects.select_related("variant__item")))
         .order_by("-created_at")
     )
-    if is_coordinator(user):
+    if can_manage_program(user):
         return requests
     member = member_of(user)
     if member is None:
         return requests.none()
     return requests.filter(Q(requested_by=member) | Q(recipient=member))
+
+
+def stock_levels_from_log():
+    """{(variant_id, location_id): quantity} recomputed from the whole movement log."""
+    totals = defaultdict(int)
+    movements = StockMovement.objects.only(
+        "kind", "quantity", "from_location_id", "to_location_id", "variant_id"
+    )
+    for movement in movements.iterator():
+        for location_id, delta in movement.level_changes:
+            totals[(movement.variant_id, location_id)] += delta
+    return {key: value for key, value in totals.items() if value}
+
+
+def stock_mismatches():
+    """Levels that disagree with the log: {(variant_id, location_id): (stored, derived)}."""
+    derived = stock_levels_from_log()
+    stored = {
+        (level.variant_id, level.location_id): level.quantity
+        for level in StockLevel.objects.all()
+        if level.quantity
+    }
+    return {
+        key: (stored.get(key, 0), derived.get(key, 0))
+        for key in set(derived) | set(stored)
+        if stored.get(key, 0) != derived.get(key, 0)
+    }
