@@ -30,8 +30,9 @@ class ExplicitHistory(HistoricalRecords):
 
 def record_history(instance, kind, *, user=None):
     """Write one history row of `instance` as it now is: `kind` CREATED, CHANGED or DELETED
-    (before the delete). Without `user`, the request's user (the history middleware)."""
-    if user is not None and user.is_authenticated:
+    (before the delete). Without `user`, the request's user (the history middleware); the
+    Operator (members.permissions) is nobody to record."""
+    if user is not None and user.is_authenticated and user.pk is not None:
         instance._history_user = user
     try:
         type(instance)._explicit_history.create_historical_record(instance, kind)

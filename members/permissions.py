@@ -49,6 +49,26 @@ def is_member(user):
     return member_of(user) is not None or is_coordinator(user)
 
 
+class Operator:
+    """The portal acting for the operator who runs a management command on the server (the
+    demo loader): it may do what a coordinator may. It is no log-in: never a request's
+    user, no row in the database, nobody to record in a history (pk None)."""
+
+    is_authenticated = True
+    is_active = True
+    is_staff = False
+    is_superuser = False
+    pk = id = None
+    username = "operator"
+    _portal_group_names = frozenset({COORDINATORS})  # what _in_group reads
+
+    def __str__(self):
+        return self.username
+
+
+OPERATOR = Operator()
+
+
 class Viewer:
     """Who is asking, computed once per request: the roles the pages, serializers and
     permission classes look at."""

@@ -3,9 +3,10 @@ people (and the demo log-ins), events (tags, alternatives, deadlines), work (par
 goals, action items, ideas, contacts), budget, program; loader runs them in order.
 
 Every value here is one the plan gives; where it gives none the field stays empty.
-`load_demo()` is idempotent: each row is found by its natural key and updated. Writes go
-through the apps' services where one exists; each `TODO(one-door)` names the service a
-write still waits for.
+`load_demo()` is idempotent: each row is found by its natural key and created or updated.
+Every write goes through the apps' services, acting as the Operator (members.permissions):
+the portal on behalf of whoever runs `manage.py load_demo`, with a coordinator's rights.
+Only the demo log-ins themselves are written with Django's auth API (they are Django's).
 """
 
 from .loader import load_demo

@@ -3,16 +3,21 @@
 import datetime as dt
 from decimal import Decimal
 
+from budget import services
 from budget.models import Budget
+from members.permissions import OPERATOR
+
+TITLE = "2025 国际接轨组预算"
 
 
 def load_budget():
-    # get_or_create: a second run must not add a history entry, nor undo a coordinator's edits.
-    # TODO(one-door): budget.services.budget_create (a draft; no user when loaded outside demo
-    # mode, so the service must accept a system caller)
-    Budget.objects.get_or_create(
-        title="2025 国际接轨组预算",
-        defaults={
+    # Created once: a second run must not add a history entry, nor undo a coordinator's edits.
+    if Budget.objects.filter(title=TITLE).exists():
+        return
+    services.budget_create(
+        user=OPERATOR,
+        title=TITLE,
+        **{
             "period_start": dt.date(2025, 1, 1),
             "period_end": dt.date(2025, 12, 31),
             "currency": "CNY",

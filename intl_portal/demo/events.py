@@ -313,13 +313,20 @@ def _date(value):
     return dt.date(*value) if value else None
 
 
+def _upsert(existing, create, update):
+    """Create a row through its service, or change the one the demo made before."""
+    return create() if existing is None else update(existing)
+
+
 def load_events():
     """Tags, events, alternatives and deadlines; returns {event name: Event}."""
     tags = {}
     for slug, name_en, name_zh in TAGS:
-        # TODO(one-door): events.services.tag_set (create or rename a tag)
-        tags[slug], _ = Tag.objects.update_or_create(
-            slug=slug, defaults={"name_en": name_en, "name_zh": name_zh}
+        names = {"name_en": name_en, "name_zh": name_zh}
+        tags[slug] = _upsert(
+            Tag.objects.filter(slug=slug).first(),
+            lambda slug=slug, names=names: event_services.tag_create(slug=slug, **names),
+            lambda tag, names=names: event_services.tag_update(tag=tag, **names),
         )
     events = {}
     for (
@@ -339,31 +346,36 @@ def load_events():
         tag_slugs,
         extra,
     ) in EVENTS:
-        # TODO(one-door): events.services.event_create / event_update (fields and tags)
-        event, _ = Event.objects.update_or_create(
-            name=name,
-            defaults={
-                "series": series,
-                "edition_year": year,
-                "organizer": organizer,
-                "kind": kind,
-                "format": fmt,
-                "start_date": _date(start),
-                "end_date": _date(end),
-                "timezone": zone,
-                "city": city,
-                "country": country,
-                "priority": priority,
-                **extra,
-            },
+        fields = {
+            "series": series,
+            "edition_year": year,
+            "organizer": organizer,
+            "kind": kind,
+            "format": fmt,
+            "start_date": _date(start),
+            "end_date": _date(end),
+            "timezone": zone,
+            "city": city,
+            "country": country,
+            "priority": priority,
+            "status": status,
+            **extra,
+        }
+        event_tags = [tags[slug] for slug in tag_slugs]
+        events[name] = _upsert(
+            Event.objects.filter(name=name).first(),
+            lambda name=name, fields=fields, event_tags=event_tags: event_services.event_create(
+                name=name, tags=event_tags, **fields
+            ),
+            lambda event, fields=fields, event_tags=event_tags: event_services.event_update(
+                event=event, tags=event_tags, **fields
+            ),
         )
-        event.tags.set([tags[slug] for slug in tag_slugs])
-        if event.status != status:
-            event_services.event_set_status(event=event, status=status)
-        events[name] = event
+    alternatives = {}
     for first, second in ALTERNATIVES:
-        # TODO(one-door): events.services.event_update (its alternatives)
-        events[first].alternatives.add(events[second])
+        alternatives.setdefault(first, set(events[first].alternatives.all())).add(events[second])
+    for name, chosen in alternatives.items():
+        event_services.event_update(event=events[name], alternatives=sorted(chosen, key=lambda e: e.pk))
     for event_name, kind, local, zone, date_only, url in DEADLINES:
         event = events[event_name]
         existing = Deadline.objects.filter(event=event, kind=kind).first()

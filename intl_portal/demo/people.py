@@ -7,6 +7,8 @@ from django.contrib.auth.models import Group
 
 from members.groups import COORDINATORS
 from members.models import Member
+from members.permissions import OPERATOR
+from members.services import people
 
 WG = Member.Group.WORKING_GROUP
 ADV = Member.Group.ADVISORY
@@ -49,13 +51,15 @@ def load_people():
             "affiliation": affiliation,
             "feishu_open_id": open_id,
         }
-        # TODO(one-door): members.services.people.member_create / member_update
-        member, _ = Member.objects.update_or_create(display_name=display, defaults=defaults)
+        member = Member.objects.filter(display_name=display).first()
+        if member is None:
+            member = people.member_create(user=OPERATOR, display_name=display, **defaults)
+        else:
+            member = people.member_update_profile(member=member, user=OPERATOR, **defaults)
         if settings.DEMO_MODE and not member.email:
             # Demo mode only: an address so reminders for the demo's deadlines show on the console.
-            # TODO(one-door): members.services.people.member_update (the email)
-            member.email = f"{(name_en or display).lower().replace(' ', '.')}@example.org"
-            member.save(update_fields=["email"])
+            email = f"{(name_en or display).lower().replace(' ', '.')}@example.org"
+            member = people.member_update_profile(member=member, user=OPERATOR, email=email)
         members[display] = member
     return members
 
@@ -66,8 +70,8 @@ def load_accounts(members):
     user_model = get_user_model()
     accounts = {}
     for username, member_name, staff in (("coordinator", "Emily", True), ("member", "Richard", False)):
-        # TODO(one-door): a members service for log-ins (e.g. members.services.people.user_set,
-        # coordinator_appoint) — today only the admin's user pages write users.
+        # Log-ins and their groups are Django's own (django.contrib.auth), written with its API;
+        # linking a person to a log-in is ours, through the members' service.
         user, _ = user_model.objects.get_or_create(username=username)
         user.is_staff = staff
         user.email = members[member_name].email
@@ -77,8 +81,6 @@ def load_accounts(members):
             user.groups.add(Group.objects.get(name=COORDINATORS))
         member = members[member_name]
         if member.user_id != user.pk:
-            # TODO(one-door): members.services.people.member_link_user
-            member.user = user
-            member.save(update_fields=["user"])
+            people.member_update_profile(member=member, user=OPERATOR, login=user)
         accounts[username] = DEMO_PASSWORDS[username]
     return accounts

@@ -3,6 +3,7 @@ the ideas and open topics, and the contacts."""
 
 from events import services as event_services
 from events.models import ActionItem, Contact, Goal, Idea, Participation
+from members.permissions import OPERATOR
 
 P = Participation.Role
 PS = Participation.Status
@@ -197,75 +198,74 @@ CONTACTS = [
 
 def load_participations(events, members):
     for event_name, member_name, role, status in PARTICIPATIONS:
-        # TODO(one-door): events.services.participation_create (a member signed up for a role)
-        participation, _ = Participation.objects.get_or_create(
-            event=events[event_name], member=members[member_name], role=role
-        )
-        if participation.status == status:
-            continue
-        if status == PS.CONFIRMED:
-            event_services.participation_confirm(participation=participation)
-        else:
-            event_services.participation_set_status(participation=participation, status=status)
+        event, member = events[event_name], members[member_name]
+        participation = Participation.objects.filter(event=event, member=member, role=role).first()
+        if participation is None:
+            event_services.participation_create(
+                user=OPERATOR, event=event, member=member, role=role, status=status
+            )
+        elif participation.status != status:
+            event_services.participation_set_status(user=OPERATOR, participation=participation, status=status)
 
 
 def load_goals(events, members):
     for event_name, kind, status, owner, details in GOALS:
-        # TODO(one-door): events.services.goal_set (create or update a goal)
-        Goal.objects.update_or_create(
-            event=events[event_name],
-            kind=kind,
-            details=details,
-            defaults={"status": status, "owner": members.get(owner)},
-        )
+        event = events[event_name]
+        fields = {"status": status, "owner": members.get(owner)}
+        goal = Goal.objects.filter(event=event, kind=kind, details=details).first()
+        if goal is None:
+            event_services.goal_create(event=event, kind=kind, details=details, **fields)
+        else:
+            event_services.goal_update(goal=goal, **fields)
 
 
 def load_action_items(events, members):
     for title, owner, event_name, status, details in ACTION_ITEMS:
-        # TODO(one-door): events.services.action_item_set (create or update an action item)
-        ActionItem.objects.update_or_create(
-            title=title,
-            defaults={
-                "owner": members.get(owner),
-                "event": events.get(event_name),
-                "status": status,
-                "details": details,
-            },
-        )
+        fields = {
+            "owner": members.get(owner),
+            "event": events.get(event_name),
+            "status": status,
+            "details": details,
+        }
+        item = ActionItem.objects.filter(title=title).first()
+        if item is None:
+            event_services.action_item_create(title=title, **fields)
+        else:
+            event_services.action_item_update(action_item=item, **fields)
+
+
+def _idea_set(title, **fields):
+    idea = Idea.objects.filter(title=title).first()
+    if idea is None:
+        return event_services.idea_propose(user=OPERATOR, title=title, **fields)
+    return event_services.idea_update(user=OPERATOR, idea=idea, **fields)
 
 
 def load_ideas(members):
     def add_ideas(items, parent):
         for title, proposer, children in items:
-            # TODO(one-door): events.services.idea_create / idea_update
-            idea, _ = Idea.objects.update_or_create(
-                title=title,
-                defaults={"kind": IK.IDEA, "proposer": members.get(proposer), "parent": parent},
-            )
+            idea = _idea_set(title, kind=IK.IDEA, proposer=members.get(proposer), parent=parent)
             add_ideas(children, idea)
 
     add_ideas(IDEAS, None)
     for title, proposer, description in OPEN_TOPICS:
-        # TODO(one-door): events.services.idea_create / idea_update (an open topic)
-        Idea.objects.update_or_create(
-            title=title,
-            defaults={"kind": IK.OPEN_TOPIC, "proposer": members[proposer], "description": description},
-        )
+        _idea_set(title, kind=IK.OPEN_TOPIC, proposer=members[proposer], description=description)
 
 
 def load_contacts(events, members):
     for name, organization, position, owner, event_names, notes in CONTACTS:
-        # TODO(one-door): events.services.contact_set (create or update a contact, with its events)
-        contact, _ = Contact.objects.update_or_create(
-            name=name,
-            defaults={
-                "organization": organization,
-                "position": position,
-                "owner": members.get(owner),
-                "notes": notes,
-            },
-        )
-        contact.events.set([events[event_name] for event_name in event_names])
+        fields = {
+            "organization": organization,
+            "position": position,
+            "owner": members.get(owner),
+            "notes": notes,
+            "events": [events[event_name] for event_name in event_names],
+        }
+        contact = Contact.objects.filter(name=name).first()
+        if contact is None:
+            event_services.contact_create(name=name, **fields)
+        else:
+            event_services.contact_update(contact=contact, **fields)
 
 
 def load_work(events, members):
