@@ -71,13 +71,15 @@ class DeadlineInline(ServiceTabularInline):
         return obj.due_at.strftime("%Y-%m-%d %H:%M UTC") if obj.due_at else "—"
 
     def create_row(self, request, row, parent):
-        return services.deadline_set(**row.service_arguments(event=parent, deadline=None))
+        return services.deadline_set(user=request.user, **row.service_arguments(event=parent, deadline=None))
 
     def update_row(self, request, row):
-        return services.deadline_set(**row.service_arguments(event=row.instance.event, deadline=row.instance))
+        return services.deadline_set(
+            user=request.user, **row.service_arguments(event=row.instance.event, deadline=row.instance)
+        )
 
     def delete_row(self, request, obj):
-        services.deadline_delete(deadline=obj)
+        services.deadline_delete(user=request.user, deadline=obj)
 
 
 @admin.register(Deadline)
@@ -100,8 +102,8 @@ class DeadlineAdmin(ServiceModelAdmin):
     def save_object(self, request, obj, form, change):
         deadline = obj if change else None
         return services.deadline_set(
-            **form.service_arguments(event=form.cleaned_data["event"], deadline=deadline)
+            user=request.user, **form.service_arguments(event=form.cleaned_data["event"], deadline=deadline)
         )
 
     def delete_object(self, request, obj):
-        services.deadline_delete(deadline=obj)
+        services.deadline_delete(user=request.user, deadline=obj)

@@ -36,11 +36,11 @@ class TagAdmin(ServiceModelAdmin):
 
     def save_object(self, request, obj, form, change):
         if change:
-            return services.tag_update(tag=obj, **model_fields(form))
-        return services.tag_create(**model_fields(form))
+            return services.tag_update(user=request.user, tag=obj, **model_fields(form))
+        return services.tag_create(user=request.user, **model_fields(form))
 
     def delete_object(self, request, obj):
-        services.tag_delete(tag=obj)
+        services.tag_delete(user=request.user, tag=obj)
 
 
 @admin.register(Event)
@@ -98,18 +98,18 @@ class EventAdmin(ServiceModelAdmin):
 
     def save_object(self, request, obj, form, change):
         if change:
-            return services.event_update(event=obj, **model_fields(form))
-        return services.event_create(**model_fields(form))
+            return services.event_update(user=request.user, event=obj, **model_fields(form))
+        return services.event_create(user=request.user, **model_fields(form))
 
     def delete_object(self, request, obj):
-        services.event_delete(event=obj)
+        services.event_delete(user=request.user, event=obj)
 
     @admin.action(description=_("Confirm the selected events"))
     def confirm_events(self, request, queryset):
         self.act_on_each(
             request,
             queryset,
-            lambda event: services.event_confirm(event=event),
+            lambda event: services.event_confirm(user=request.user, event=event),
             lambda count: (
                 ngettext("%(count)d event confirmed.", "%(count)d events confirmed.", count)
                 % {"count": count}
@@ -121,7 +121,7 @@ class EventAdmin(ServiceModelAdmin):
         self.act_on_each(
             request,
             queryset,
-            lambda event: services.event_decline(event=event),
+            lambda event: services.event_decline(user=request.user, event=event),
             lambda count: (
                 ngettext("%(count)d event declined.", "%(count)d events declined.", count) % {"count": count}
             ),
@@ -133,7 +133,7 @@ class EventAdmin(ServiceModelAdmin):
         self.act_on_each(
             request,
             queryset,
-            lambda event: copies.append(services.event_copy_to_next_edition(event=event)),
+            lambda event: copies.append(services.event_copy_to_next_edition(user=request.user, event=event)),
             lambda count: format_html(
                 "{} {}",
                 _("Created as 'considering':"),

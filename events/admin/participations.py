@@ -18,13 +18,13 @@ class GoalInline(ServiceTabularInline):
     autocomplete_fields = ["owner"]
 
     def create_row(self, request, row, parent):
-        return services.goal_create(event=parent, **self.row_fields(row))
+        return services.goal_create(user=request.user, event=parent, **self.row_fields(row))
 
     def update_row(self, request, row):
-        return services.goal_update(goal=row.instance, **self.row_fields(row))
+        return services.goal_update(user=request.user, goal=row.instance, **self.row_fields(row))
 
     def delete_row(self, request, obj):
-        services.goal_delete(goal=obj)
+        services.goal_delete(user=request.user, goal=obj)
 
 
 class ParticipationInline(ServiceTabularInline):
@@ -79,11 +79,11 @@ class GoalAdmin(ServiceModelAdmin):
 
     def save_object(self, request, obj, form, change):
         if change:
-            return services.goal_update(goal=obj, **model_fields(form))
-        return services.goal_create(**model_fields(form))
+            return services.goal_update(user=request.user, goal=obj, **model_fields(form))
+        return services.goal_create(user=request.user, **model_fields(form))
 
     def delete_object(self, request, obj):
-        services.goal_delete(goal=obj)
+        services.goal_delete(user=request.user, goal=obj)
 
 
 @admin.register(Participation)

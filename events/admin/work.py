@@ -18,13 +18,15 @@ class ActionItemInline(ServiceTabularInline):
     autocomplete_fields = ["owner"]
 
     def create_row(self, request, row, parent):
-        return services.action_item_create(event=parent, **self.row_fields(row))
+        return services.action_item_create(user=request.user, event=parent, **self.row_fields(row))
 
     def update_row(self, request, row):
-        return services.action_item_update(action_item=row.instance, **self.row_fields(row))
+        return services.action_item_update(
+            user=request.user, action_item=row.instance, **self.row_fields(row)
+        )
 
     def delete_row(self, request, obj):
-        services.action_item_delete(action_item=obj)
+        services.action_item_delete(user=request.user, action_item=obj)
 
 
 @admin.register(ActionItem)
@@ -45,11 +47,11 @@ class ActionItemAdmin(ServiceModelAdmin):
 
     def save_object(self, request, obj, form, change):
         if change:
-            return services.action_item_update(action_item=obj, **model_fields(form))
-        return services.action_item_create(**model_fields(form))
+            return services.action_item_update(user=request.user, action_item=obj, **model_fields(form))
+        return services.action_item_create(user=request.user, **model_fields(form))
 
     def delete_object(self, request, obj):
-        services.action_item_delete(action_item=obj)
+        services.action_item_delete(user=request.user, action_item=obj)
 
 
 @admin.register(Idea)
@@ -86,8 +88,8 @@ class ContactAdmin(ServiceModelAdmin):
 
     def save_object(self, request, obj, form, change):
         if change:
-            return services.contact_update(contact=obj, **model_fields(form))
-        return services.contact_create(**model_fields(form))
+            return services.contact_update(user=request.user, contact=obj, **model_fields(form))
+        return services.contact_create(user=request.user, **model_fields(form))
 
     def delete_object(self, request, obj):
-        services.contact_delete(contact=obj)
+        services.contact_delete(user=request.user, contact=obj)

@@ -10,7 +10,7 @@ from intl_portal.common.timezones import normalize_zone_name
 
 from ..models import Deadline
 from ..reminders.planning import reminders_cancel_for_deadline, reminders_plan_deadlines
-from .base import assign, save_valid
+from .base import assign, require_manager, save_valid
 
 # A date-only deadline closes at the last minute of its day, in its zone.
 DATE_ONLY_TIME = dt.time(23, 59)
@@ -43,13 +43,14 @@ def _raise_sequence_if_moved(deadline):
 
 
 @transaction.atomic
-def deadline_set(*, event, kind, local, zone, date_only=False, deadline=None, **fields):
+def deadline_set(*, user, event, kind, local, zone, date_only=False, deadline=None, **fields):
     """Create a deadline, or update `deadline`, from the time as it was announced.
 
     Raises ValidationError for an unknown zone or an invalid field, and saves nothing.
     In the same transaction: a moved instant raises the SEQUENCE, and the deadline's
     reminders are planned (created, moved or cancelled) once.
     """
+    require_manager(user)
     due_at, zone_name = deadline_instant(local=local, zone=zone, date_only=date_only)
     if deadline is None:
         deadline = Deadline(event=event)
@@ -66,7 +67,8 @@ def deadline_set(*, event, kind, local, zone, date_only=False, deadline=None, **
 
 
 @transaction.atomic
-def deadline_delete(*, deadline):
+def deadline_delete(*, user, deadline):
     """Delete a deadline; its reminders still to be sent are cancelled in the same transaction."""
+    require_manager(user)
     reminders_cancel_for_deadline(deadline_id=deadline.pk)
     deadline.delete()

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Deadline, Event, Goal, Tag
 from ..reminders.planning import reminders_cancel_for_deadline, reminders_plan_event
-from .base import assign, save_valid
+from .base import assign, require_manager, save_valid
 from .deadlines import deadline_instant
 
 # --- events -----------------------------------------------------------------------------------
@@ -23,8 +23,9 @@ def _set_relations(event, tags, alternatives):
 
 
 @transaction.atomic
-def event_create(*, tags=(), alternatives=(), **fields):
+def event_create(*, user, tags=(), alternatives=(), **fields):
     """Create an event (status, if given, is where it starts: nothing to remind yet)."""
+    require_manager(user)
     status = fields.get("status", Event.Status.CONSIDERING)
     if status not in Event.Status.values:
         raise ValidationError({"status": _("Unknown event status: %(status)s") % {"status": status}})
@@ -34,9 +35,10 @@ def event_create(*, tags=(), alternatives=(), **fields):
 
 
 @transaction.atomic
-def event_update(*, event, tags=None, alternatives=None, **fields):
+def event_update(*, user, event, tags=None, alternatives=None, **fields):
     """Change an event's fields (and, given, its tags and alternatives). A new status goes
     through event_set_status, which re-plans the reminders of the event's deadlines."""
+    require_manager(user)
     stored_status = Event.objects.filter(pk=event.pk).values_list("status", flat=True).get()
     status = fields.pop("status", stored_status)
     assign(event, fields)
@@ -44,14 +46,15 @@ def event_update(*, event, tags=None, alternatives=None, **fields):
     save_valid(event)
     _set_relations(event, tags, alternatives)
     if status != stored_status:
-        event_set_status(event=event, status=status)
+        event_set_status(user=user, event=event, status=status)
     return event
 
 
 @transaction.atomic
-def event_set_status(*, event, status):
+def event_set_status(*, user, event, status):
     """Move an event to a status (every status change comes here). Its deadlines'
     reminders are re-planned once: a declined or cancelled event sends none."""
+    require_manager(user)
     if status not in Event.Status.values:
         raise ValidationError({"status": _("Unknown event status: %(status)s") % {"status": status}})
     event.status = status
@@ -60,18 +63,21 @@ def event_set_status(*, event, status):
     return event
 
 
-def event_confirm(*, event):
-    return event_set_status(event=event, status=Event.Status.CONFIRMED)
+def event_confirm(*, user, event):
+    require_manager(user)
+    return event_set_status(user=user, event=event, status=Event.Status.CONFIRMED)
 
 
-def event_decline(*, event):
-    return event_set_status(event=event, status=Event.Status.DECLINED)
+def event_decline(*, user, event):
+    require_manager(user)
+    return event_set_status(user=user, event=event, status=Event.Status.DECLINED)
 
 
 @transaction.atomic
-def event_delete(*, event):
+def event_delete(*, user, event):
     """Delete an event with its deadlines, goals and participations; the reminders still to
     be sent for its deadlines are cancelled in the same transaction."""
+    require_manager(user)
     for deadline_id in Deadline.objects.filter(event=event).values_list("pk", flat=True):
         reminders_cancel_for_deadline(deadline_id=deadline_id)
     event.delete()
@@ -100,10 +106,11 @@ def _next_edition_name(event, years):
 
 
 @transaction.atomic
-def event_copy_to_next_edition(*, event, years=1):
+def event_copy_to_next_edition(*, user, event, years=1):
     """Copy an event to its next edition: status 'considering', dates shifted by a year,
     goals and deadlines copied without their outcomes, nobody signed up yet. The copy's
     reminders are planned in the same transaction, as for any new deadline."""
+    require_manager(user)
     copy = Event.objects.create(
         name=_next_edition_name(event, years),
         series=event.series,
@@ -154,16 +161,19 @@ def event_copy_to_next_edition(*, event, years=1):
 
 
 @transaction.atomic
-def tag_create(**fields):
+def tag_create(*, user, **fields):
+    require_manager(user)
     return save_valid(Tag(**fields))
 
 
 @transaction.atomic
-def tag_update(*, tag, **fields):
+def tag_update(*, user, tag, **fields):
+    require_manager(user)
     assign(tag, fields)
     return save_valid(tag)
 
 
 @transaction.atomic
-def tag_delete(*, tag):
+def tag_delete(*, user, tag):
+    require_manager(user)
     tag.delete()

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from ..models import Goal
 from ..reminders.planning import reminders_plan_event
-from .base import assign, save_valid
+from .base import assign, require_manager, save_valid
 
 
 def _replan(*event_ids):
@@ -14,14 +14,16 @@ def _replan(*event_ids):
 
 
 @transaction.atomic
-def goal_create(**fields):
+def goal_create(*, user, **fields):
+    require_manager(user)
     goal = save_valid(Goal(**fields))
     _replan(goal.event_id)
     return goal
 
 
 @transaction.atomic
-def goal_update(*, goal, **fields):
+def goal_update(*, user, goal, **fields):
+    require_manager(user)
     stored_event_id = Goal.objects.filter(pk=goal.pk).values_list("event_id", flat=True).get()
     assign(goal, fields)
     save_valid(goal)
@@ -30,7 +32,8 @@ def goal_update(*, goal, **fields):
 
 
 @transaction.atomic
-def goal_delete(*, goal):
+def goal_delete(*, user, goal):
+    require_manager(user)
     event_id = goal.event_id
     goal.delete()
     _replan(event_id)

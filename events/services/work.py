@@ -7,24 +7,27 @@ from django.utils.translation import gettext as _
 from members.permissions import can_change_idea, can_decide_idea, can_propose_idea, member_of
 
 from ..models import ActionItem, Contact, Idea
-from .base import assign, save_valid
+from .base import assign, require_manager, save_valid
 
 # --- action items -----------------------------------------------------------------------------
 
 
 @transaction.atomic
-def action_item_create(**fields):
+def action_item_create(*, user, **fields):
+    require_manager(user)
     return save_valid(ActionItem(**fields))
 
 
 @transaction.atomic
-def action_item_update(*, action_item, **fields):
+def action_item_update(*, user, action_item, **fields):
+    require_manager(user)
     assign(action_item, fields)
     return save_valid(action_item)
 
 
 @transaction.atomic
-def action_item_delete(*, action_item):
+def action_item_delete(*, user, action_item):
+    require_manager(user)
     action_item.delete()
 
 
@@ -100,14 +103,16 @@ def _as_stored(idea, stored):
 
 
 @transaction.atomic
-def contact_create(*, events=(), **fields):
+def contact_create(*, user, events=(), **fields):
+    require_manager(user)
     contact = save_valid(Contact(**fields))
     contact.events.set(events)
     return contact
 
 
 @transaction.atomic
-def contact_update(*, contact, events=None, **fields):
+def contact_update(*, user, contact, events=None, **fields):
+    require_manager(user)
     assign(contact, fields)
     save_valid(contact)
     if events is not None:
@@ -116,5 +121,6 @@ def contact_update(*, contact, events=None, **fields):
 
 
 @transaction.atomic
-def contact_delete(*, contact):
+def contact_delete(*, user, contact):
+    require_manager(user)
     contact.delete()

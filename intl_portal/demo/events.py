@@ -5,6 +5,7 @@ import datetime as dt
 
 from events import services as event_services
 from events.models import Deadline, Event, Tag
+from members.permissions import OPERATOR
 
 TAGS = [
     ("linux-foundation", "Linux Foundation", "Linux 基金会"),
@@ -325,8 +326,8 @@ def load_events():
         names = {"name_en": name_en, "name_zh": name_zh}
         tags[slug] = _upsert(
             Tag.objects.filter(slug=slug).first(),
-            lambda slug=slug, names=names: event_services.tag_create(slug=slug, **names),
-            lambda tag, names=names: event_services.tag_update(tag=tag, **names),
+            lambda slug=slug, names=names: event_services.tag_create(user=OPERATOR, slug=slug, **names),
+            lambda tag, names=names: event_services.tag_update(user=OPERATOR, tag=tag, **names),
         )
     events = {}
     for (
@@ -365,21 +366,30 @@ def load_events():
         events[name] = _upsert(
             Event.objects.filter(name=name).first(),
             lambda name=name, fields=fields, event_tags=event_tags: event_services.event_create(
-                name=name, tags=event_tags, **fields
+                user=OPERATOR, name=name, tags=event_tags, **fields
             ),
             lambda event, fields=fields, event_tags=event_tags: event_services.event_update(
-                event=event, tags=event_tags, **fields
+                user=OPERATOR, event=event, tags=event_tags, **fields
             ),
         )
     alternatives = {}
     for first, second in ALTERNATIVES:
         alternatives.setdefault(first, set(events[first].alternatives.all())).add(events[second])
     for name, chosen in alternatives.items():
-        event_services.event_update(event=events[name], alternatives=sorted(chosen, key=lambda e: e.pk))
+        event_services.event_update(
+            user=OPERATOR, event=events[name], alternatives=sorted(chosen, key=lambda e: e.pk)
+        )
     for event_name, kind, local, zone, date_only, url in DEADLINES:
         event = events[event_name]
         existing = Deadline.objects.filter(event=event, kind=kind).first()
         event_services.deadline_set(
-            event=event, kind=kind, local=local, zone=zone, date_only=date_only, deadline=existing, url=url
+            user=OPERATOR,
+            event=event,
+            kind=kind,
+            local=local,
+            zone=zone,
+            date_only=date_only,
+            deadline=existing,
+            url=url,
         )
     return events

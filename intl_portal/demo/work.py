@@ -214,9 +214,9 @@ def load_goals(events, members):
         fields = {"status": status, "owner": members.get(owner)}
         goal = Goal.objects.filter(event=event, kind=kind, details=details).first()
         if goal is None:
-            event_services.goal_create(event=event, kind=kind, details=details, **fields)
+            event_services.goal_create(user=OPERATOR, event=event, kind=kind, details=details, **fields)
         else:
-            event_services.goal_update(goal=goal, **fields)
+            event_services.goal_update(user=OPERATOR, goal=goal, **fields)
 
 
 def load_action_items(events, members):
@@ -229,9 +229,9 @@ def load_action_items(events, members):
         }
         item = ActionItem.objects.filter(title=title).first()
         if item is None:
-            event_services.action_item_create(title=title, **fields)
+            event_services.action_item_create(user=OPERATOR, title=title, **fields)
         else:
-            event_services.action_item_update(action_item=item, **fields)
+            event_services.action_item_update(user=OPERATOR, action_item=item, **fields)
 
 
 def _idea_set(title, **fields):
@@ -263,9 +263,9 @@ def load_contacts(events, members):
         }
         contact = Contact.objects.filter(name=name).first()
         if contact is None:
-            event_services.contact_create(name=name, **fields)
+            event_services.contact_create(user=OPERATOR, name=name, **fields)
         else:
-            event_services.contact_update(contact=contact, **fields)
+            event_services.contact_update(user=OPERATOR, contact=contact, **fields)
 
 
 def load_work(events, members):

@@ -23,6 +23,7 @@ from members.models import (
     SwagRequest,
     SwagVariant,
 )
+from members.permissions import OPERATOR
 from members.program import services as program
 from tests import factories
 
@@ -37,6 +38,7 @@ def planned_reminder():
     # Outbox rows are planned, not created: a group channel and a deadline ahead make some.
     factories.ReminderChannelFactory()
     services.deadline_set(
+        user=OPERATOR,
         event=factories.EventFactory(),
         kind=Deadline.Kind.CFP_CLOSE,
         local=timezone.now() + dt.timedelta(days=30),

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from events import services
 from events.models import Event, Goal
+from members.permissions import OPERATOR
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -27,13 +28,17 @@ def fosdem():
     )
     factories.ParticipationFactory(event=event)
     services.deadline_set(
-        event=event, kind="cfp_close", local=dt.datetime(2024, 12, 1, 23, 59), zone="Europe/Brussels"
+        user=OPERATOR,
+        event=event,
+        kind="cfp_close",
+        local=dt.datetime(2024, 12, 1, 23, 59),
+        zone="Europe/Brussels",
     )
     return event
 
 
 def test_copy_to_next_edition_shifts_dates_and_resets_outcomes(fosdem):
-    copy = services.event_copy_to_next_edition(event=fosdem)
+    copy = services.event_copy_to_next_edition(user=OPERATOR, event=fosdem)
     assert copy.name == "FOSDEM 2026"
     assert copy.edition_year == 2026
     assert (copy.start_date, copy.end_date) == (dt.date(2026, 2, 1), dt.date(2026, 2, 2))
@@ -62,7 +67,7 @@ def test_copy_on_29_february_lands_on_28th():
         start_date=dt.date(2024, 2, 29),
         end_date=dt.date(2024, 2, 29),
     )
-    copy = services.event_copy_to_next_edition(event=event)
+    copy = services.event_copy_to_next_edition(user=OPERATOR, event=event)
     assert copy.start_date == dt.date(2025, 2, 28)
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from events import services
 from intl_portal.common.timezones import AOE
+from members.permissions import OPERATOR
 from tests import factories
 
 UTC = dt.UTC
@@ -50,7 +51,11 @@ def test_unknown_zone_is_a_validation_error():
 def test_deadline_keeps_announced_zone_and_shows_local_time():
     event = factories.EventFactory()
     deadline = services.deadline_set(
-        event=event, kind="cfp_close", local=dt.datetime(2025, 6, 30, 15, 59), zone="Asia/Seoul"
+        user=OPERATOR,
+        event=event,
+        kind="cfp_close",
+        local=dt.datetime(2025, 6, 30, 15, 59),
+        zone="Asia/Seoul",
     )
     deadline.refresh_from_db()
     assert deadline.due_at == dt.datetime(2025, 6, 30, 6, 59, tzinfo=UTC)
@@ -62,12 +67,24 @@ def test_deadline_keeps_announced_zone_and_shows_local_time():
 @pytest.mark.django_db
 def test_moving_a_deadline_raises_its_sequence_and_keeping_it_does_not():
     event = factories.EventFactory()
-    deadline = services.deadline_set(event=event, kind="cfp_close", local=dt.date(2025, 7, 14), zone="UTC")
+    deadline = services.deadline_set(
+        user=OPERATOR, event=event, kind="cfp_close", local=dt.date(2025, 7, 14), zone="UTC"
+    )
     services.deadline_set(
-        event=event, kind="cfp_close", local=dt.date(2025, 7, 14), zone="UTC", deadline=deadline
+        user=OPERATOR,
+        event=event,
+        kind="cfp_close",
+        local=dt.date(2025, 7, 14),
+        zone="UTC",
+        deadline=deadline,
     )
     assert deadline.sequence == 0
     services.deadline_set(
-        event=event, kind="cfp_close", local=dt.date(2025, 7, 21), zone="UTC", deadline=deadline
+        user=OPERATOR,
+        event=event,
+        kind="cfp_close",
+        local=dt.date(2025, 7, 21),
+        zone="UTC",
+        deadline=deadline,
     )
     assert deadline.sequence == 1

@@ -16,6 +16,7 @@ from rest_framework.test import APIClient
 from budget.models import BudgetLine
 from events.models import Deadline, Participation, Reminder
 from events.services import deadline_set
+from members.permissions import OPERATOR
 from tests import factories
 
 from .admin_forms import changeform_data
@@ -37,7 +38,9 @@ def trip(coordinator):
     """A declined trip to a September event that needs travel; a CFP deadline ahead."""
     factories.BudgetFactory()
     event = factories.EventFactory(start_date=dt.date(2025, 9, 13), end_date=dt.date(2025, 9, 14))
-    deadline_set(event=event, kind=Deadline.Kind.CFP_CLOSE, local=dt.date(2025, 7, 14), zone="UTC")
+    deadline_set(
+        user=OPERATOR, event=event, kind=Deadline.Kind.CFP_CLOSE, local=dt.date(2025, 7, 14), zone="UTC"
+    )
     member = factories.MemberFactory(display_name="Traveller Tang")
     return factories.ParticipationFactory(
         event=event, member=member, status=Participation.Status.DECLINED, needs_travel=True
@@ -185,7 +188,12 @@ def cfp(trip, coordinator):
     trip.save()
     deadline = Deadline.objects.get(event=trip.event)
     return deadline_set(
-        event=deadline.event, kind=deadline.kind, local=dt.date(2025, 7, 14), zone="UTC", deadline=deadline
+        user=OPERATOR,
+        event=deadline.event,
+        kind=deadline.kind,
+        local=dt.date(2025, 7, 14),
+        zone="UTC",
+        deadline=deadline,
     )
 
 

@@ -53,13 +53,13 @@ class TagViewSet(ServiceViewSet):
     ordering_fields = ["slug", "name_en"]
 
     def create_object(self, data):
-        return services.tag_create(**data)
+        return services.tag_create(user=self.request.user, **data)
 
     def update_object(self, tag, data):
-        return services.tag_update(tag=tag, **data)
+        return services.tag_update(user=self.request.user, tag=tag, **data)
 
     def delete_object(self, tag):
-        services.tag_delete(tag=tag)
+        services.tag_delete(user=self.request.user, tag=tag)
 
 
 class EventViewSet(ServiceViewSet):
@@ -84,13 +84,13 @@ class EventViewSet(ServiceViewSet):
         )
 
     def create_object(self, data):
-        return services.event_create(**data)
+        return services.event_create(user=self.request.user, **data)
 
     def update_object(self, event, data):
-        return services.event_update(event=event, **data)
+        return services.event_update(user=self.request.user, event=event, **data)
 
     def delete_object(self, event):
-        services.event_delete(event=event)
+        services.event_delete(user=self.request.user, event=event)
 
 
 class DeadlineViewSet(ServiceViewSet):
@@ -104,13 +104,17 @@ class DeadlineViewSet(ServiceViewSet):
         return deadlines_visible_to(user=self.request.user)
 
     def create_object(self, data):
-        return services.deadline_set(**serializers.DeadlineSerializer.service_arguments(None, data))
+        return services.deadline_set(
+            user=self.request.user, **serializers.DeadlineSerializer.service_arguments(None, data)
+        )
 
     def update_object(self, deadline, data):
-        return services.deadline_set(**serializers.DeadlineSerializer.service_arguments(deadline, data))
+        return services.deadline_set(
+            user=self.request.user, **serializers.DeadlineSerializer.service_arguments(deadline, data)
+        )
 
     def delete_object(self, deadline):
-        services.deadline_delete(deadline=deadline)
+        services.deadline_delete(user=self.request.user, deadline=deadline)
 
 
 class GoalViewSet(ServiceViewSet):
@@ -122,13 +126,13 @@ class GoalViewSet(ServiceViewSet):
     ordering_fields = ["kind", "status", "created_at"]
 
     def create_object(self, data):
-        return services.goal_create(**data)
+        return services.goal_create(user=self.request.user, **data)
 
     def update_object(self, goal, data):
-        return services.goal_update(goal=goal, **data)
+        return services.goal_update(user=self.request.user, goal=goal, **data)
 
     def delete_object(self, goal):
-        services.goal_delete(goal=goal)
+        services.goal_delete(user=self.request.user, goal=goal)
 
 
 class ParticipationViewSet(ServiceViewSet):
@@ -158,13 +162,13 @@ class ActionItemViewSet(ServiceViewSet):
     ordering_fields = ["due_date", "status", "created_at"]
 
     def create_object(self, data):
-        return services.action_item_create(**data)
+        return services.action_item_create(user=self.request.user, **data)
 
     def update_object(self, action_item, data):
-        return services.action_item_update(action_item=action_item, **data)
+        return services.action_item_update(user=self.request.user, action_item=action_item, **data)
 
     def delete_object(self, action_item):
-        services.action_item_delete(action_item=action_item)
+        services.action_item_delete(user=self.request.user, action_item=action_item)
 
 
 class IdeaPermission(MembersOnly):
@@ -202,10 +206,10 @@ class ContactViewSet(ServiceViewSet):
     ordering_fields = ["name", "organization", "next_follow_up", "created_at"]
 
     def create_object(self, data):
-        return services.contact_create(**data)
+        return services.contact_create(user=self.request.user, **data)
 
     def update_object(self, contact, data):
-        return services.contact_update(contact=contact, **data)
+        return services.contact_update(user=self.request.user, contact=contact, **data)
 
     def delete_object(self, contact):
-        services.contact_delete(contact=contact)
+        services.contact_delete(user=self.request.user, contact=contact)

@@ -10,6 +10,7 @@ from events.feeds.ical import deadline_uid, event_uid
 from events.models import CalendarRevision, Deadline, Event
 from events.selectors import deadlines_visible_to, events_visible_to
 from events.services import deadline_set
+from members.permissions import OPERATOR
 from tests import factories
 
 from .ical_helpers import (
@@ -46,25 +47,37 @@ def mixed_deadlines(summit):
     berlin = factories.EventFactory(name="FOSDEM 2026", country="BE", timezone="Europe/Brussels")
     return [
         deadline_set(
+            user=OPERATOR,
             event=summit,
             kind="cfp_close",
             local=dt.datetime(2025, 7, 14, 15, 59),
             zone="Asia/Tokyo",
         ),
-        deadline_set(event=summit, kind="cfp_open", local=dt.date(2025, 3, 1), zone="AoE"),
+        deadline_set(user=OPERATOR, event=summit, kind="cfp_open", local=dt.date(2025, 3, 1), zone="AoE"),
         deadline_set(
+            user=OPERATOR,
             event=berlin,
             kind="cfp_close",
             local=dt.datetime(2025, 10, 26, 2, 30),
             zone="Europe/Berlin",
         ),
-        deadline_set(event=berlin, kind="registration", local=dt.datetime(2026, 1, 31, 12, 0), zone="UTC"),
+        deadline_set(
+            user=OPERATOR,
+            event=berlin,
+            kind="registration",
+            local=dt.datetime(2026, 1, 31, 12, 0),
+            zone="UTC",
+        ),
     ]
 
 
 def test_deadline_announced_1559_jst_lands_at_0659_utc(client, summit):
     deadline = deadline_set(
-        event=summit, kind="cfp_close", local=dt.datetime(2025, 7, 14, 15, 59), zone="Asia/Tokyo"
+        user=OPERATOR,
+        event=summit,
+        kind="cfp_close",
+        local=dt.datetime(2025, 7, 14, 15, 59),
+        zone="Asia/Tokyo",
     )
     vevent = vevents_by_uid(parse(client.get(CFP)))[deadline_uid(deadline.pk)]
     assert instant(vevent) == dt.datetime(2025, 7, 14, 6, 59, tzinfo=dt.UTC)
@@ -113,7 +126,9 @@ def test_feed_is_rfc5545_text_crlf_folded_with_vtimezones(client, mixed_deadline
 def test_long_chinese_text_is_folded_on_character_boundaries(client, summit):
     summit.name = "开源峰会" * 40
     summit.save()
-    deadline_set(event=summit, kind="cfp_close", local=dt.date(2025, 7, 1), zone="Asia/Shanghai")
+    deadline_set(
+        user=OPERATOR, event=summit, kind="cfp_close", local=dt.date(2025, 7, 1), zone="Asia/Shanghai"
+    )
     body = client.get(CFP).content
     lines = content_lines(body)
     assert max(len(line) for line in lines) <= 75
@@ -126,6 +141,7 @@ def test_long_chinese_text_is_folded_on_character_boundaries(client, summit):
 def test_chinese_and_special_characters_round_trip(client, db):
     event = factories.EventFactory(name="开源峰会, 2025; A\\B", venue="会场; 一号厅")
     deadline = deadline_set(
+        user=OPERATOR,
         event=event,
         kind="cfp_close",
         local=dt.datetime(2025, 8, 1, 18, 0),
@@ -140,7 +156,7 @@ def test_chinese_and_special_characters_round_trip(client, db):
 
 
 def test_chinese_feed_text_with_lang_zh_hans(client, summit):
-    deadline_set(event=summit, kind="cfp_close", local=dt.date(2025, 7, 1), zone="Asia/Tokyo")
+    deadline_set(user=OPERATOR, event=summit, kind="cfp_close", local=dt.date(2025, 7, 1), zone="Asia/Tokyo")
     calendar = parse(client.get(CFP, {"lang": "zh-hans"}))
     vevent = calendar.walk("VEVENT")[0]
     assert "日期：2025-12-08 – 2025-12-09" in str(vevent["DESCRIPTION"])
@@ -153,6 +169,7 @@ def test_uids_unique_and_stable_and_a_moved_deadline_is_not_doubled(client, mixe
     assert len(first) == len(mixed_deadlines) == len(set(first))
     moved = mixed_deadlines[0]
     deadline_set(
+        user=OPERATOR,
         event=moved.event,
         kind=moved.kind,
         local=dt.datetime(2025, 7, 21, 15, 59),
@@ -170,7 +187,13 @@ def test_deadline_saved_like_the_admin_does_raises_sequence_once(db, summit):
     # Admin, API and importers all save a deadline through deadline_set.
     def save(deadline, local, **fields):
         return deadline_set(
-            event=summit, kind="cfp_close", local=local, zone="UTC", deadline=deadline, **fields
+            user=OPERATOR,
+            event=summit,
+            kind="cfp_close",
+            local=local,
+            zone="UTC",
+            deadline=deadline,
+            **fields,
         )
 
     deadline = save(None, dt.datetime(2025, 7, 14, 15, 59, tzinfo=dt.UTC))
@@ -182,7 +205,12 @@ def test_deadline_saved_like_the_admin_does_raises_sequence_once(db, summit):
     save(deadline, deadline.due_at + dt.timedelta(days=1))
     assert Deadline.objects.get(pk=deadline.pk).sequence == 2
     moved = deadline_set(
-        event=summit, kind="cfp_close", local=dt.date(2025, 9, 1), zone="UTC", deadline=deadline
+        user=OPERATOR,
+        event=summit,
+        kind="cfp_close",
+        local=dt.date(2025, 9, 1),
+        zone="UTC",
+        deadline=deadline,
     )
     assert Deadline.objects.get(pk=moved.pk).sequence == 3
 

@@ -16,6 +16,7 @@ from events.models.reminders import ReminderDefaults
 from events.reminders.dispatch import reminders_dispatch
 from events.reminders.planning import reminders_plan_all, reminders_plan_event
 from events.reminders.services import reminder_defaults_save
+from members.permissions import OPERATOR
 from tests import factories
 
 from . import reminder_helpers
@@ -35,6 +36,7 @@ def kst_deadline(db, clock):
     speaker = factories.MemberFactory(display_name="Speaker Zhang", email="zhang@example.org")
     factories.ParticipationFactory(event=event, member=speaker, role=Participation.Role.SPEAKER)
     deadline = services.deadline_set(
+        user=OPERATOR,
         event=event,
         kind=Deadline.Kind.CFP_CLOSE,
         local=dt.datetime(2025, 6, 30, 15, 59),
@@ -102,7 +104,7 @@ def test_rolled_back_deadline_leaves_no_reminder(db, clock):
     factories.ParticipationFactory(event=event)
     with pytest.raises(RuntimeError), transaction.atomic():
         services.deadline_set(
-            event=event, kind=Deadline.Kind.CFP_CLOSE, local=dt.date(2025, 7, 1), zone="UTC"
+            user=OPERATOR, event=event, kind=Deadline.Kind.CFP_CLOSE, local=dt.date(2025, 7, 1), zone="UTC"
         )
         assert Reminder.objects.count() == 5
         raise RuntimeError("roll back")
@@ -149,6 +151,7 @@ def test_moved_deadline_moves_pending_reminders(kst_deadline, clock):
     assert run("2025-06-16T06:59:00Z").startswith("sent=1 ")  # the 14-day reminder goes out
     clock["now"] = dt.datetime(2025, 6, 17, tzinfo=UTC)  # then the CFP is extended by a week
     services.deadline_set(
+        user=OPERATOR,
         event=kst_deadline.event,
         kind=kst_deadline.kind,
         local=dt.datetime(2025, 7, 7, 15, 59),
@@ -168,15 +171,15 @@ def test_moved_deadline_moves_pending_reminders(kst_deadline, clock):
 
 
 def test_deleted_deadline_cancels_its_reminders(kst_deadline):
-    services.deadline_delete(deadline=kst_deadline)
+    services.deadline_delete(user=OPERATOR, deadline=kst_deadline)
     assert set(Reminder.objects.values_list("state", flat=True)) == {State.CANCELLED}
     assert run("2025-06-29T06:59:00Z") == "sent=0 failed=0 skipped=0 cancelled=0"
 
 
 def test_declined_event_cancels_and_reconsidering_rearms(kst_deadline):
-    services.event_decline(event=kst_deadline.event)
+    services.event_decline(user=OPERATOR, event=kst_deadline.event)
     assert set(Reminder.objects.values_list("state", flat=True)) == {State.CANCELLED}
-    services.event_set_status(event=kst_deadline.event, status=Event.Status.PLANNED)
+    services.event_set_status(user=OPERATOR, event=kst_deadline.event, status=Event.Status.PLANNED)
     assert set(Reminder.objects.values_list("state", flat=True)) == {State.PENDING}
 
 
@@ -250,7 +253,7 @@ def test_goal_owner_removed_cancels_pending(kst_deadline):
 def test_copy_to_next_edition_plans_reminders(kst_deadline):
     owner = factories.MemberFactory()
     factories.GoalFactory(event=kst_deadline.event, owner=owner)
-    copy = services.event_copy_to_next_edition(event=kst_deadline.event)
+    copy = services.event_copy_to_next_edition(user=OPERATOR, event=kst_deadline.event)
     assert Reminder.objects.filter(deadline__event=copy, member=owner).count() == 5
 
 

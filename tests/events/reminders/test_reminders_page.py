@@ -13,6 +13,7 @@ from events.reminders.planning import reminders_plan_event, reminders_plan_membe
 from events.reminders.services import reminder_preferences_update
 from events.services import deadline_set, participation_create
 from members.groups import ensure_standard_groups
+from members.permissions import OPERATOR
 from tests import factories
 
 from . import reminder_helpers
@@ -37,8 +38,16 @@ def test_member_saves_offsets_follows_and_mutes(member_client, member_user, cloc
     muted = factories.EventFactory(name="Noisy Summit")
     member = member_user.member
     factories.ParticipationFactory(event=muted, member=member)
-    deadline_set(event=followed, kind="cfp_close", local=dt.datetime(2025, 7, 1, tzinfo=dt.UTC), zone="UTC")
-    deadline_set(event=muted, kind="cfp_close", local=dt.datetime(2025, 7, 1, tzinfo=dt.UTC), zone="UTC")
+    deadline_set(
+        user=OPERATOR,
+        event=followed,
+        kind="cfp_close",
+        local=dt.datetime(2025, 7, 1, tzinfo=dt.UTC),
+        zone="UTC",
+    )
+    deadline_set(
+        user=OPERATOR, event=muted, kind="cfp_close", local=dt.datetime(2025, 7, 1, tzinfo=dt.UTC), zone="UTC"
+    )
     assert Reminder.objects.filter(member=member, deadline__event=muted).count() == 5
     response = member_client.post(
         URL,
@@ -136,7 +145,13 @@ def test_page_query_count_is_bounded(member_client, member_user, clock, count, d
     for _ in range(count):
         event = factories.EventFactory()
         factories.ParticipationFactory(event=event, member=member_user.member)
-        deadline_set(event=event, kind="cfp_close", local=dt.datetime(2025, 7, 1, tzinfo=dt.UTC), zone="UTC")
+        deadline_set(
+            user=OPERATOR,
+            event=event,
+            kind="cfp_close",
+            local=dt.datetime(2025, 7, 1, tzinfo=dt.UTC),
+            zone="UTC",
+        )
     with django_assert_max_num_queries(24):
         response = member_client.get(URL)
     assert response.content.decode().count("<tr>") == 1 + 5 * count
