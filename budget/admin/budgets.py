@@ -5,18 +5,20 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from intl_portal.common.admin import ServiceHistoryAdmin, ServiceInline, service_action
+
 from .. import services
 from ..models import Budget, BudgetLine
 from ..templatetags.budget_tags import money
-from .base import DecidedByApprovers, ServiceAdmin, ServiceInline, decision_action, service_action
+from .decisions import DecidedByApprovers, decision_action
 
 
 class SavesLines:
     """A line is changed and removed through the same services from the budget's page and
     from the lines' own pages."""
 
-    def service_update(self, request, obj, fields):
-        return services.budget_line_update(line=obj, user=request.user, **fields)
+    def service_update(self, request, obj, data):
+        return services.budget_line_update(line=obj, user=request.user, **data)
 
     def service_delete(self, request, obj):
         services.budget_line_delete(line=obj, user=request.user)
@@ -38,12 +40,13 @@ class BudgetLineInline(SavesLines, ServiceInline):
     raw_id_fields = ("participation",)
     show_change_link = True
 
-    def service_create(self, request, parent, fields):
-        return services.budget_line_create(budget=parent, user=request.user, **fields)
+    def service_create(self, request, parent, data):
+        return services.budget_line_create(budget=parent, user=request.user, **data)
 
 
 @admin.register(Budget)
-class BudgetAdmin(DecidedByApprovers, ServiceAdmin):
+class BudgetAdmin(DecidedByApprovers, ServiceHistoryAdmin):
+    delete_each_selected = True  # each deletion the service allows; the others reported
     list_display = (
         "title",
         "period_start",
@@ -97,11 +100,11 @@ class BudgetAdmin(DecidedByApprovers, ServiceAdmin):
         (_("Workflow"), {"fields": workflow_fields}),
     )
 
-    def service_create(self, request, fields):
-        return services.budget_create(user=request.user, **fields)
+    def service_create(self, request, data):
+        return services.budget_create(user=request.user, **data)
 
-    def service_update(self, request, obj, fields):
-        return services.budget_update(budget=obj, user=request.user, **fields)
+    def service_update(self, request, obj, data):
+        return services.budget_update(budget=obj, user=request.user, **data)
 
     def service_delete(self, request, obj):
         services.budget_delete(budget=obj, user=request.user)
@@ -116,35 +119,40 @@ class BudgetAdmin(DecidedByApprovers, ServiceAdmin):
 
     submit_selected = service_action(
         _("Submit for approval"),
-        lambda user, budget: services.budget_submit(budget=budget, user=user),
+        lambda request, budget: services.budget_submit(budget=budget, user=request.user),
         _("%(count)s budget(s) submitted."),
     )
     approve_selected = decision_action(
         _("Approve"),
         _("Approve budgets"),
-        lambda user, budget, comment: services.budget_approve(budget=budget, user=user, comment=comment),
+        lambda request, budget, comment: services.budget_approve(
+            budget=budget, user=request.user, comment=comment
+        ),
         _("%(count)s budget(s) approved."),
     )
     reject_selected = decision_action(
         _("Reject"),
         _("Reject budgets"),
-        lambda user, budget, comment: services.budget_reject(budget=budget, user=user, comment=comment),
+        lambda request, budget, comment: services.budget_reject(
+            budget=budget, user=request.user, comment=comment
+        ),
         _("%(count)s budget(s) rejected."),
     )
     revise_selected = service_action(
         _("Start a revision"),
-        lambda user, budget: services.budget_revise(budget=budget, user=user),
+        lambda request, budget: services.budget_revise(budget=budget, user=request.user),
         _("%(count)s budget(s) reopened as a new revision."),
     )
     close_selected = service_action(
         _("Close"),
-        lambda user, budget: services.budget_close(budget=budget, user=user),
+        lambda request, budget: services.budget_close(budget=budget, user=request.user),
         _("%(count)s budget(s) closed."),
     )
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(SavesLines, ServiceAdmin):
+class BudgetLineAdmin(SavesLines, ServiceHistoryAdmin):
+    delete_each_selected = True  # each deletion the service allows; the others reported
     list_display = (
         "budget",
         "event",
@@ -160,9 +168,8 @@ class BudgetLineAdmin(SavesLines, ServiceAdmin):
     raw_id_fields = ("participation",)
     actions = ["accept_selected"]
 
-    def service_create(self, request, fields):
-        budget = fields.pop("budget")
-        return services.budget_line_create(budget=budget, user=request.user, **fields)
+    def service_create(self, request, data):
+        return services.budget_line_create(user=request.user, **data)
 
     @admin.display(description=_("amount"), ordering="amount")
     def amount_display(self, obj):
@@ -170,6 +177,6 @@ class BudgetLineAdmin(SavesLines, ServiceAdmin):
 
     accept_selected = service_action(
         _("Accept the proposed lines"),
-        lambda user, line: services.budget_line_accept(line=line, user=user),
+        lambda request, line: services.budget_line_accept(line=line, user=request.user),
         _("%(count)s line(s) accepted."),
     )
