@@ -6,11 +6,12 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from intl_portal.common.admin import ServiceAdmin, ServiceInline
 from intl_portal.common.timezones import normalize_zone_name
 
 from .. import services
 from ..models import Deadline
-from .base import ServiceModelAdmin, ServiceTabularInline
+from .permissions import ManagedByEventCoordinators
 
 
 class DeadlineForm(forms.ModelForm):
@@ -43,23 +44,22 @@ class DeadlineForm(forms.ModelForm):
     def clean_timezone(self):
         return normalize_zone_name(self.cleaned_data["timezone"])
 
-    def service_arguments(self, *, event, deadline):
-        """The keyword arguments of deadline_set for this form's values."""
+    def service_arguments(self):
+        """The keyword arguments of deadline_set for this form's values (but the event and
+        the deadline)."""
         data = self.cleaned_data
         day, time = data["local_date"], data.get("local_time")
         extra = {name: data[name] for name in ("title", "url", "is_public", "note") if name in data}
         return {
-            "event": event,
             "kind": data["kind"],
             "local": day if time is None else dt.datetime.combine(day, time),
             "zone": data["timezone"],
             "date_only": time is None,
-            "deadline": deadline,
             **extra,
         }
 
 
-class DeadlineInline(ServiceTabularInline):
+class DeadlineInline(ManagedByEventCoordinators, ServiceInline):
     model = Deadline
     form = DeadlineForm
     extra = 0
@@ -70,18 +70,21 @@ class DeadlineInline(ServiceTabularInline):
     def utc_instant(self, obj):
         return obj.due_at.strftime("%Y-%m-%d %H:%M UTC") if obj.due_at else "—"
 
-    def create_row(self, request, row, parent):
-        return services.deadline_set(**row.service_arguments(event=parent, deadline=None))
+    def service_data(self, row):
+        return row.service_arguments()
 
-    def update_row(self, request, row):
-        return services.deadline_set(**row.service_arguments(event=row.instance.event, deadline=row.instance))
+    def service_create(self, request, parent, data):
+        return services.deadline_set(event=parent, **data)
 
-    def delete_row(self, request, obj):
+    def service_update(self, request, obj, data):
+        return services.deadline_set(event=obj.event, deadline=obj, **data)
+
+    def service_delete(self, request, obj):
         services.deadline_delete(deadline=obj)
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(ServiceModelAdmin):
+class DeadlineAdmin(ManagedByEventCoordinators, ServiceAdmin):
     form = DeadlineForm
     list_display = ["event", "kind", "due_at", "announced", "is_public"]
     list_filter = ["kind", "is_public", "event__status"]
@@ -97,11 +100,14 @@ class DeadlineAdmin(ServiceModelAdmin):
     def announced(self, obj):
         return f"{obj.local_due_at:%Y-%m-%d %H:%M} {obj.zone_label}"
 
-    def save_object(self, request, obj, form, change):
-        deadline = obj if change else None
-        return services.deadline_set(
-            **form.service_arguments(event=form.cleaned_data["event"], deadline=deadline)
-        )
+    def service_data(self, form, formsets):
+        return {"event": form.cleaned_data["event"], **form.service_arguments()}
 
-    def delete_object(self, request, obj):
+    def service_create(self, request, data):
+        return services.deadline_set(**data)
+
+    def service_update(self, request, obj, data):
+        return services.deadline_set(deadline=obj, **data)
+
+    def service_delete(self, request, obj):
         services.deadline_delete(deadline=obj)

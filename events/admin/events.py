@@ -7,11 +7,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from intl_portal.common.admin import ServiceAdmin, service_action
+
 from .. import services
 from ..models import Event, Tag
-from .base import ServiceModelAdmin, model_fields
 from .deadlines import DeadlineInline
 from .participations import GoalInline, ParticipationInline
+from .permissions import ManagedByEventCoordinators
 from .work import ActionItemInline
 
 
@@ -30,21 +32,22 @@ class YearListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Tag)
-class TagAdmin(ServiceModelAdmin):
+class TagAdmin(ManagedByEventCoordinators, ServiceAdmin):
     list_display = ["slug", "name_en", "name_zh"]
     search_fields = ["slug", "name_en", "name_zh"]
 
-    def save_object(self, request, obj, form, change):
-        if change:
-            return services.tag_update(tag=obj, **model_fields(form))
-        return services.tag_create(**model_fields(form))
+    def service_create(self, request, data):
+        return services.tag_create(**data)
 
-    def delete_object(self, request, obj):
+    def service_update(self, request, obj, data):
+        return services.tag_update(tag=obj, **data)
+
+    def service_delete(self, request, obj):
         services.tag_delete(tag=obj)
 
 
 @admin.register(Event)
-class EventAdmin(ServiceModelAdmin):
+class EventAdmin(ManagedByEventCoordinators, ServiceAdmin):
     list_display = [
         "name",
         "start_date",
@@ -96,36 +99,29 @@ class EventAdmin(ServiceModelAdmin):
     def participant_count(self, obj):
         return obj.participant_total
 
-    def save_object(self, request, obj, form, change):
-        if change:
-            return services.event_update(event=obj, **model_fields(form))
-        return services.event_create(**model_fields(form))
+    def service_create(self, request, data):
+        return services.event_create(**data)
 
-    def delete_object(self, request, obj):
+    def service_update(self, request, obj, data):
+        return services.event_update(event=obj, **data)
+
+    def service_delete(self, request, obj):
         services.event_delete(event=obj)
 
-    @admin.action(description=_("Confirm the selected events"))
-    def confirm_events(self, request, queryset):
-        self.act_on_each(
-            request,
-            queryset,
-            lambda event: services.event_confirm(event=event),
-            lambda count: (
-                ngettext("%(count)d event confirmed.", "%(count)d events confirmed.", count)
-                % {"count": count}
-            ),
-        )
-
-    @admin.action(description=_("Decline the selected events"))
-    def decline_events(self, request, queryset):
-        self.act_on_each(
-            request,
-            queryset,
-            lambda event: services.event_decline(event=event),
-            lambda count: (
-                ngettext("%(count)d event declined.", "%(count)d events declined.", count) % {"count": count}
-            ),
-        )
+    confirm_events = service_action(
+        _("Confirm the selected events"),
+        lambda request, event: services.event_confirm(event=event),
+        lambda count: (
+            ngettext("%(count)d event confirmed.", "%(count)d events confirmed.", count) % {"count": count}
+        ),
+    )
+    decline_events = service_action(
+        _("Decline the selected events"),
+        lambda request, event: services.event_decline(event=event),
+        lambda count: (
+            ngettext("%(count)d event declined.", "%(count)d events declined.", count) % {"count": count}
+        ),
+    )
 
     @admin.action(description=_("Copy to the next edition"))
     def copy_to_next_edition(self, request, queryset):

@@ -5,89 +5,66 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from intl_portal.common.admin import ServiceAdmin, ServiceInline
+
 from .. import services
 from ..models import Goal, Participation
 from ..selectors import double_bookings
-from .base import ServiceModelAdmin, ServiceTabularInline, model_fields
+from .permissions import ManagedByEventCoordinators
 
 
-class GoalInline(ServiceTabularInline):
+class GoalInline(ManagedByEventCoordinators, ServiceInline):
     model = Goal
     extra = 0
     fields = ["kind", "status", "owner", "details", "outcome"]
     autocomplete_fields = ["owner"]
 
-    def create_row(self, request, row, parent):
-        return services.goal_create(event=parent, **self.row_fields(row))
+    def service_create(self, request, parent, data):
+        return services.goal_create(event=parent, **data)
 
-    def update_row(self, request, row):
-        return services.goal_update(goal=row.instance, **self.row_fields(row))
+    def service_update(self, request, obj, data):
+        return services.goal_update(goal=obj, **data)
 
-    def delete_row(self, request, obj):
+    def service_delete(self, request, obj):
         services.goal_delete(goal=obj)
 
 
-class ParticipationInline(ServiceTabularInline):
+class ParticipationInline(ManagedByEventCoordinators, ServiceInline):
     model = Participation
     extra = 0
     fields = ["member", "role", "status", "needs_travel", "needs_visa", "invitation_letter", "visa_status"]
     autocomplete_fields = ["member"]
 
-    def create_row(self, request, row, parent):
-        return services.participation_create(user=request.user, event=parent, **self.row_fields(row))
+    def service_create(self, request, parent, data):
+        return services.participation_create(user=request.user, event=parent, **data)
 
-    def update_row(self, request, row):
-        return services.participation_update(
-            user=request.user, participation=row.instance, **self.row_fields(row)
-        )
+    def service_update(self, request, obj, data):
+        return services.participation_update(user=request.user, participation=obj, **data)
 
-    def delete_row(self, request, obj):
-        services.participation_delete(user=request.user, participation=obj)
-
-
-class MemberParticipationInline(ServiceTabularInline):
-    """A member's participations, on the member's admin page (members.admin)."""
-
-    model = Participation
-    extra = 0
-    fields = ["event", "role", "status", "needs_travel", "needs_visa", "visa_status"]
-    autocomplete_fields = ["event"]
-    verbose_name_plural = _("participations")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("event")
-
-    def create_row(self, request, row, parent):
-        return services.participation_create(user=request.user, member=parent, **self.row_fields(row))
-
-    def update_row(self, request, row):
-        return services.participation_update(
-            user=request.user, participation=row.instance, **self.row_fields(row)
-        )
-
-    def delete_row(self, request, obj):
+    def service_delete(self, request, obj):
         services.participation_delete(user=request.user, participation=obj)
 
 
 @admin.register(Goal)
-class GoalAdmin(ServiceModelAdmin):
+class GoalAdmin(ManagedByEventCoordinators, ServiceAdmin):
     list_display = ["event", "kind", "status", "owner"]
     list_filter = ["kind", "status"]
     search_fields = ["event__name", "details", "owner__display_name"]
     autocomplete_fields = ["event", "owner"]
     list_select_related = ["event", "owner"]
 
-    def save_object(self, request, obj, form, change):
-        if change:
-            return services.goal_update(goal=obj, **model_fields(form))
-        return services.goal_create(**model_fields(form))
+    def service_create(self, request, data):
+        return services.goal_create(**data)
 
-    def delete_object(self, request, obj):
+    def service_update(self, request, obj, data):
+        return services.goal_update(goal=obj, **data)
+
+    def service_delete(self, request, obj):
         services.goal_delete(goal=obj)
 
 
 @admin.register(Participation)
-class ParticipationAdmin(ServiceModelAdmin):
+class ParticipationAdmin(ManagedByEventCoordinators, ServiceAdmin):
     list_display = ["member", "event", "role", "status", "needs_travel", "needs_visa", "visa_status"]
     list_filter = ["role", "status", "needs_travel", "needs_visa", "visa_status"]
     search_fields = ["member__display_name", "event__name"]
@@ -95,12 +72,13 @@ class ParticipationAdmin(ServiceModelAdmin):
     list_select_related = ["event", "member"]
     actions = ["confirm_participations"]
 
-    def save_object(self, request, obj, form, change):
-        if change:
-            return services.participation_update(user=request.user, participation=obj, **model_fields(form))
-        return services.participation_create(user=request.user, **model_fields(form))
+    def service_create(self, request, data):
+        return services.participation_create(user=request.user, **data)
 
-    def delete_object(self, request, obj):
+    def service_update(self, request, obj, data):
+        return services.participation_update(user=request.user, participation=obj, **data)
+
+    def service_delete(self, request, obj):
         services.participation_delete(user=request.user, participation=obj)
 
     @admin.action(description=_("Confirm the selected participations"))
