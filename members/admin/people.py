@@ -1,57 +1,58 @@
 """Members, roles and terms in the coordinators' admin; every write through
-members.services (people, roles)."""
+members.services (people, roles), a member's participations through events.services."""
 
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from events.admin import double_booking_warnings
+from events import services as events_services
+from events.admin import ManagedByEventCoordinators, double_booking_warnings
 from events.models import Participation
 from events.selectors import annotate_double_booked
+from intl_portal.common.admin import ServiceAdmin, ServiceInline
 
 from ..models import Member, Role, RoleAssignment
 from ..services import people, roles
-from .base import ServiceAdmin, ServiceInline, Writes
 
 
-class RoleAssignmentInline(ServiceInline, admin.TabularInline):
+class RoleAssignmentInline(ServiceInline):
     model = RoleAssignment
     extra = 0
     fields = ["role", "term_start", "term_end", "note"]
 
-    def create_row(self, request, parent, data):
+    def service_create(self, request, parent, data):
         return roles.role_assign(user=request.user, member=parent, **data)
 
-    def change_row(self, request, obj, data):
+    def service_update(self, request, obj, data):
         return roles.role_assignment_update(assignment=obj, user=request.user, **data)
 
-    def remove_row(self, request, obj):
+    def service_delete(self, request, obj):
         roles.role_assignment_delete(assignment=obj, user=request.user)
 
 
-class MemberParticipationInline(admin.TabularInline):
-    """A person's trips, read-only here: a participation changes on its event's page, where
-    confirming it runs the events' rules (a trip that needs travel proposes a budget line)."""
+class MemberParticipationInline(ManagedByEventCoordinators, ServiceInline):
+    """A person's trips, written by events' services as on the event's page: confirming one
+    runs the events' rules (a trip that needs travel proposes a budget line)."""
 
     model = Participation
     extra = 0
     fields = ["event", "role", "status", "needs_travel", "needs_visa", "visa_status"]
-    readonly_fields = fields
+    autocomplete_fields = ["event"]
     verbose_name_plural = _("participations")
     show_change_link = True
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("event")
 
-    def has_add_permission(self, request, obj=None):
-        return False
+    def service_create(self, request, parent, data):
+        return events_services.participation_create(user=request.user, member=parent, **data)
 
-    def has_change_permission(self, request, obj=None):
-        return False
+    def service_update(self, request, obj, data):
+        return events_services.participation_update(user=request.user, participation=obj, **data)
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    def service_delete(self, request, obj):
+        events_services.participation_delete(user=request.user, participation=obj)
 
 
 class DoubleBookedFilter(admin.SimpleListFilter):
@@ -95,12 +96,6 @@ class MemberAdmin(ServiceAdmin):
     search_fields = ["display_name", "name_zh", "name_en", "email", "affiliation"]
     autocomplete_fields = ["user"]
     readonly_fields = ["double_booking_details"]
-    writes = Writes(
-        arg="member",
-        create=people.member_create,
-        change=people.member_update_profile,
-        remove=people.member_delete,
-    )
     inlines = [RoleAssignmentInline, MemberParticipationInline]
     fieldsets = [
         (None, {"fields": ["display_name", ("name_zh", "name_en"), "group", "affiliation", "active"]}),
@@ -112,11 +107,20 @@ class MemberAdmin(ServiceAdmin):
     def get_queryset(self, request):
         return annotate_double_booked(super().get_queryset(request))
 
-    def service_data(self, form):
-        data = dict(form.cleaned_data)
+    def service_data(self, form, formsets):
+        data = super().service_data(form, formsets)
         if "user" in data:  # the Member's log-in; the service's `user` is who acts
             data["login"] = data.pop("user")
         return data
+
+    def service_create(self, request, data):
+        return people.member_create(user=request.user, **data)
+
+    def service_update(self, request, obj, data):
+        return people.member_update_profile(member=obj, user=request.user, **data)
+
+    def service_delete(self, request, obj):
+        people.member_delete(member=obj, user=request.user)
 
     @admin.display(description=_("double-booked"), boolean=True, ordering="is_double_booked")
     def double_booked(self, obj):
@@ -135,7 +139,15 @@ class RoleAdmin(ServiceAdmin):
     list_display = ["name_en", "name_zh", "slug"]
     search_fields = ["name_en", "name_zh", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
-    writes = Writes(arg="role", create=roles.role_create, change=roles.role_update, remove=roles.role_delete)
+
+    def service_create(self, request, data):
+        return roles.role_create(user=request.user, **data)
+
+    def service_update(self, request, obj, data):
+        return roles.role_update(role=obj, user=request.user, **data)
+
+    def service_delete(self, request, obj):
+        roles.role_delete(role=obj, user=request.user)
 
 
 @admin.register(RoleAssignment)
@@ -145,9 +157,12 @@ class RoleAssignmentAdmin(ServiceAdmin):
     search_fields = ["member__display_name", "role__name_en"]
     autocomplete_fields = ["member"]
     list_select_related = ["member", "role"]
-    writes = Writes(
-        arg="assignment",
-        create=roles.role_assign,
-        change=roles.role_assignment_update,
-        remove=roles.role_assignment_delete,
-    )
+
+    def service_create(self, request, data):
+        return roles.role_assign(user=request.user, **data)
+
+    def service_update(self, request, obj, data):
+        return roles.role_assignment_update(assignment=obj, user=request.user, **data)
+
+    def service_delete(self, request, obj):
+        roles.role_assignment_delete(assignment=obj, user=request.user)
