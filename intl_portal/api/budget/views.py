@@ -27,16 +27,14 @@ class BudgetViewSet(PortalViewSet):
     ordering_fields = ["period_start", "title", "status", "created_at"]
     transition_argument = "budget"
 
-    def perform_create(self, serializer):
-        serializer.instance = services.budget_create(user=self.request.user, **serializer.validated_data)
+    def service_create(self, data):
+        return services.budget_create(user=self.request.user, **data)
 
-    def perform_update(self, serializer):
-        serializer.instance = services.budget_update(
-            budget=serializer.instance, user=self.request.user, **serializer.validated_data
-        )
+    def service_update(self, budget, data):
+        return services.budget_update(budget=budget, user=self.request.user, **data)
 
-    def perform_destroy(self, instance):
-        services.budget_delete(budget=instance, user=self.request.user)
+    def service_delete(self, budget):
+        services.budget_delete(budget=budget, user=self.request.user)
 
     @extend_schema(request=None, responses=serializers.BudgetSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
@@ -64,19 +62,14 @@ class BudgetLineViewSet(PortalViewSet):
     search_fields = ["description"]
     ordering_fields = ["amount", "category", "id"]
 
-    def perform_create(self, serializer):
-        fields = dict(serializer.validated_data)
-        serializer.instance = services.budget_line_create(
-            budget=fields.pop("budget"), user=self.request.user, **fields
-        )
+    def service_create(self, data):
+        return services.budget_line_create(user=self.request.user, **data)
 
-    def perform_update(self, serializer):
-        serializer.instance = services.budget_line_update(
-            line=serializer.instance, user=self.request.user, **serializer.validated_data
-        )
+    def service_update(self, line, data):
+        return services.budget_line_update(line=line, user=self.request.user, **data)
 
-    def perform_destroy(self, instance):
-        services.budget_line_delete(line=instance, user=self.request.user)
+    def service_delete(self, line):
+        services.budget_line_delete(line=line, user=self.request.user)
 
 
 class ExpenseViewSet(PortalViewSet):
@@ -92,16 +85,14 @@ class ExpenseViewSet(PortalViewSet):
     def get_queryset(self):
         return expenses_visible_to(user=self.request.user)
 
-    def perform_create(self, serializer):
-        serializer.instance = services.expense_submit(user=self.request.user, **serializer.validated_data)
+    def service_create(self, data):
+        return services.expense_submit(user=self.request.user, **data)
 
-    def perform_update(self, serializer):
-        serializer.instance = services.expense_update(
-            expense=serializer.instance, user=self.request.user, **serializer.validated_data
-        )
+    def service_update(self, expense, data):
+        return services.expense_update(expense=expense, user=self.request.user, **data)
 
-    def perform_destroy(self, instance):
-        services.expense_delete(expense=instance, user=self.request.user)
+    def service_delete(self, expense):
+        services.expense_delete(expense=expense, user=self.request.user)
 
     @extend_schema(request=CommentSerializer, responses=serializers.ExpenseSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
@@ -131,13 +122,11 @@ class ExchangeRateViewSet(PortalViewSet):
     search_fields = ["source"]
     ordering_fields = ["date", "currency"]
 
-    def perform_create(self, serializer):
-        serializer.instance = services.exchange_rate_set(user=self.request.user, **serializer.validated_data)
+    def service_create(self, data):
+        return services.exchange_rate_set(user=self.request.user, **data)
 
-    def perform_update(self, serializer):
-        serializer.instance = services.exchange_rate_set(
-            rate_row=serializer.instance, user=self.request.user, **serializer.validated_data
-        )
+    def service_update(self, rate_row, data):
+        return services.exchange_rate_set(rate_row=rate_row, user=self.request.user, **data)
 
-    def perform_destroy(self, instance):
-        services.exchange_rate_delete(rate_row=instance, user=self.request.user)
+    def service_delete(self, rate_row):
+        services.exchange_rate_delete(rate_row=rate_row, user=self.request.user)

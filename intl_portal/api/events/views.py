@@ -1,8 +1,9 @@
 """REST API for events, deadlines, goals, participations, action items, ideas and contacts.
 
 Reads start from events.selectors (visitors who are not members see the public window:
-public events and their public deadlines); every write calls events.services, which
-decide (a refusal is a 400, or a 403 for a role that may not). See
+public events and their public deadlines); every write calls events.services through the
+hooks of PortalViewSet, and the service decides (a refusal is a 400, or a 403 for a role
+that may not). See
 intl_portal/api/permissions.py for the whole permission model."""
 
 from django.db.models import Prefetch
@@ -22,47 +23,24 @@ from members.permissions import can_change_idea, can_see_internal_events
 from . import filters, serializers
 
 
-class ServiceViewSet(PortalViewSet):
-    """A viewset whose every write is one call of an events service: subclasses say which
-    in create_object / update_object / delete_object (the serializer checks shape only)."""
-
-    def create_object(self, data):
-        raise NotImplementedError
-
-    def update_object(self, instance, data):
-        raise NotImplementedError
-
-    def delete_object(self, instance):
-        raise NotImplementedError
-
-    def perform_create(self, serializer):
-        serializer.instance = self.create_object(dict(serializer.validated_data))
-
-    def perform_update(self, serializer):
-        serializer.instance = self.update_object(serializer.instance, dict(serializer.validated_data))
-
-    def perform_destroy(self, instance):
-        self.delete_object(instance)
-
-
-class TagViewSet(ServiceViewSet):
+class TagViewSet(PortalViewSet):
     queryset = Tag.objects.all()
     serializer_class = serializers.TagSerializer
     permission_classes = [PublicReadCoordinatorsWrite]
     search_fields = ["slug", "name_en", "name_zh"]
     ordering_fields = ["slug", "name_en"]
 
-    def create_object(self, data):
+    def service_create(self, data):
         return services.tag_create(**data)
 
-    def update_object(self, tag, data):
+    def service_update(self, tag, data):
         return services.tag_update(tag=tag, **data)
 
-    def delete_object(self, tag):
+    def service_delete(self, tag):
         services.tag_delete(tag=tag)
 
 
-class EventViewSet(ServiceViewSet):
+class EventViewSet(PortalViewSet):
     serializer_class = serializers.EventSerializer
     permission_classes = [PublicReadCoordinatorsWrite]
     filterset_class = filters.EventFilter
@@ -83,17 +61,17 @@ class EventViewSet(ServiceViewSet):
             Prefetch("participations", queryset=Participation.objects.select_related("member")),
         )
 
-    def create_object(self, data):
+    def service_create(self, data):
         return services.event_create(**data)
 
-    def update_object(self, event, data):
+    def service_update(self, event, data):
         return services.event_update(event=event, **data)
 
-    def delete_object(self, event):
+    def service_delete(self, event):
         services.event_delete(event=event)
 
 
-class DeadlineViewSet(ServiceViewSet):
+class DeadlineViewSet(PortalViewSet):
     serializer_class = serializers.DeadlineSerializer
     permission_classes = [PublicReadCoordinatorsWrite]
     filterset_class = filters.DeadlineFilter
@@ -103,17 +81,17 @@ class DeadlineViewSet(ServiceViewSet):
     def get_queryset(self):
         return deadlines_visible_to(user=self.request.user)
 
-    def create_object(self, data):
+    def service_create(self, data):
         return services.deadline_set(**serializers.DeadlineSerializer.service_arguments(None, data))
 
-    def update_object(self, deadline, data):
+    def service_update(self, deadline, data):
         return services.deadline_set(**serializers.DeadlineSerializer.service_arguments(deadline, data))
 
-    def delete_object(self, deadline):
+    def service_delete(self, deadline):
         services.deadline_delete(deadline=deadline)
 
 
-class GoalViewSet(ServiceViewSet):
+class GoalViewSet(PortalViewSet):
     queryset = Goal.objects.all()
     serializer_class = serializers.GoalSerializer
     permission_classes = [MembersReadCoordinatorsWrite]
@@ -121,17 +99,17 @@ class GoalViewSet(ServiceViewSet):
     search_fields = ["details", "outcome", "event__name"]
     ordering_fields = ["kind", "status", "created_at"]
 
-    def create_object(self, data):
+    def service_create(self, data):
         return services.goal_create(**data)
 
-    def update_object(self, goal, data):
+    def service_update(self, goal, data):
         return services.goal_update(goal=goal, **data)
 
-    def delete_object(self, goal):
+    def service_delete(self, goal):
         services.goal_delete(goal=goal)
 
 
-class ParticipationViewSet(ServiceViewSet):
+class ParticipationViewSet(PortalViewSet):
     queryset = Participation.objects.select_related("member")
     serializer_class = serializers.ParticipationSerializer
     permission_classes = [MembersReadCoordinatorsWrite]
@@ -139,17 +117,17 @@ class ParticipationViewSet(ServiceViewSet):
     search_fields = ["member__display_name", "event__name", "notes"]
     ordering_fields = ["role", "status", "created_at"]
 
-    def create_object(self, data):
+    def service_create(self, data):
         return services.participation_create(user=self.request.user, **data)
 
-    def update_object(self, participation, data):
+    def service_update(self, participation, data):
         return services.participation_update(user=self.request.user, participation=participation, **data)
 
-    def delete_object(self, participation):
+    def service_delete(self, participation):
         services.participation_delete(user=self.request.user, participation=participation)
 
 
-class ActionItemViewSet(ServiceViewSet):
+class ActionItemViewSet(PortalViewSet):
     queryset = ActionItem.objects.all()
     serializer_class = serializers.ActionItemSerializer
     permission_classes = [MembersReadCoordinatorsWrite]
@@ -157,13 +135,13 @@ class ActionItemViewSet(ServiceViewSet):
     search_fields = ["title", "details"]
     ordering_fields = ["due_date", "status", "created_at"]
 
-    def create_object(self, data):
+    def service_create(self, data):
         return services.action_item_create(**data)
 
-    def update_object(self, action_item, data):
+    def service_update(self, action_item, data):
         return services.action_item_update(action_item=action_item, **data)
 
-    def delete_object(self, action_item):
+    def service_delete(self, action_item):
         services.action_item_delete(action_item=action_item)
 
 
@@ -175,7 +153,7 @@ class IdeaPermission(MembersOnly):
         return request.method in SAFE_METHODS or can_change_idea(request.user, idea)
 
 
-class IdeaViewSet(ServiceViewSet):
+class IdeaViewSet(PortalViewSet):
     queryset = Idea.objects.all()
     serializer_class = serializers.IdeaSerializer
     permission_classes = [IdeaPermission]
@@ -183,17 +161,17 @@ class IdeaViewSet(ServiceViewSet):
     search_fields = ["title", "description"]
     ordering_fields = ["created_at", "status", "title"]
 
-    def create_object(self, data):
+    def service_create(self, data):
         return services.idea_propose(user=self.request.user, **data)
 
-    def update_object(self, idea, data):
+    def service_update(self, idea, data):
         return services.idea_update(user=self.request.user, idea=idea, **data)
 
-    def delete_object(self, idea):
+    def service_delete(self, idea):
         services.idea_withdraw(user=self.request.user, idea=idea)
 
 
-class ContactViewSet(ServiceViewSet):
+class ContactViewSet(PortalViewSet):
     queryset = Contact.objects.prefetch_related("events")
     serializer_class = serializers.ContactSerializer
     permission_classes = [MembersReadCoordinatorsWrite]
@@ -201,11 +179,11 @@ class ContactViewSet(ServiceViewSet):
     search_fields = ["name", "organization", "position"]
     ordering_fields = ["name", "organization", "next_follow_up", "created_at"]
 
-    def create_object(self, data):
+    def service_create(self, data):
         return services.contact_create(**data)
 
-    def update_object(self, contact, data):
+    def service_update(self, contact, data):
         return services.contact_update(contact=contact, **data)
 
-    def delete_object(self, contact):
+    def service_delete(self, contact):
         services.contact_delete(contact=contact)

@@ -1,19 +1,23 @@
 """REST API of the ambassador program: enrolments, contributions, rewards, swag items and
 requests. Every write calls members.program.services: creates, updates and deletes
-(intl_portal.api.writes.ServiceViewSet) and the workflow actions (POST …/<id>/accept/ and
+(the hooks of intl_portal.api.base.PortalViewSet) and the workflow actions (POST …/<id>/accept/ and
 the like). Who may do what: intl_portal/api/permissions.py and members.permissions."""
 
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 
-from intl_portal.api.base import NoteSerializer, RequiredNoteSerializer, TrackingNoteSerializer
+from intl_portal.api.base import (
+    NoteSerializer,
+    PortalViewSet,
+    RequiredNoteSerializer,
+    TrackingNoteSerializer,
+)
 from intl_portal.api.permissions import (
     MembersOnly,
     MembersReadAndCreateOwn,
     MembersReadCoordinatorsWrite,
 )
-from intl_portal.api.writes import ServiceViewSet
 from members.models import Contribution, Enrolment, Reward, SwagItem, SwagVariant
 from members.permissions import can_change_contribution, can_change_enrolment, can_change_swag_request
 from members.program import selectors, services
@@ -21,7 +25,7 @@ from members.program import selectors, services
 from . import filters, serializers
 
 
-class EnrolmentViewSet(ServiceViewSet):
+class EnrolmentViewSet(PortalViewSet):
     """Ambassadors and translators: enrolments in the program."""
 
     queryset = Enrolment.objects.all()
@@ -31,11 +35,15 @@ class EnrolmentViewSet(ServiceViewSet):
     search_fields = ["member__display_name", "region", "language_pair"]
     ordering_fields = ["created_at", "term_start", "status"]
     transition_argument = "enrolment"
-    writes = {
-        "create": services.enrolment_apply,
-        "update": services.enrolment_update,
-        "destroy": services.enrolment_withdraw,
-    }
+
+    def service_create(self, data):
+        return services.enrolment_apply(user=self.request.user, **data)
+
+    def service_update(self, enrolment, data):
+        return services.enrolment_update(enrolment=enrolment, user=self.request.user, **data)
+
+    def service_delete(self, enrolment):
+        services.enrolment_withdraw(enrolment=enrolment, user=self.request.user)
 
     def owner_id(self, enrolment):
         return enrolment.member_id
@@ -55,7 +63,7 @@ class EnrolmentViewSet(ServiceViewSet):
         return self.run_transition(services.enrolment_reject, note=data["note"])
 
 
-class ContributionViewSet(ServiceViewSet):
+class ContributionViewSet(PortalViewSet):
     queryset = Contribution.objects.all()
     serializer_class = serializers.ContributionSerializer
     permission_classes = [MembersReadAndCreateOwn]
@@ -63,11 +71,15 @@ class ContributionViewSet(ServiceViewSet):
     search_fields = ["title_zh", "title_en", "member__display_name"]
     ordering_fields = ["created_at", "points", "status"]
     transition_argument = "contribution"
-    writes = {
-        "create": services.contribution_submit,
-        "update": services.contribution_update,
-        "destroy": services.contribution_withdraw,
-    }
+
+    def service_create(self, data):
+        return services.contribution_submit(user=self.request.user, **data)
+
+    def service_update(self, contribution, data):
+        return services.contribution_update(contribution=contribution, user=self.request.user, **data)
+
+    def service_delete(self, contribution):
+        services.contribution_withdraw(contribution=contribution, user=self.request.user)
 
     def owner_id(self, contribution):
         return contribution.member_id
@@ -88,7 +100,7 @@ class ContributionViewSet(ServiceViewSet):
         return self.run_transition(services.contribution_return, note=data["note"])
 
 
-class RewardViewSet(ServiceViewSet):
+class RewardViewSet(PortalViewSet):
     """Thanks given to a member; a reward for a contribution is for its author."""
 
     queryset = Reward.objects.all()
@@ -97,15 +109,18 @@ class RewardViewSet(ServiceViewSet):
     filterset_class = filters.RewardFilter
     search_fields = ["title", "description", "member__display_name"]
     ordering_fields = ["awarded_at", "kind"]
-    transition_argument = "reward"
-    writes = {
-        "create": services.reward_give,
-        "update": services.reward_update,
-        "destroy": services.reward_delete,
-    }
+
+    def service_create(self, data):
+        return services.reward_give(user=self.request.user, **data)
+
+    def service_update(self, reward, data):
+        return services.reward_update(reward=reward, user=self.request.user, **data)
+
+    def service_delete(self, reward):
+        services.reward_delete(reward=reward, user=self.request.user)
 
 
-class SwagItemViewSet(ServiceViewSet):
+class SwagItemViewSet(PortalViewSet):
     queryset = SwagItem.objects.prefetch_related(
         Prefetch("variants", queryset=SwagVariant.objects.order_by("label"))
     )
@@ -114,26 +129,33 @@ class SwagItemViewSet(ServiceViewSet):
     filterset_fields = ["active"]
     search_fields = ["name_en", "name_zh", "description"]
     ordering_fields = ["name_en"]
-    transition_argument = "item"
-    writes = {
-        "create": services.swag_item_create,
-        "update": services.swag_item_update,
-        "destroy": services.swag_item_delete,
-    }
+
+    def service_create(self, data):
+        return services.swag_item_create(user=self.request.user, **data)
+
+    def service_update(self, item, data):
+        return services.swag_item_update(item=item, user=self.request.user, **data)
+
+    def service_delete(self, item):
+        services.swag_item_delete(item=item, user=self.request.user)
 
 
-class SwagRequestViewSet(ServiceViewSet):
+class SwagRequestViewSet(PortalViewSet):
     serializer_class = serializers.SwagRequestSerializer
     permission_classes = [MembersReadAndCreateOwn]
     filterset_class = filters.SwagRequestFilter
     search_fields = ["recipient_name", "note"]
     ordering_fields = ["created_at", "status"]
     transition_argument = "request"
-    writes = {
-        "create": services.swag_request_create,
-        "update": services.swag_request_update,
-        "destroy": services.swag_request_delete,
-    }
+
+    def service_create(self, data):
+        return services.swag_request_create(user=self.request.user, **data)
+
+    def service_update(self, swag_request, data):
+        return services.swag_request_update(request=swag_request, user=self.request.user, **data)
+
+    def service_delete(self, swag_request):
+        services.swag_request_delete(request=swag_request, user=self.request.user)
 
     def get_queryset(self):
         return selectors.swag_requests_visible_to(self.request.user)
