@@ -10,21 +10,11 @@ from intl_portal.common.admin import ServiceHistoryAdmin, ServiceInline, service
 from .. import services
 from ..models import Budget, BudgetLine
 from ..templatetags.budget_tags import money
+from ..writes import BudgetLineWrites, BudgetWrites
 from .decisions import DecidedByApprovers, decision_action
 
 
-class SavesLines:
-    """A line is changed and removed through the same services from the budget's page and
-    from the lines' own pages."""
-
-    def service_update(self, request, obj, data):
-        return services.budget_line_update(line=obj, user=request.user, **data)
-
-    def service_delete(self, request, obj):
-        services.budget_line_delete(line=obj, user=request.user)
-
-
-class BudgetLineInline(SavesLines, ServiceInline):
+class BudgetLineInline(BudgetLineWrites, ServiceInline):
     model = BudgetLine
     extra = 0
     fields = (
@@ -40,12 +30,9 @@ class BudgetLineInline(SavesLines, ServiceInline):
     raw_id_fields = ("participation",)
     show_change_link = True
 
-    def service_create(self, request, parent, data):
-        return services.budget_line_create(budget=parent, user=request.user, **data)
-
 
 @admin.register(Budget)
-class BudgetAdmin(DecidedByApprovers, ServiceHistoryAdmin):
+class BudgetAdmin(BudgetWrites, DecidedByApprovers, ServiceHistoryAdmin):
     delete_each_selected = True  # each deletion the service allows; the others reported
     list_display = (
         "title",
@@ -100,15 +87,6 @@ class BudgetAdmin(DecidedByApprovers, ServiceHistoryAdmin):
         (_("Workflow"), {"fields": workflow_fields}),
     )
 
-    def service_create(self, request, data):
-        return services.budget_create(user=request.user, **data)
-
-    def service_update(self, request, obj, data):
-        return services.budget_update(budget=obj, user=request.user, **data)
-
-    def service_delete(self, request, obj):
-        services.budget_delete(budget=obj, user=request.user)
-
     @admin.display(description=_("total"), ordering="total")
     def total_display(self, obj):
         return money(obj.total, obj.currency)
@@ -151,7 +129,7 @@ class BudgetAdmin(DecidedByApprovers, ServiceHistoryAdmin):
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(SavesLines, ServiceHistoryAdmin):
+class BudgetLineAdmin(BudgetLineWrites, ServiceHistoryAdmin):
     delete_each_selected = True  # each deletion the service allows; the others reported
     list_display = (
         "budget",
@@ -167,9 +145,6 @@ class BudgetLineAdmin(SavesLines, ServiceHistoryAdmin):
     search_fields = ("description", "event__name", "member__display_name")
     raw_id_fields = ("participation",)
     actions = ["accept_selected"]
-
-    def service_create(self, request, data):
-        return services.budget_line_create(user=request.user, **data)
 
     @admin.display(description=_("amount"), ordering="amount")
     def amount_display(self, obj):

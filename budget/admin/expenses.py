@@ -9,11 +9,12 @@ from .. import services
 from ..models import Expense
 from ..selectors import expenses_visible_to
 from ..templatetags.budget_tags import money
+from ..writes import ExpenseWrites
 from .decisions import DecidedByApprovers, decision_action
 
 
 @admin.register(Expense)
-class ExpenseAdmin(DecidedByApprovers, ServiceHistoryAdmin):
+class ExpenseAdmin(ExpenseWrites, DecidedByApprovers, ServiceHistoryAdmin):
     delete_each_selected = True  # each deletion the service allows; the others reported
     list_display = (
         "spent_on",
@@ -45,16 +46,6 @@ class ExpenseAdmin(DecidedByApprovers, ServiceHistoryAdmin):
         queryset = expenses_visible_to(user=request.user)
         ordering = self.get_ordering(request)
         return queryset.order_by(*ordering) if ordering else queryset
-
-    def service_create(self, request, data):
-        # Without a budget, the service files it under the one covering the day.
-        return services.expense_submit(user=request.user, **data)
-
-    def service_update(self, request, obj, data):
-        return services.expense_update(expense=obj, user=request.user, **data)
-
-    def service_delete(self, request, obj):
-        services.expense_delete(expense=obj, user=request.user)
 
     @admin.display(description=_("amount"), ordering="amount")
     def amount_display(self, obj):

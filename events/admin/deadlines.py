@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from intl_portal.common.admin import ServiceAdmin, ServiceInline
 from intl_portal.common.timezones import normalize_zone_name
 
-from .. import services
 from ..models import Deadline
+from ..writes import DeadlineWrites
 from .permissions import ManagedByEventCoordinators
 
 
@@ -45,12 +45,13 @@ class DeadlineForm(forms.ModelForm):
         return normalize_zone_name(self.cleaned_data["timezone"])
 
     def service_arguments(self):
-        """The keyword arguments of deadline_set for this form's values (but the event and
-        the deadline)."""
+        """The keyword arguments of deadline_set for this form's values (the event: the one
+        chosen, or an inline row's parent)."""
         data = self.cleaned_data
         day, time = data["local_date"], data.get("local_time")
         extra = {name: data[name] for name in ("title", "url", "is_public", "note") if name in data}
         return {
+            "event": data["event"],
             "kind": data["kind"],
             "local": day if time is None else dt.datetime.combine(day, time),
             "zone": data["timezone"],
@@ -59,7 +60,7 @@ class DeadlineForm(forms.ModelForm):
         }
 
 
-class DeadlineInline(ManagedByEventCoordinators, ServiceInline):
+class DeadlineInline(DeadlineWrites, ManagedByEventCoordinators, ServiceInline):
     model = Deadline
     form = DeadlineForm
     extra = 0
@@ -73,18 +74,9 @@ class DeadlineInline(ManagedByEventCoordinators, ServiceInline):
     def service_data(self, row):
         return row.service_arguments()
 
-    def service_create(self, request, parent, data):
-        return services.deadline_set(event=parent, **data)
-
-    def service_update(self, request, obj, data):
-        return services.deadline_set(event=obj.event, deadline=obj, **data)
-
-    def service_delete(self, request, obj):
-        services.deadline_delete(deadline=obj)
-
 
 @admin.register(Deadline)
-class DeadlineAdmin(ManagedByEventCoordinators, ServiceAdmin):
+class DeadlineAdmin(DeadlineWrites, ManagedByEventCoordinators, ServiceAdmin):
     form = DeadlineForm
     list_display = ["event", "kind", "due_at", "announced", "is_public"]
     list_filter = ["kind", "is_public", "event__status"]
@@ -101,13 +93,4 @@ class DeadlineAdmin(ManagedByEventCoordinators, ServiceAdmin):
         return f"{obj.local_due_at:%Y-%m-%d %H:%M} {obj.zone_label}"
 
     def service_data(self, form, formsets):
-        return {"event": form.cleaned_data["event"], **form.service_arguments()}
-
-    def service_create(self, request, data):
-        return services.deadline_set(**data)
-
-    def service_update(self, request, obj, data):
-        return services.deadline_set(deadline=obj, **data)
-
-    def service_delete(self, request, obj):
-        services.deadline_delete(deadline=obj)
+        return form.service_arguments()

@@ -11,6 +11,7 @@ from intl_portal.common.admin import ServiceAdmin, service_action
 
 from .. import services
 from ..models import Event, Tag
+from ..writes import EventWrites, TagWrites
 from .deadlines import DeadlineInline
 from .participations import GoalInline, ParticipationInline
 from .permissions import ManagedByEventCoordinators
@@ -32,22 +33,13 @@ class YearListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Tag)
-class TagAdmin(ManagedByEventCoordinators, ServiceAdmin):
+class TagAdmin(TagWrites, ManagedByEventCoordinators, ServiceAdmin):
     list_display = ["slug", "name_en", "name_zh"]
     search_fields = ["slug", "name_en", "name_zh"]
 
-    def service_create(self, request, data):
-        return services.tag_create(**data)
-
-    def service_update(self, request, obj, data):
-        return services.tag_update(tag=obj, **data)
-
-    def service_delete(self, request, obj):
-        services.tag_delete(tag=obj)
-
 
 @admin.register(Event)
-class EventAdmin(ManagedByEventCoordinators, ServiceAdmin):
+class EventAdmin(EventWrites, ManagedByEventCoordinators, ServiceAdmin):
     list_display = [
         "name",
         "start_date",
@@ -98,15 +90,6 @@ class EventAdmin(ManagedByEventCoordinators, ServiceAdmin):
     @admin.display(description=_("people"), ordering="participant_total")
     def participant_count(self, obj):
         return obj.participant_total
-
-    def service_create(self, request, data):
-        return services.event_create(**data)
-
-    def service_update(self, request, obj, data):
-        return services.event_update(event=obj, **data)
-
-    def service_delete(self, request, obj):
-        services.event_delete(event=obj)
 
     confirm_events = service_action(
         _("Confirm the selected events"),

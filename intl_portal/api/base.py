@@ -17,24 +17,29 @@ from rest_framework import exceptions, serializers, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.response import Response
 
+from intl_portal.common.timezones import normalize_zone_name
+from intl_portal.common.writes import ServiceWrites
 from members.permissions import member_of, viewer_of
 
 from .errors import as_field_errors, portal_exception_handler
 from .filtering import StrictOrderingFilter, StrictSearchFilter
 
 
-class PortalViewSet(viewsets.ModelViewSet):
+class PortalViewSet(ServiceWrites, viewsets.ModelViewSet):
     """The base of every API viewset: errors as HTTP 400, the viewer's roles in the
     serializer context, and writes that are service calls.
 
     The serializer checks the body's shape; then each write is one call to the app's
     service, which decides (its ValidationError is a 400, its PermissionDenied a 403: see
     errors.py). The base never saves a serializer: a viewset that accepts POST, PUT/PATCH
-    or DELETE implements the hooks of those methods:
-        service_create(data) → the new object; service_update(obj, data) → the object;
-        service_delete(obj)
-    where `data` is service_data(serializer), the validated body, and `self.request.user`
-    is who acts. Workflow actions (POST …/<id>/approve/) call run_transition.
+    or DELETE implements the hooks of those methods, the protocol of every door
+    (intl_portal.common.writes.ServiceWrites), by mixing in its model's ServiceWrites of
+    the app's `writes.py`:
+        service_create(request, data) → the new object
+        service_update(request, obj, data) → the object
+        service_delete(request, obj)
+    where `data` is service_data(serializer), the validated body, and `request.user` is
+    who acts. Workflow actions (POST …/<id>/approve/) call run_transition.
     """
 
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
@@ -56,29 +61,20 @@ class PortalViewSet(viewsets.ModelViewSet):
 
     # --- writes: one service call each ---------------------------------------------------
 
-    def service_create(self, data):
-        raise NotImplementedError(f"{type(self).__name__}.service_create")
-
-    def service_update(self, obj, data):
-        raise NotImplementedError(f"{type(self).__name__}.service_update")
-
-    def service_delete(self, obj):
-        raise NotImplementedError(f"{type(self).__name__}.service_delete")
-
     def service_data(self, serializer):
         """The validated body as the service's keyword arguments."""
         return dict(serializer.validated_data)
 
     def perform_create(self, serializer):
-        serializer.instance = self.service_create(self.service_data(serializer))
+        serializer.instance = self.service_create(self.request, self.service_data(serializer))
 
     def perform_update(self, serializer):
-        saved = self.service_update(serializer.instance, self.service_data(serializer))
+        saved = self.service_update(self.request, serializer.instance, self.service_data(serializer))
         if saved is not None:
             serializer.instance = saved
 
     def perform_destroy(self, instance):
-        self.service_delete(instance)
+        self.service_delete(self.request, instance)
 
     def body_fields(self):
         """The fields a PUT or PATCH body names (None for other methods): what a predicate
@@ -230,8 +226,6 @@ class TimeZoneField(serializers.CharField):
     """An IANA time-zone name; "AoE" is accepted and stored as Etc/GMT+12."""
 
     def to_internal_value(self, data):
-        from intl_portal.common.timezones import normalize_zone_name
-
         value = super().to_internal_value(data)
         if not value and self.allow_blank:
             return value

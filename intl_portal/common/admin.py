@@ -8,15 +8,20 @@ rolled back and the same POST is validated once more with the refusal attached t
 or inline row that caused it: the page comes back with the reason where the coordinator
 typed, and nothing is saved. Never a 403 page, never a silent save.
 
-The protocol (each hook is one service call; `request.user` is who acts):
-- ServiceAdmin: service_create(request, data) → the new object; service_update(request,
-  obj, data) → the object; service_delete(request, obj).
-- ServiceInline: service_create(request, parent, data) → the new row; service_update(request,
-  obj, data); service_delete(request, obj). Or, for rows the parent's service takes whole
-  (e.g. a request's lines), `parent_argument = "lines"`: the kept rows go to the parent's
-  hooks as data["lines"], a list of the inline's service_data(row).
-- `data` is service_data(…): the values the form gives its model's fields (override it to
-  rename or add arguments); `obj` is the row as stored, not the form's changed copy.
+The protocol, the same for a ServiceAdmin, a ServiceInline and the API's PortalViewSet
+(.writes.ServiceWrites; each hook is one service call, `request.user` is who acts):
+    service_create(request, data) → the new object
+    service_update(request, obj, data) → the object
+    service_delete(request, obj)
+An app names its services once per model, in a ServiceWrites of its `writes.py` that
+every door of that model mixes in (e.g. events.writes.ParticipationWrites: the
+participation's page, the event's and the member's participation rows, the API).
+- `data` is the door's service_data(…): here the values the form gives its model's fields
+  (an inline row's with its parent, under the name of the link to it); override it to
+  rename or add arguments. `obj` is the row as stored, not the form's changed copy.
+- Rows that the parent's service takes whole (e.g. a request's lines): the inline sets
+  `parent_argument = "lines"`, and its kept rows go to the parent's hooks as data["lines"],
+  a list of the inline's service_data(row).
 - Actions: service_action(description, call, done), or self.act_on_each(…) in an
   @admin.action method. The delete page and "delete selected" call service_delete; a
   refusal is an error message and deletes nothing.
@@ -33,6 +38,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from .forms import add_refusal, refusal_text
+from .writes import ServiceWrites
 
 REFUSED = (ValidationError, PermissionDenied)
 MAIN_FORM = "__main__"
@@ -141,26 +147,20 @@ class _ServiceFormSet:
             raise ValidationError(deletions)
 
 
-class ServiceInline(admin.TabularInline):
+class ServiceInline(ServiceWrites, admin.TabularInline):
     """An inline whose rows are written by services (see the module's protocol). Tabular;
     set `template = "admin/edit_inline/stacked.html"` for stacked rows."""
 
     parent_argument = None
 
-    def service_create(self, request, parent, data):
-        raise NotImplementedError(f"{type(self).__name__}.service_create")
-
-    def service_update(self, request, obj, data):
-        raise NotImplementedError(f"{type(self).__name__}.service_update")
-
-    def service_delete(self, request, obj):
-        raise NotImplementedError(f"{type(self).__name__}.service_delete")
-
     def service_data(self, row):
-        """The row's values as the service's keyword arguments, without its link to the
-        parent (the parent is an argument of service_create)."""
+        """The row's values as the service's keyword arguments, with its parent under the
+        name of the link to it; without it for rows the parent's service takes."""
         parent = {name for name, field in row.fields.items() if isinstance(field, InlineForeignKeyField)}
-        return form_values(row, exclude=parent)
+        data = form_values(row, exclude=parent)
+        if not self.parent_argument:
+            data.update({name: row.cleaned_data[name] for name in parent})
+        return data
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -177,7 +177,7 @@ class ServiceInline(admin.TabularInline):
             and (row.instance.pk is not None or row.has_changed())
         ]
 
-    def save_rows(self, request, parent, formset):
+    def save_rows(self, request, formset):
         """Write each added, changed or deleted row through the services, each in its own
         savepoint; returns {row index: refusal}."""
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
@@ -185,12 +185,12 @@ class ServiceInline(admin.TabularInline):
             return {}  # the parent's service took them
         refused = {}
         for index, row in enumerate(formset.forms):
-            error = _attempt(lambda row=row: self._save_row(request, parent, formset, row))
+            error = _attempt(lambda row=row: self._save_row(request, formset, row))
             if error is not None:
                 refused[index] = error
         return refused
 
-    def _save_row(self, request, parent, formset, row):
+    def _save_row(self, request, formset, row):
         obj = row.instance
         if formset.can_delete and formset._should_delete_form(row):
             if obj.pk is not None:
@@ -199,7 +199,7 @@ class ServiceInline(admin.TabularInline):
         elif not row.has_changed():
             return
         elif obj.pk is None:
-            adopt(obj, self.service_create(request, parent, self.service_data(row)))
+            adopt(obj, self.service_create(request, self.service_data(row)))
             formset.new_objects.append(obj)
         else:
             adopt(obj, self.service_update(request, stored(obj), self.service_data(row)))
@@ -209,7 +209,7 @@ class ServiceInline(admin.TabularInline):
 # --------------------------------------------------------------------------- the model admin
 
 
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(ServiceWrites, admin.ModelAdmin):
     """A ModelAdmin whose writes are service calls (see the module's protocol); its inlines
     that can write are ServiceInlines.
 
@@ -219,15 +219,6 @@ class ServiceAdmin(admin.ModelAdmin):
     """
 
     delete_each_selected = False
-
-    def service_create(self, request, data):
-        raise NotImplementedError(f"{type(self).__name__}.service_create")
-
-    def service_update(self, request, obj, data):
-        raise NotImplementedError(f"{type(self).__name__}.service_update")
-
-    def service_delete(self, request, obj):
-        raise NotImplementedError(f"{type(self).__name__}.service_delete")
 
     def service_data(self, form, formsets):
         """The form's values as the service's keyword arguments, with the rows of each inline
@@ -314,7 +305,7 @@ class ServiceAdmin(admin.ModelAdmin):
                 raise ImproperlyConfigured(f"{formset.model.__name__} rows must be saved by a ServiceInline")
             formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
             return
-        refused = inline.save_rows(request, form.instance, formset)
+        refused = inline.save_rows(request, formset)
         if refused:
             raise Refused({formset.prefix: refused})
 

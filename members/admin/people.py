@@ -6,32 +6,23 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from events import services as events_services
 from events.admin import ManagedByEventCoordinators, double_booking_warnings
 from events.models import Participation
 from events.selectors import annotate_double_booked
+from events.writes import ParticipationWrites
 from intl_portal.common.admin import ServiceAdmin, ServiceInline
 
 from ..models import Member, Role, RoleAssignment
-from ..services import people, roles
+from ..writes import MemberWrites, RoleAssignmentWrites, RoleWrites
 
 
-class RoleAssignmentInline(ServiceInline):
+class RoleAssignmentInline(RoleAssignmentWrites, ServiceInline):
     model = RoleAssignment
     extra = 0
     fields = ["role", "term_start", "term_end", "note"]
 
-    def service_create(self, request, parent, data):
-        return roles.role_assign(user=request.user, member=parent, **data)
 
-    def service_update(self, request, obj, data):
-        return roles.role_assignment_update(assignment=obj, user=request.user, **data)
-
-    def service_delete(self, request, obj):
-        roles.role_assignment_delete(assignment=obj, user=request.user)
-
-
-class MemberParticipationInline(ManagedByEventCoordinators, ServiceInline):
+class MemberParticipationInline(ParticipationWrites, ManagedByEventCoordinators, ServiceInline):
     """A person's trips, written by events' services as on the event's page: confirming one
     runs the events' rules (a trip that needs travel proposes a budget line)."""
 
@@ -44,15 +35,6 @@ class MemberParticipationInline(ManagedByEventCoordinators, ServiceInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("event")
-
-    def service_create(self, request, parent, data):
-        return events_services.participation_create(user=request.user, member=parent, **data)
-
-    def service_update(self, request, obj, data):
-        return events_services.participation_update(user=request.user, participation=obj, **data)
-
-    def service_delete(self, request, obj):
-        events_services.participation_delete(user=request.user, participation=obj)
 
 
 class DoubleBookedFilter(admin.SimpleListFilter):
@@ -90,7 +72,7 @@ class CurrentRoleFilter(admin.SimpleListFilter):
 
 
 @admin.register(Member)
-class MemberAdmin(ServiceAdmin):
+class MemberAdmin(MemberWrites, ServiceAdmin):
     list_display = ["display_name", "name_zh", "name_en", "group", "affiliation", "active", "double_booked"]
     list_filter = ["group", "active", CurrentRoleFilter, DoubleBookedFilter, "preferred_language"]
     search_fields = ["display_name", "name_zh", "name_en", "email", "affiliation"]
@@ -113,15 +95,6 @@ class MemberAdmin(ServiceAdmin):
             data["login"] = data.pop("user")
         return data
 
-    def service_create(self, request, data):
-        return people.member_create(user=request.user, **data)
-
-    def service_update(self, request, obj, data):
-        return people.member_update_profile(member=obj, user=request.user, **data)
-
-    def service_delete(self, request, obj):
-        people.member_delete(member=obj, user=request.user)
-
     @admin.display(description=_("double-booked"), boolean=True, ordering="is_double_booked")
     def double_booked(self, obj):
         return obj.is_double_booked
@@ -135,34 +108,16 @@ class MemberAdmin(ServiceAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(ServiceAdmin):
+class RoleAdmin(RoleWrites, ServiceAdmin):
     list_display = ["name_en", "name_zh", "slug"]
     search_fields = ["name_en", "name_zh", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
 
-    def service_create(self, request, data):
-        return roles.role_create(user=request.user, **data)
-
-    def service_update(self, request, obj, data):
-        return roles.role_update(role=obj, user=request.user, **data)
-
-    def service_delete(self, request, obj):
-        roles.role_delete(role=obj, user=request.user)
-
 
 @admin.register(RoleAssignment)
-class RoleAssignmentAdmin(ServiceAdmin):
+class RoleAssignmentAdmin(RoleAssignmentWrites, ServiceAdmin):
     list_display = ["member", "role", "term_start", "term_end", "note"]
     list_filter = ["role"]
     search_fields = ["member__display_name", "role__name_en"]
     autocomplete_fields = ["member"]
     list_select_related = ["member", "role"]
-
-    def service_create(self, request, data):
-        return roles.role_assign(user=request.user, **data)
-
-    def service_update(self, request, obj, data):
-        return roles.role_assignment_update(assignment=obj, user=request.user, **data)
-
-    def service_delete(self, request, obj):
-        roles.role_assignment_delete(assignment=obj, user=request.user)

@@ -26,6 +26,17 @@ from members.models import (
 from members.permissions import can_see_swag_address
 
 from . import selectors, services
+from .writes import (
+    ContributionWrites,
+    EnrolmentWrites,
+    PointRuleWrites,
+    RewardWrites,
+    StockLocationWrites,
+    StockMovementWrites,
+    SwagItemWrites,
+    SwagRequestWrites,
+    SwagVariantWrites,
+)
 
 
 class NoteActionForm(helpers.ActionForm):
@@ -42,7 +53,7 @@ def _note(request):
 
 
 @admin.register(Enrolment)
-class EnrolmentAdmin(ServiceAdmin):
+class EnrolmentAdmin(EnrolmentWrites, ServiceAdmin):
     list_display = [
         "member",
         "track",
@@ -61,15 +72,6 @@ class EnrolmentAdmin(ServiceAdmin):
     date_hierarchy = "created_at"
     actions = ["accept", "reject", "end"]
     action_form = NoteActionForm
-
-    def service_create(self, request, data):
-        return services.enrolment_apply(user=request.user, **data)
-
-    def service_update(self, request, obj, data):
-        return services.enrolment_update(enrolment=obj, user=request.user, **data)
-
-    def service_delete(self, request, obj):
-        services.enrolment_withdraw(enrolment=obj, user=request.user)
 
     accept = service_action(
         _("Accept the selected applications"),
@@ -102,7 +104,7 @@ class PublicationInline(ServiceInline):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(ServiceAdmin):
+class ContributionAdmin(ContributionWrites, ServiceAdmin):
     list_display = ["__str__", "member", "kind", "status", "points", "show_publicly", "created_at"]
     list_filter = ["status", "kind", "show_publicly"]
     search_fields = ["title_zh", "title_en", "member__display_name"]
@@ -112,15 +114,6 @@ class ContributionAdmin(ServiceAdmin):
     inlines = [PublicationInline]
     actions = ["accept", "return_to_author"]
     action_form = NoteActionForm
-
-    def service_create(self, request, data):
-        return services.contribution_submit(user=request.user, **data)
-
-    def service_update(self, request, obj, data):
-        return services.contribution_update(contribution=obj, user=request.user, **data)
-
-    def service_delete(self, request, obj):
-        services.contribution_withdraw(contribution=obj, user=request.user)
 
     accept = service_action(
         _("Accept the selected contributions (award points)"),
@@ -139,42 +132,24 @@ class ContributionAdmin(ServiceAdmin):
 
 
 @admin.register(PointRule)
-class PointRuleAdmin(ServiceAdmin):
+class PointRuleAdmin(PointRuleWrites, ServiceAdmin):
     list_display = ["kind", "points"]
     list_editable = ["points"]
 
     def get_readonly_fields(self, request, obj=None):
         return ["kind"] if obj is not None else []
 
-    def service_create(self, request, data):
-        return services.point_rule_set(user=request.user, **data)
-
-    def service_update(self, request, obj, data):
-        return services.point_rule_set(user=request.user, kind=obj.kind, points=data["points"])
-
-    def service_delete(self, request, obj):
-        services.point_rule_delete(rule=obj, user=request.user)
-
 
 # --------------------------------------------------------------------------- catalogue and stock
 
 
-class VariantInline(ServiceInline):
+class VariantInline(SwagVariantWrites, ServiceInline):
     model = SwagVariant
     extra = 1
 
-    def service_create(self, request, parent, data):
-        return services.swag_variant_create(user=request.user, item=parent, **data)
-
-    def service_update(self, request, obj, data):
-        return services.swag_variant_update(variant=obj, user=request.user, **data)
-
-    def service_delete(self, request, obj):
-        services.swag_variant_delete(variant=obj, user=request.user)
-
 
 @admin.register(SwagItem)
-class SwagItemAdmin(ServiceAdmin):
+class SwagItemAdmin(SwagItemWrites, ServiceAdmin):
     list_display = ["name_en", "name_zh", "active"]
     list_filter = ["active"]
     search_fields = ["name_en", "name_zh"]
@@ -188,51 +163,24 @@ class SwagItemAdmin(ServiceAdmin):
             data["variant_labels"] = [] if rows else None
         return data
 
-    def service_create(self, request, data):
-        return services.swag_item_create(user=request.user, **data)
-
-    def service_update(self, request, obj, data):
-        return services.swag_item_update(item=obj, user=request.user, **data)
-
-    def service_delete(self, request, obj):
-        services.swag_item_delete(item=obj, user=request.user)
-
 
 @admin.register(SwagVariant)
-class SwagVariantAdmin(ServiceAdmin):
+class SwagVariantAdmin(SwagVariantWrites, ServiceAdmin):
     list_display = ["__str__", "item", "label"]
     list_select_related = ["item"]
     search_fields = ["item__name_en", "item__name_zh", "label"]
 
-    def service_create(self, request, data):
-        return services.swag_variant_create(user=request.user, **data)
-
-    def service_update(self, request, obj, data):
-        return services.swag_variant_update(variant=obj, user=request.user, **data)
-
-    def service_delete(self, request, obj):
-        services.swag_variant_delete(variant=obj, user=request.user)
-
 
 @admin.register(StockLocation)
-class StockLocationAdmin(ServiceAdmin):
+class StockLocationAdmin(StockLocationWrites, ServiceAdmin):
     list_display = ["name", "holder"]
     list_select_related = ["holder"]
     search_fields = ["name"]
     raw_id_fields = ["holder"]
 
-    def service_create(self, request, data):
-        return services.stock_location_create(user=request.user, **data)
-
-    def service_update(self, request, obj, data):
-        return services.stock_location_update(location=obj, user=request.user, **data)
-
-    def service_delete(self, request, obj):
-        services.stock_location_delete(location=obj, user=request.user)
-
 
 @admin.register(StockMovement)
-class StockMovementAdmin(ServiceAdmin):
+class StockMovementAdmin(StockMovementWrites, ServiceAdmin):
     """The log is append-only: a mistake is fixed with a correction movement."""
 
     fields = ["variant", "kind", "quantity", "from_location", "to_location", "note"]
@@ -250,9 +198,6 @@ class StockMovementAdmin(ServiceAdmin):
     list_filter = ["kind", "variant__item", "from_location", "to_location"]
     list_select_related = ["variant__item", "from_location", "to_location", "request", "created_by"]
     date_hierarchy = "created_at"
-
-    def service_create(self, request, data):
-        return services.stock_record(user=request.user, **data)
 
     def has_change_permission(self, request, obj=None):
         return obj is None and super().has_change_permission(request, obj)
@@ -303,7 +248,7 @@ class RequestLineInline(ServiceInline):
 
 
 @admin.register(SwagRequest)
-class SwagRequestAdmin(ServiceAdmin):
+class SwagRequestAdmin(SwagRequestWrites, ServiceAdmin):
     list_display = [
         "recipient_name",
         "reason",
@@ -334,15 +279,6 @@ class SwagRequestAdmin(ServiceAdmin):
             excluded += ["address", "phone"]
         return excluded
 
-    def service_create(self, request, data):
-        return services.swag_request_create(user=request.user, **{"lines": [], **data})
-
-    def service_update(self, request, obj, data):
-        return services.swag_request_update(request=obj, user=request.user, **data)
-
-    def service_delete(self, request, obj):
-        services.swag_request_delete(request=obj, user=request.user)
-
     approve = service_action(
         _("Approve the selected requests"),
         lambda request, swag: services.swag_request_approve(request=swag, user=request.user),
@@ -366,19 +302,10 @@ class SwagRequestAdmin(ServiceAdmin):
 
 
 @admin.register(Reward)
-class RewardAdmin(ServiceAdmin):
+class RewardAdmin(RewardWrites, ServiceAdmin):
     list_display = ["title", "member", "kind", "contribution", "swag_request", "awarded_at"]
     list_filter = ["kind"]
     search_fields = ["title", "member__display_name"]
     list_select_related = ["member", "contribution", "swag_request"]
     raw_id_fields = ["member", "contribution", "swag_request"]
     readonly_fields = ["awarded_by", "awarded_at"]
-
-    def service_create(self, request, data):
-        return services.reward_give(user=request.user, **data)
-
-    def service_update(self, request, obj, data):
-        return services.reward_update(reward=obj, user=request.user, **data)
-
-    def service_delete(self, request, obj):
-        services.reward_delete(reward=obj, user=request.user)

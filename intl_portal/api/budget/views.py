@@ -9,6 +9,7 @@ from rest_framework.decorators import action
 from budget import services
 from budget.models import Budget, BudgetLine, ExchangeRate
 from budget.selectors import expenses_visible_to
+from budget.writes import BudgetLineWrites, BudgetWrites, ExchangeRateWrites, ExpenseWrites
 from intl_portal.api.base import CommentSerializer, PortalViewSet, RequiredCommentSerializer
 from intl_portal.api.permissions import MembersOnly
 
@@ -16,7 +17,7 @@ from . import filters, serializers
 from .permissions import BudgetPermission, ExchangeRatePermission, ExpensePermission
 
 
-class BudgetViewSet(PortalViewSet):
+class BudgetViewSet(BudgetWrites, PortalViewSet):
     queryset = Budget.objects.prefetch_related(
         Prefetch("lines", queryset=BudgetLine.objects.order_by("event_id", "id"))
     )
@@ -26,15 +27,6 @@ class BudgetViewSet(PortalViewSet):
     search_fields = ["title", "notes"]
     ordering_fields = ["period_start", "title", "status", "created_at"]
     transition_argument = "budget"
-
-    def service_create(self, data):
-        return services.budget_create(user=self.request.user, **data)
-
-    def service_update(self, budget, data):
-        return services.budget_update(budget=budget, user=self.request.user, **data)
-
-    def service_delete(self, budget):
-        services.budget_delete(budget=budget, user=self.request.user)
 
     @extend_schema(request=None, responses=serializers.BudgetSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
@@ -54,7 +46,7 @@ class BudgetViewSet(PortalViewSet):
         return self.run_transition(services.budget_reject, comment=data["comment"])
 
 
-class BudgetLineViewSet(PortalViewSet):
+class BudgetLineViewSet(BudgetLineWrites, PortalViewSet):
     queryset = BudgetLine.objects.all()
     serializer_class = serializers.BudgetLineSerializer
     permission_classes = [BudgetPermission]
@@ -62,17 +54,8 @@ class BudgetLineViewSet(PortalViewSet):
     search_fields = ["description"]
     ordering_fields = ["amount", "category", "id"]
 
-    def service_create(self, data):
-        return services.budget_line_create(user=self.request.user, **data)
 
-    def service_update(self, line, data):
-        return services.budget_line_update(line=line, user=self.request.user, **data)
-
-    def service_delete(self, line):
-        services.budget_line_delete(line=line, user=self.request.user)
-
-
-class ExpenseViewSet(PortalViewSet):
+class ExpenseViewSet(ExpenseWrites, PortalViewSet):
     """Expenses: a member sees and submits their own; coordinators and approvers see all."""
 
     serializer_class = serializers.ExpenseSerializer
@@ -84,15 +67,6 @@ class ExpenseViewSet(PortalViewSet):
 
     def get_queryset(self):
         return expenses_visible_to(user=self.request.user)
-
-    def service_create(self, data):
-        return services.expense_submit(user=self.request.user, **data)
-
-    def service_update(self, expense, data):
-        return services.expense_update(expense=expense, user=self.request.user, **data)
-
-    def service_delete(self, expense):
-        services.expense_delete(expense=expense, user=self.request.user)
 
     @extend_schema(request=CommentSerializer, responses=serializers.ExpenseSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
@@ -112,7 +86,7 @@ class ExpenseViewSet(PortalViewSet):
         return self.run_transition(services.expense_mark_reimbursed)
 
 
-class ExchangeRateViewSet(PortalViewSet):
+class ExchangeRateViewSet(ExchangeRateWrites, PortalViewSet):
     """Rates are entered and corrected through services.exchange_rate_set, as in the admin."""
 
     queryset = ExchangeRate.objects.all()
@@ -121,12 +95,3 @@ class ExchangeRateViewSet(PortalViewSet):
     filterset_class = filters.ExchangeRateFilter
     search_fields = ["source"]
     ordering_fields = ["date", "currency"]
-
-    def service_create(self, data):
-        return services.exchange_rate_set(user=self.request.user, **data)
-
-    def service_update(self, rate_row, data):
-        return services.exchange_rate_set(rate_row=rate_row, user=self.request.user, **data)
-
-    def service_delete(self, rate_row):
-        services.exchange_rate_delete(rate_row=rate_row, user=self.request.user)

@@ -9,9 +9,18 @@ intl_portal/api/permissions.py for the whole permission model."""
 from django.db.models import Prefetch
 from rest_framework.permissions import SAFE_METHODS
 
-from events import services
 from events.models import ActionItem, Contact, Event, Goal, Idea, Participation, Tag
 from events.selectors import deadlines_visible_to, events_visible_to
+from events.writes import (
+    ActionItemWrites,
+    ContactWrites,
+    DeadlineWrites,
+    EventWrites,
+    GoalWrites,
+    IdeaWrites,
+    ParticipationWrites,
+    TagWrites,
+)
 from intl_portal.api.base import PortalViewSet
 from intl_portal.api.permissions import (
     MembersOnly,
@@ -23,24 +32,15 @@ from members.permissions import can_change_idea, can_see_internal_events
 from . import filters, serializers
 
 
-class TagViewSet(PortalViewSet):
+class TagViewSet(TagWrites, PortalViewSet):
     queryset = Tag.objects.all()
     serializer_class = serializers.TagSerializer
     permission_classes = [PublicReadCoordinatorsWrite]
     search_fields = ["slug", "name_en", "name_zh"]
     ordering_fields = ["slug", "name_en"]
 
-    def service_create(self, data):
-        return services.tag_create(**data)
 
-    def service_update(self, tag, data):
-        return services.tag_update(tag=tag, **data)
-
-    def service_delete(self, tag):
-        services.tag_delete(tag=tag)
-
-
-class EventViewSet(PortalViewSet):
+class EventViewSet(EventWrites, PortalViewSet):
     serializer_class = serializers.EventSerializer
     permission_classes = [PublicReadCoordinatorsWrite]
     filterset_class = filters.EventFilter
@@ -61,17 +61,8 @@ class EventViewSet(PortalViewSet):
             Prefetch("participations", queryset=Participation.objects.select_related("member")),
         )
 
-    def service_create(self, data):
-        return services.event_create(**data)
 
-    def service_update(self, event, data):
-        return services.event_update(event=event, **data)
-
-    def service_delete(self, event):
-        services.event_delete(event=event)
-
-
-class DeadlineViewSet(PortalViewSet):
+class DeadlineViewSet(DeadlineWrites, PortalViewSet):
     serializer_class = serializers.DeadlineSerializer
     permission_classes = [PublicReadCoordinatorsWrite]
     filterset_class = filters.DeadlineFilter
@@ -81,17 +72,13 @@ class DeadlineViewSet(PortalViewSet):
     def get_queryset(self):
         return deadlines_visible_to(user=self.request.user)
 
-    def service_create(self, data):
-        return services.deadline_set(**serializers.DeadlineSerializer.service_arguments(None, data))
-
-    def service_update(self, deadline, data):
-        return services.deadline_set(**serializers.DeadlineSerializer.service_arguments(deadline, data))
-
-    def service_delete(self, deadline):
-        services.deadline_delete(deadline=deadline)
+    def service_data(self, serializer):
+        return serializers.DeadlineSerializer.service_arguments(
+            serializer.instance, serializer.validated_data
+        )
 
 
-class GoalViewSet(PortalViewSet):
+class GoalViewSet(GoalWrites, PortalViewSet):
     queryset = Goal.objects.all()
     serializer_class = serializers.GoalSerializer
     permission_classes = [MembersReadCoordinatorsWrite]
@@ -99,17 +86,8 @@ class GoalViewSet(PortalViewSet):
     search_fields = ["details", "outcome", "event__name"]
     ordering_fields = ["kind", "status", "created_at"]
 
-    def service_create(self, data):
-        return services.goal_create(**data)
 
-    def service_update(self, goal, data):
-        return services.goal_update(goal=goal, **data)
-
-    def service_delete(self, goal):
-        services.goal_delete(goal=goal)
-
-
-class ParticipationViewSet(PortalViewSet):
+class ParticipationViewSet(ParticipationWrites, PortalViewSet):
     queryset = Participation.objects.select_related("member")
     serializer_class = serializers.ParticipationSerializer
     permission_classes = [MembersReadCoordinatorsWrite]
@@ -117,32 +95,14 @@ class ParticipationViewSet(PortalViewSet):
     search_fields = ["member__display_name", "event__name", "notes"]
     ordering_fields = ["role", "status", "created_at"]
 
-    def service_create(self, data):
-        return services.participation_create(user=self.request.user, **data)
 
-    def service_update(self, participation, data):
-        return services.participation_update(user=self.request.user, participation=participation, **data)
-
-    def service_delete(self, participation):
-        services.participation_delete(user=self.request.user, participation=participation)
-
-
-class ActionItemViewSet(PortalViewSet):
+class ActionItemViewSet(ActionItemWrites, PortalViewSet):
     queryset = ActionItem.objects.all()
     serializer_class = serializers.ActionItemSerializer
     permission_classes = [MembersReadCoordinatorsWrite]
     filterset_class = filters.ActionItemFilter
     search_fields = ["title", "details"]
     ordering_fields = ["due_date", "status", "created_at"]
-
-    def service_create(self, data):
-        return services.action_item_create(**data)
-
-    def service_update(self, action_item, data):
-        return services.action_item_update(action_item=action_item, **data)
-
-    def service_delete(self, action_item):
-        services.action_item_delete(action_item=action_item)
 
 
 class IdeaPermission(MembersOnly):
@@ -153,7 +113,7 @@ class IdeaPermission(MembersOnly):
         return request.method in SAFE_METHODS or can_change_idea(request.user, idea)
 
 
-class IdeaViewSet(PortalViewSet):
+class IdeaViewSet(IdeaWrites, PortalViewSet):
     queryset = Idea.objects.all()
     serializer_class = serializers.IdeaSerializer
     permission_classes = [IdeaPermission]
@@ -161,29 +121,11 @@ class IdeaViewSet(PortalViewSet):
     search_fields = ["title", "description"]
     ordering_fields = ["created_at", "status", "title"]
 
-    def service_create(self, data):
-        return services.idea_propose(user=self.request.user, **data)
 
-    def service_update(self, idea, data):
-        return services.idea_update(user=self.request.user, idea=idea, **data)
-
-    def service_delete(self, idea):
-        services.idea_withdraw(user=self.request.user, idea=idea)
-
-
-class ContactViewSet(PortalViewSet):
+class ContactViewSet(ContactWrites, PortalViewSet):
     queryset = Contact.objects.prefetch_related("events")
     serializer_class = serializers.ContactSerializer
     permission_classes = [MembersReadCoordinatorsWrite]
     filterset_class = filters.ContactFilter
     search_fields = ["name", "organization", "position"]
     ordering_fields = ["name", "organization", "next_follow_up", "created_at"]
-
-    def service_create(self, data):
-        return services.contact_create(**data)
-
-    def service_update(self, contact, data):
-        return services.contact_update(contact=contact, **data)
-
-    def service_delete(self, contact):
-        services.contact_delete(contact=contact)

@@ -21,11 +21,18 @@ from intl_portal.api.permissions import (
 from members.models import Contribution, Enrolment, Reward, SwagItem, SwagVariant
 from members.permissions import can_change_contribution, can_change_enrolment, can_change_swag_request
 from members.program import selectors, services
+from members.program.writes import (
+    ContributionWrites,
+    EnrolmentWrites,
+    RewardWrites,
+    SwagItemWrites,
+    SwagRequestWrites,
+)
 
 from . import filters, serializers
 
 
-class EnrolmentViewSet(PortalViewSet):
+class EnrolmentViewSet(EnrolmentWrites, PortalViewSet):
     """Ambassadors and translators: enrolments in the program."""
 
     queryset = Enrolment.objects.all()
@@ -35,15 +42,6 @@ class EnrolmentViewSet(PortalViewSet):
     search_fields = ["member__display_name", "region", "language_pair"]
     ordering_fields = ["created_at", "term_start", "status"]
     transition_argument = "enrolment"
-
-    def service_create(self, data):
-        return services.enrolment_apply(user=self.request.user, **data)
-
-    def service_update(self, enrolment, data):
-        return services.enrolment_update(enrolment=enrolment, user=self.request.user, **data)
-
-    def service_delete(self, enrolment):
-        services.enrolment_withdraw(enrolment=enrolment, user=self.request.user)
 
     def owner_id(self, enrolment):
         return enrolment.member_id
@@ -63,7 +61,7 @@ class EnrolmentViewSet(PortalViewSet):
         return self.run_transition(services.enrolment_reject, note=data["note"])
 
 
-class ContributionViewSet(PortalViewSet):
+class ContributionViewSet(ContributionWrites, PortalViewSet):
     queryset = Contribution.objects.all()
     serializer_class = serializers.ContributionSerializer
     permission_classes = [MembersReadAndCreateOwn]
@@ -71,15 +69,6 @@ class ContributionViewSet(PortalViewSet):
     search_fields = ["title_zh", "title_en", "member__display_name"]
     ordering_fields = ["created_at", "points", "status"]
     transition_argument = "contribution"
-
-    def service_create(self, data):
-        return services.contribution_submit(user=self.request.user, **data)
-
-    def service_update(self, contribution, data):
-        return services.contribution_update(contribution=contribution, user=self.request.user, **data)
-
-    def service_delete(self, contribution):
-        services.contribution_withdraw(contribution=contribution, user=self.request.user)
 
     def owner_id(self, contribution):
         return contribution.member_id
@@ -100,7 +89,7 @@ class ContributionViewSet(PortalViewSet):
         return self.run_transition(services.contribution_return, note=data["note"])
 
 
-class RewardViewSet(PortalViewSet):
+class RewardViewSet(RewardWrites, PortalViewSet):
     """Thanks given to a member; a reward for a contribution is for its author."""
 
     queryset = Reward.objects.all()
@@ -110,17 +99,8 @@ class RewardViewSet(PortalViewSet):
     search_fields = ["title", "description", "member__display_name"]
     ordering_fields = ["awarded_at", "kind"]
 
-    def service_create(self, data):
-        return services.reward_give(user=self.request.user, **data)
 
-    def service_update(self, reward, data):
-        return services.reward_update(reward=reward, user=self.request.user, **data)
-
-    def service_delete(self, reward):
-        services.reward_delete(reward=reward, user=self.request.user)
-
-
-class SwagItemViewSet(PortalViewSet):
+class SwagItemViewSet(SwagItemWrites, PortalViewSet):
     queryset = SwagItem.objects.prefetch_related(
         Prefetch("variants", queryset=SwagVariant.objects.order_by("label"))
     )
@@ -130,32 +110,14 @@ class SwagItemViewSet(PortalViewSet):
     search_fields = ["name_en", "name_zh", "description"]
     ordering_fields = ["name_en"]
 
-    def service_create(self, data):
-        return services.swag_item_create(user=self.request.user, **data)
 
-    def service_update(self, item, data):
-        return services.swag_item_update(item=item, user=self.request.user, **data)
-
-    def service_delete(self, item):
-        services.swag_item_delete(item=item, user=self.request.user)
-
-
-class SwagRequestViewSet(PortalViewSet):
+class SwagRequestViewSet(SwagRequestWrites, PortalViewSet):
     serializer_class = serializers.SwagRequestSerializer
     permission_classes = [MembersReadAndCreateOwn]
     filterset_class = filters.SwagRequestFilter
     search_fields = ["recipient_name", "note"]
     ordering_fields = ["created_at", "status"]
     transition_argument = "request"
-
-    def service_create(self, data):
-        return services.swag_request_create(user=self.request.user, **data)
-
-    def service_update(self, swag_request, data):
-        return services.swag_request_update(request=swag_request, user=self.request.user, **data)
-
-    def service_delete(self, swag_request):
-        services.swag_request_delete(request=swag_request, user=self.request.user)
 
     def get_queryset(self):
         return selectors.swag_requests_visible_to(self.request.user)
