@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from intl_portal.common.admin import ServiceAdmin
+from intl_portal.common.admin import ReadOnlyAdmin, ServiceAdmin
 
 from ..models.reminders import Reminder, ReminderChannel, ReminderDefaults, ReminderPreference
 from . import services
@@ -105,7 +105,7 @@ class ReminderPreferenceAdmin(ServiceAdmin):
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(ReadOnlyAdmin):
     """The outbox is written by planning and dispatch only: here it is read, and failed or
     skipped rows can be queued again."""
 
@@ -126,15 +126,6 @@ class ReminderAdmin(admin.ModelAdmin):
     date_hierarchy = "send_at"
     ordering = ["-send_at"]
     actions = ["retry"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_retry_permission(self, request):
         return request.user.has_perm("events.change_reminder")

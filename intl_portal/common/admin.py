@@ -399,6 +399,20 @@ def _delete_selected(modeladmin, request, queryset):
     return None
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """An admin that only shows (derived tables, an outbox): nothing is added, changed or
+    deleted here; its actions, if any, call services."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class ServiceHistoryAdmin(ServiceAdmin, SimpleHistoryAdmin):
     """A ServiceAdmin with django-simple-history's pages: reverting to an old version is a
     service update too, its refusal a form error on the revert page."""

@@ -8,7 +8,7 @@ from django.contrib.admin import helpers
 from django.forms import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from intl_portal.common.admin import ServiceAdmin, ServiceInline, service_action
+from intl_portal.common.admin import ReadOnlyAdmin, ServiceAdmin, ServiceInline, service_action
 from members.models import (
     Contribution,
     ContributionPublication,
@@ -207,21 +207,12 @@ class StockMovementAdmin(StockMovementWrites, ServiceAdmin):
 
 
 @admin.register(StockLevel)
-class StockLevelAdmin(admin.ModelAdmin):
+class StockLevelAdmin(ReadOnlyAdmin):
     """Derived from the movement log; read-only here."""
 
     list_display = ["variant", "location", "quantity"]
     list_filter = ["location", "variant__item"]
     list_select_related = ["variant__item", "location"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 # --------------------------------------------------------------------------- swag requests
