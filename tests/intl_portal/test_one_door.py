@@ -1,7 +1,8 @@
 """One door per rule, checked over the whole project: no model signal writes rows, every API
 viewset and every admin writes through a service, by the one mechanism of each door
-(intl_portal.common.admin for the admin, intl_portal.api.base.PortalViewSet for the API).
-(The behaviour of each rule through each door is pinned in the apps' test_doors_agree.py.)"""
+(intl_portal.common.admin for the admin, intl_portal.api.base.PortalViewSet for the API) and
+their one protocol (intl_portal.common.writes.ServiceWrites). (The behaviour of each rule
+through each door is pinned in the apps' test_doors_agree.py.)"""
 
 import pytest
 from django.apps import apps
