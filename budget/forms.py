@@ -1,8 +1,7 @@
 """The budget pages' forms: shape only (types, required fields). The rules are the
-services'; `add_refusal` puts a service's refusal on the form."""
+services'; intl_portal.common.forms.add_refusal puts a service's refusal on the form."""
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
@@ -50,15 +49,3 @@ class LineImportForm(forms.Form):
         label=_("CSV file"),
         help_text=_("Header row: event, person, category, description, amount, currency, person_trips."),
     )
-
-
-def add_refusal(form, error):
-    """Show a service's ValidationError or PermissionDenied on `form`: each message on the
-    field it names when the form has that field, otherwise on the form as a whole."""
-    if isinstance(error, PermissionDenied):
-        form.add_error(None, str(error) or _("You may not do this."))
-    elif hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.error_list)

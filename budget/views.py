@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from intl_portal.common.forms import add_refusal
 from members.permissions import (
     can_decide,
     can_decide_expense,
@@ -24,7 +25,7 @@ from members.permissions import (
 from . import services
 from .charts import bar_chart
 from .exports import report_csv, report_xlsx
-from .forms import BudgetSubmitForm, DecisionForm, ExpenseForm, LineImportForm, add_refusal
+from .forms import BudgetSubmitForm, DecisionForm, ExpenseForm, LineImportForm
 from .imports import COLUMNS, budget_lines_import
 from .models import Budget, Expense
 from .receipts import receipt_content_type

@@ -5,24 +5,16 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from intl_portal.common.admin import ServiceHistoryAdmin, ServiceInline, service_action
+
 from .. import services
 from ..models import Budget, BudgetLine
 from ..templatetags.budget_tags import money
-from .base import DecidedByApprovers, ServiceAdmin, ServiceInline, decision_action, service_action
+from ..writes import BudgetLineWrites, BudgetWrites
+from .decisions import DecidedByApprovers, decision_action
 
 
-class SavesLines:
-    """A line is changed and removed through the same services from the budget's page and
-    from the lines' own pages."""
-
-    def service_update(self, request, obj, fields):
-        return services.budget_line_update(line=obj, user=request.user, **fields)
-
-    def service_delete(self, request, obj):
-        services.budget_line_delete(line=obj, user=request.user)
-
-
-class BudgetLineInline(SavesLines, ServiceInline):
+class BudgetLineInline(BudgetLineWrites, ServiceInline):
     model = BudgetLine
     extra = 0
     fields = (
@@ -38,12 +30,10 @@ class BudgetLineInline(SavesLines, ServiceInline):
     raw_id_fields = ("participation",)
     show_change_link = True
 
-    def service_create(self, request, parent, fields):
-        return services.budget_line_create(budget=parent, user=request.user, **fields)
-
 
 @admin.register(Budget)
-class BudgetAdmin(DecidedByApprovers, ServiceAdmin):
+class BudgetAdmin(BudgetWrites, DecidedByApprovers, ServiceHistoryAdmin):
+    delete_each_selected = True  # each deletion the service allows; the others reported
     list_display = (
         "title",
         "period_start",
@@ -97,15 +87,6 @@ class BudgetAdmin(DecidedByApprovers, ServiceAdmin):
         (_("Workflow"), {"fields": workflow_fields}),
     )
 
-    def service_create(self, request, fields):
-        return services.budget_create(user=request.user, **fields)
-
-    def service_update(self, request, obj, fields):
-        return services.budget_update(budget=obj, user=request.user, **fields)
-
-    def service_delete(self, request, obj):
-        services.budget_delete(budget=obj, user=request.user)
-
     @admin.display(description=_("total"), ordering="total")
     def total_display(self, obj):
         return money(obj.total, obj.currency)
@@ -116,35 +97,40 @@ class BudgetAdmin(DecidedByApprovers, ServiceAdmin):
 
     submit_selected = service_action(
         _("Submit for approval"),
-        lambda user, budget: services.budget_submit(budget=budget, user=user),
+        lambda request, budget: services.budget_submit(budget=budget, user=request.user),
         _("%(count)s budget(s) submitted."),
     )
     approve_selected = decision_action(
         _("Approve"),
         _("Approve budgets"),
-        lambda user, budget, comment: services.budget_approve(budget=budget, user=user, comment=comment),
+        lambda request, budget, comment: services.budget_approve(
+            budget=budget, user=request.user, comment=comment
+        ),
         _("%(count)s budget(s) approved."),
     )
     reject_selected = decision_action(
         _("Reject"),
         _("Reject budgets"),
-        lambda user, budget, comment: services.budget_reject(budget=budget, user=user, comment=comment),
+        lambda request, budget, comment: services.budget_reject(
+            budget=budget, user=request.user, comment=comment
+        ),
         _("%(count)s budget(s) rejected."),
     )
     revise_selected = service_action(
         _("Start a revision"),
-        lambda user, budget: services.budget_revise(budget=budget, user=user),
+        lambda request, budget: services.budget_revise(budget=budget, user=request.user),
         _("%(count)s budget(s) reopened as a new revision."),
     )
     close_selected = service_action(
         _("Close"),
-        lambda user, budget: services.budget_close(budget=budget, user=user),
+        lambda request, budget: services.budget_close(budget=budget, user=request.user),
         _("%(count)s budget(s) closed."),
     )
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(SavesLines, ServiceAdmin):
+class BudgetLineAdmin(BudgetLineWrites, ServiceHistoryAdmin):
+    delete_each_selected = True  # each deletion the service allows; the others reported
     list_display = (
         "budget",
         "event",
@@ -160,16 +146,12 @@ class BudgetLineAdmin(SavesLines, ServiceAdmin):
     raw_id_fields = ("participation",)
     actions = ["accept_selected"]
 
-    def service_create(self, request, fields):
-        budget = fields.pop("budget")
-        return services.budget_line_create(budget=budget, user=request.user, **fields)
-
     @admin.display(description=_("amount"), ordering="amount")
     def amount_display(self, obj):
         return money(obj.amount, obj.currency)
 
     accept_selected = service_action(
         _("Accept the proposed lines"),
-        lambda user, line: services.budget_line_accept(line=line, user=user),
+        lambda request, line: services.budget_line_accept(line=line, user=request.user),
         _("%(count)s line(s) accepted."),
     )

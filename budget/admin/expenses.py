@@ -3,15 +3,19 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from intl_portal.common.admin import ServiceHistoryAdmin, service_action
+
 from .. import services
 from ..models import Expense
 from ..selectors import expenses_visible_to
 from ..templatetags.budget_tags import money
-from .base import DecidedByApprovers, ServiceAdmin, decision_action, service_action
+from ..writes import ExpenseWrites
+from .decisions import DecidedByApprovers, decision_action
 
 
 @admin.register(Expense)
-class ExpenseAdmin(DecidedByApprovers, ServiceAdmin):
+class ExpenseAdmin(ExpenseWrites, DecidedByApprovers, ServiceHistoryAdmin):
+    delete_each_selected = True  # each deletion the service allows; the others reported
     list_display = (
         "spent_on",
         "description",
@@ -43,16 +47,6 @@ class ExpenseAdmin(DecidedByApprovers, ServiceAdmin):
         ordering = self.get_ordering(request)
         return queryset.order_by(*ordering) if ordering else queryset
 
-    def service_create(self, request, fields):
-        # Without a budget, the service files it under the one covering the day.
-        return services.expense_submit(user=request.user, **fields)
-
-    def service_update(self, request, obj, fields):
-        return services.expense_update(expense=obj, user=request.user, **fields)
-
-    def service_delete(self, request, obj):
-        services.expense_delete(expense=obj, user=request.user)
-
     @admin.display(description=_("amount"), ordering="amount")
     def amount_display(self, obj):
         return money(obj.amount, obj.currency)
@@ -60,17 +54,21 @@ class ExpenseAdmin(DecidedByApprovers, ServiceAdmin):
     approve_selected = decision_action(
         _("Approve"),
         _("Approve expenses"),
-        lambda user, expense, comment: services.expense_approve(expense=expense, user=user, comment=comment),
+        lambda request, expense, comment: services.expense_approve(
+            expense=expense, user=request.user, comment=comment
+        ),
         _("%(count)s expense(s) approved."),
     )
     reject_selected = decision_action(
         _("Reject"),
         _("Reject expenses"),
-        lambda user, expense, comment: services.expense_reject(expense=expense, user=user, comment=comment),
+        lambda request, expense, comment: services.expense_reject(
+            expense=expense, user=request.user, comment=comment
+        ),
         _("%(count)s expense(s) rejected."),
     )
     reimburse_selected = service_action(
         _("Mark reimbursed"),
-        lambda user, expense: services.expense_mark_reimbursed(expense=expense, user=user),
+        lambda request, expense: services.expense_mark_reimbursed(expense=expense, user=request.user),
         _("%(count)s expense(s) marked reimbursed."),
     )

@@ -6,11 +6,12 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from intl_portal.common.admin import ServiceAdmin, ServiceInline
 from intl_portal.common.timezones import normalize_zone_name
 
-from .. import services
 from ..models import Deadline
-from .base import ServiceModelAdmin, ServiceTabularInline
+from ..writes import DeadlineWrites
+from .permissions import ManagedByEventCoordinators
 
 
 class DeadlineForm(forms.ModelForm):
@@ -43,23 +44,23 @@ class DeadlineForm(forms.ModelForm):
     def clean_timezone(self):
         return normalize_zone_name(self.cleaned_data["timezone"])
 
-    def service_arguments(self, *, event, deadline):
-        """The keyword arguments of deadline_set for this form's values."""
+    def service_arguments(self):
+        """The keyword arguments of deadline_set for this form's values (the event: the one
+        chosen, or an inline row's parent)."""
         data = self.cleaned_data
         day, time = data["local_date"], data.get("local_time")
         extra = {name: data[name] for name in ("title", "url", "is_public", "note") if name in data}
         return {
-            "event": event,
+            "event": data["event"],
             "kind": data["kind"],
             "local": day if time is None else dt.datetime.combine(day, time),
             "zone": data["timezone"],
             "date_only": time is None,
-            "deadline": deadline,
             **extra,
         }
 
 
-class DeadlineInline(ServiceTabularInline):
+class DeadlineInline(DeadlineWrites, ManagedByEventCoordinators, ServiceInline):
     model = Deadline
     form = DeadlineForm
     extra = 0
@@ -70,20 +71,12 @@ class DeadlineInline(ServiceTabularInline):
     def utc_instant(self, obj):
         return obj.due_at.strftime("%Y-%m-%d %H:%M UTC") if obj.due_at else "—"
 
-    def create_row(self, request, row, parent):
-        return services.deadline_set(user=request.user, **row.service_arguments(event=parent, deadline=None))
-
-    def update_row(self, request, row):
-        return services.deadline_set(
-            user=request.user, **row.service_arguments(event=row.instance.event, deadline=row.instance)
-        )
-
-    def delete_row(self, request, obj):
-        services.deadline_delete(user=request.user, deadline=obj)
+    def service_data(self, row):
+        return row.service_arguments()
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(ServiceModelAdmin):
+class DeadlineAdmin(DeadlineWrites, ManagedByEventCoordinators, ServiceAdmin):
     form = DeadlineForm
     list_display = ["event", "kind", "due_at", "announced", "is_public"]
     list_filter = ["kind", "is_public", "event__status"]
@@ -99,11 +92,5 @@ class DeadlineAdmin(ServiceModelAdmin):
     def announced(self, obj):
         return f"{obj.local_due_at:%Y-%m-%d %H:%M} {obj.zone_label}"
 
-    def save_object(self, request, obj, form, change):
-        deadline = obj if change else None
-        return services.deadline_set(
-            user=request.user, **form.service_arguments(event=form.cleaned_data["event"], deadline=deadline)
-        )
-
-    def delete_object(self, request, obj):
-        services.deadline_delete(user=request.user, deadline=obj)
+    def service_data(self, form, formsets):
+        return form.service_arguments()

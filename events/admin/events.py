@@ -7,11 +7,14 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from intl_portal.common.admin import ServiceAdmin, service_action
+
 from .. import services
 from ..models import Event, Tag
-from .base import ServiceModelAdmin, model_fields
+from ..writes import EventWrites, TagWrites
 from .deadlines import DeadlineInline
 from .participations import GoalInline, ParticipationInline
+from .permissions import ManagedByEventCoordinators
 from .work import ActionItemInline
 
 
@@ -30,21 +33,13 @@ class YearListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Tag)
-class TagAdmin(ServiceModelAdmin):
+class TagAdmin(TagWrites, ManagedByEventCoordinators, ServiceAdmin):
     list_display = ["slug", "name_en", "name_zh"]
     search_fields = ["slug", "name_en", "name_zh"]
 
-    def save_object(self, request, obj, form, change):
-        if change:
-            return services.tag_update(user=request.user, tag=obj, **model_fields(form))
-        return services.tag_create(user=request.user, **model_fields(form))
-
-    def delete_object(self, request, obj):
-        services.tag_delete(user=request.user, tag=obj)
-
 
 @admin.register(Event)
-class EventAdmin(ServiceModelAdmin):
+class EventAdmin(EventWrites, ManagedByEventCoordinators, ServiceAdmin):
     list_display = [
         "name",
         "start_date",
@@ -96,36 +91,20 @@ class EventAdmin(ServiceModelAdmin):
     def participant_count(self, obj):
         return obj.participant_total
 
-    def save_object(self, request, obj, form, change):
-        if change:
-            return services.event_update(user=request.user, event=obj, **model_fields(form))
-        return services.event_create(user=request.user, **model_fields(form))
-
-    def delete_object(self, request, obj):
-        services.event_delete(user=request.user, event=obj)
-
-    @admin.action(description=_("Confirm the selected events"))
-    def confirm_events(self, request, queryset):
-        self.act_on_each(
-            request,
-            queryset,
-            lambda event: services.event_confirm(user=request.user, event=event),
-            lambda count: (
-                ngettext("%(count)d event confirmed.", "%(count)d events confirmed.", count)
-                % {"count": count}
-            ),
-        )
-
-    @admin.action(description=_("Decline the selected events"))
-    def decline_events(self, request, queryset):
-        self.act_on_each(
-            request,
-            queryset,
-            lambda event: services.event_decline(user=request.user, event=event),
-            lambda count: (
-                ngettext("%(count)d event declined.", "%(count)d events declined.", count) % {"count": count}
-            ),
-        )
+    confirm_events = service_action(
+        _("Confirm the selected events"),
+        lambda request, event: services.event_confirm(user=request.user, event=event),
+        lambda count: (
+            ngettext("%(count)d event confirmed.", "%(count)d events confirmed.", count) % {"count": count}
+        ),
+    )
+    decline_events = service_action(
+        _("Decline the selected events"),
+        lambda request, event: services.event_decline(user=request.user, event=event),
+        lambda count: (
+            ngettext("%(count)d event declined.", "%(count)d events declined.", count) % {"count": count}
+        ),
+    )
 
     @admin.action(description=_("Copy to the next edition"))
     def copy_to_next_edition(self, request, queryset):

@@ -4,33 +4,23 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intl_portal.common.admin import ServiceAdmin, ServiceInline
 from members.permissions import can_see_contact_details
 
-from .. import services
 from ..models import ActionItem, Contact, Idea
-from .base import ServiceModelAdmin, ServiceTabularInline, model_fields
+from ..writes import ActionItemWrites, ContactWrites, IdeaWrites
+from .permissions import ManagedByEventCoordinators
 
 
-class ActionItemInline(ServiceTabularInline):
+class ActionItemInline(ActionItemWrites, ManagedByEventCoordinators, ServiceInline):
     model = ActionItem
     extra = 0
     fields = ["title", "owner", "due_date", "status"]
     autocomplete_fields = ["owner"]
 
-    def create_row(self, request, row, parent):
-        return services.action_item_create(user=request.user, event=parent, **self.row_fields(row))
-
-    def update_row(self, request, row):
-        return services.action_item_update(
-            user=request.user, action_item=row.instance, **self.row_fields(row)
-        )
-
-    def delete_row(self, request, obj):
-        services.action_item_delete(user=request.user, action_item=obj)
-
 
 @admin.register(ActionItem)
-class ActionItemAdmin(ServiceModelAdmin):
+class ActionItemAdmin(ActionItemWrites, ManagedByEventCoordinators, ServiceAdmin):
     list_display = ["title", "owner", "due_date", "status", "event", "overdue"]
     list_filter = ["status"]
     search_fields = ["title", "details", "owner__display_name"]
@@ -45,34 +35,18 @@ class ActionItemAdmin(ServiceModelAdmin):
             and obj.due_date < timezone.localdate()
         )
 
-    def save_object(self, request, obj, form, change):
-        if change:
-            return services.action_item_update(user=request.user, action_item=obj, **model_fields(form))
-        return services.action_item_create(user=request.user, **model_fields(form))
-
-    def delete_object(self, request, obj):
-        services.action_item_delete(user=request.user, action_item=obj)
-
 
 @admin.register(Idea)
-class IdeaAdmin(ServiceModelAdmin):
+class IdeaAdmin(IdeaWrites, ManagedByEventCoordinators, ServiceAdmin):
     list_display = ["title", "kind", "proposer", "status", "parent"]
     list_filter = ["kind", "status"]
     search_fields = ["title", "description", "proposer__display_name"]
     autocomplete_fields = ["proposer", "parent"]
     list_select_related = ["proposer", "parent"]
 
-    def save_object(self, request, obj, form, change):
-        if change:
-            return services.idea_update(user=request.user, idea=obj, **model_fields(form))
-        return services.idea_propose(user=request.user, **model_fields(form))
-
-    def delete_object(self, request, obj):
-        services.idea_withdraw(user=request.user, idea=obj)
-
 
 @admin.register(Contact)
-class ContactAdmin(ServiceModelAdmin):
+class ContactAdmin(ContactWrites, ManagedByEventCoordinators, ServiceAdmin):
     PRIVATE = ("email", "phone")
 
     list_display = ["name", "organization", "position", "owner", "follow_up_status", "next_follow_up"]
@@ -85,11 +59,3 @@ class ContactAdmin(ServiceModelAdmin):
         if obj is not None and not can_see_contact_details(request.user, obj):
             return self.PRIVATE
         return super().get_exclude(request, obj)
-
-    def save_object(self, request, obj, form, change):
-        if change:
-            return services.contact_update(user=request.user, contact=obj, **model_fields(form))
-        return services.contact_create(user=request.user, **model_fields(form))
-
-    def delete_object(self, request, obj):
-        services.contact_delete(user=request.user, contact=obj)

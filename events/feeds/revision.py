@@ -14,10 +14,15 @@ from django.dispatch import receiver
 from ..models import Deadline, Event, Participation
 from .services import calendar_revision_touch
 
+
+def _row_changed(sender, **kwargs):
+    calendar_revision_touch()
+
+
 for _model in (Deadline, Event, Participation):
     name = _model.__name__
-    post_save.connect(calendar_revision_touch, sender=_model, dispatch_uid=f"calendar_save_{name}")
-    post_delete.connect(calendar_revision_touch, sender=_model, dispatch_uid=f"calendar_del_{name}")
+    post_save.connect(_row_changed, sender=_model, dispatch_uid=f"calendar_save_{name}")
+    post_delete.connect(_row_changed, sender=_model, dispatch_uid=f"calendar_del_{name}")
 
 
 @receiver(m2m_changed, sender=Event.tags.through, dispatch_uid="calendar_rev_tags")

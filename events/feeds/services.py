@@ -74,11 +74,9 @@ def calendar_feed_update(*, feed, scope, kinds, alarm_minutes, language, include
     return feed
 
 
-def calendar_revision_touch(**kwargs):
-    """Move the feeds' cache version: something they show changed or disappeared.
-
-    Connected as a receiver in revision.py (it accepts and ignores a signal's arguments).
-    """
+def calendar_revision_touch():
+    """Move the feeds' cache version: something they show changed or disappeared (called by
+    the receivers of revision.py, the one receiver module)."""
     now = timezone.now()
     if not CalendarRevision.objects.filter(pk=1).update(changed_at=now):
         CalendarRevision.objects.update_or_create(pk=1, defaults={"changed_at": now})

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
+from intl_portal.common.forms import add_refusal
 from members.permissions import member_of
 
 from . import selectors, services
@@ -210,7 +211,7 @@ def my_calendar_feed(request):
             try:
                 services.calendar_feed_update(feed=feed, **form.cleaned_data)
             except ValidationError as error:
-                form.add_error(None, error)
+                add_refusal(form, error)
             else:
                 messages.success(request, _("Your calendar feed settings are saved."))
                 return redirect("my_calendar_feed")

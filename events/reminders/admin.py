@@ -4,33 +4,33 @@ the outbox (a channel or the defaults: one re-plan in a Celery task after the co
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from intl_portal.common.admin import ReadOnlyAdmin, ServiceAdmin
 
 from ..models.reminders import Reminder, ReminderChannel, ReminderDefaults, ReminderPreference
 from . import services
 
 
-class DeletesOneByOne:
-    """Admin's "delete selected" deletes each row through delete_model, i.e. the service."""
-
-    def delete_queryset(self, request, queryset):
-        for obj in queryset:
-            self.delete_model(request, obj)
-
-
 @admin.register(ReminderDefaults)
-class ReminderDefaultsAdmin(DeletesOneByOne, admin.ModelAdmin):
+class ReminderDefaultsAdmin(ServiceAdmin):
     list_display = ["__str__", "offsets", "grace_period", "max_attempts", "updated_at"]
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not ReminderDefaults.objects.exists()
 
-    def save_model(self, request, obj, form, change):
-        services.reminder_defaults_save(defaults=obj)
+    def service_data(self, form, formsets):
+        # The service takes the defaults with the form's values set on them.
+        return {"defaults": form.instance}
 
-    def delete_model(self, request, obj):
+    def service_create(self, request, data):
+        return services.reminder_defaults_save(**data)
+
+    def service_update(self, request, obj, data):
+        return services.reminder_defaults_save(**data)
+
+    def service_delete(self, request, obj):
         services.reminder_defaults_delete(defaults=obj)
 
 
@@ -57,7 +57,7 @@ class ReminderChannelForm(forms.ModelForm):
 
 
 @admin.register(ReminderChannel)
-class ReminderChannelAdmin(DeletesOneByOne, admin.ModelAdmin):
+class ReminderChannelAdmin(ServiceAdmin):
     form = ReminderChannelForm
     fields = ["name", "kind", "url", "email", "new_secret", "clear_secret", "language", "offsets", "active"]
     list_display = ["name", "kind", "language", "offsets", "active", "has_secret"]
@@ -68,35 +68,23 @@ class ReminderChannelAdmin(DeletesOneByOne, admin.ModelAdmin):
     def has_secret(self, channel):
         return bool(channel.secret)
 
-    def save_model(self, request, obj, form, change):
-        services.reminder_channel_save(channel=obj, secret=form.secret_to_save())
+    def service_data(self, form, formsets):
+        # The service takes the channel with the form's values set on it.
+        return {"channel": form.instance, "secret": form.secret_to_save()}
 
-    def delete_model(self, request, obj):
+    def service_create(self, request, data):
+        return services.reminder_channel_save(**data)
+
+    def service_update(self, request, obj, data):
+        return services.reminder_channel_save(**data)
+
+    def service_delete(self, request, obj):
         services.reminder_channel_delete(channel=obj)
 
 
-class ReminderPreferenceForm(forms.ModelForm):
-    class Meta:
-        model = ReminderPreference
-        fields = ["member", "offsets", "by_email", "chat_kind", "chat_url", "muted_events", "followed_events"]
-
-    def clean(self):
-        """The member page's rules (the service's), as errors on this form's fields."""
-        data = super().clean()
-        checked = ("offsets", "chat_kind", "chat_url")
-        if not any(name in self.errors for name in checked):
-            try:
-                data["offsets"] = services.reminder_preferences_check(
-                    **{name: data.get(name) or "" for name in checked}
-                )
-            except ValidationError as error:
-                self.add_error(None, error)
-        return data
-
-
 @admin.register(ReminderPreference)
-class ReminderPreferenceAdmin(DeletesOneByOne, admin.ModelAdmin):
-    form = ReminderPreferenceForm
+class ReminderPreferenceAdmin(ServiceAdmin):
+    fields = ["member", "offsets", "by_email", "chat_kind", "chat_url", "muted_events", "followed_events"]
     list_display = ["member", "offsets", "by_email", "chat_kind", "updated_at"]
     list_select_related = ["member"]
     search_fields = ["member__display_name"]
@@ -106,28 +94,18 @@ class ReminderPreferenceAdmin(DeletesOneByOne, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         return ["member"] if obj is not None else []
 
-    def save_model(self, request, obj, form, change):
-        data = form.cleaned_data
-        saved = services.reminder_preferences_update(
-            member=obj.member,
-            offsets=data["offsets"],
-            by_email=data["by_email"],
-            chat_kind=data["chat_kind"],
-            chat_url=data["chat_url"],
-            muted_events=data["muted_events"],
-            followed_events=data["followed_events"],
-        )
-        obj.pk = saved.pk  # admin logs and redirects to the saved row (a new one when adding)
+    def service_create(self, request, data):
+        return services.reminder_preferences_update(**data)
 
-    def save_related(self, request, form, formsets, change):
-        pass  # the service saved the muted and followed events; there are no inlines
+    def service_update(self, request, obj, data):
+        return services.reminder_preferences_update(member=obj.member, **data)
 
-    def delete_model(self, request, obj):
+    def service_delete(self, request, obj):
         services.reminder_preferences_delete(preference=obj)
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(ReadOnlyAdmin):
     """The outbox is written by planning and dispatch only: here it is read, and failed or
     skipped rows can be queued again."""
 
@@ -148,15 +126,6 @@ class ReminderAdmin(admin.ModelAdmin):
     date_hierarchy = "send_at"
     ordering = ["-send_at"]
     actions = ["retry"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_retry_permission(self, request):
         return request.user.has_perm("events.change_reminder")

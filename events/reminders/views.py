@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from intl_portal.common.forms import add_refusal
 from members.permissions import member_of
 
 from ..models.reminders import Reminder
@@ -37,9 +38,7 @@ def my_reminders(request):
                     followed_events=data["followed_events"],
                 )
             except ValidationError as error:
-                for field, field_errors in error.message_dict.items():
-                    for message in field_errors:
-                        form.add_error(field if field in form.fields else None, message)
+                add_refusal(form, error)
             else:
                 messages.success(request, _("Your reminder settings are saved."))
                 return redirect("my_reminders")

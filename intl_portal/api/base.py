@@ -1,5 +1,6 @@
-"""The base classes of every API viewset and serializer: model validation before saving,
-errors as HTTP 400, writes in a savepoint, the viewer's roles in the serializer context.
+"""The base classes of every API viewset and serializer: writes as service calls, model
+validation of the body's shape, errors as HTTP 400, the viewer's roles in the serializer
+context.
 
 (Kept apart from filtering.py, which DRF's settings import while rest_framework.generics
 is still loading.)"""
@@ -16,15 +17,30 @@ from rest_framework import exceptions, serializers, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.response import Response
 
-from members.permissions import viewer_of
+from intl_portal.common.timezones import normalize_zone_name
+from intl_portal.common.writes import ServiceWrites
+from members.permissions import member_of, viewer_of
 
 from .errors import as_field_errors, portal_exception_handler
 from .filtering import StrictOrderingFilter, StrictSearchFilter
 
 
-class PortalViewSet(viewsets.ModelViewSet):
-    """The base of every API viewset: errors as HTTP 400, writes in a savepoint, the
-    viewer's roles in the serializer context."""
+class PortalViewSet(ServiceWrites, viewsets.ModelViewSet):
+    """The base of every API viewset: errors as HTTP 400, the viewer's roles in the
+    serializer context, and writes that are service calls.
+
+    The serializer checks the body's shape; then each write is one call to the app's
+    service, which decides (its ValidationError is a 400, its PermissionDenied a 403: see
+    errors.py). The base never saves a serializer: a viewset that accepts POST, PUT/PATCH
+    or DELETE implements the hooks of those methods, the protocol of every door
+    (intl_portal.common.writes.ServiceWrites), by mixing in its model's ServiceWrites of
+    the app's `writes.py`:
+        service_create(request, data) → the new object
+        service_update(request, obj, data) → the object
+        service_delete(request, obj)
+    where `data` is service_data(serializer), the validated body, and `request.user` is
+    who acts. Workflow actions (POST …/<id>/approve/) call run_transition.
+    """
 
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
     # Token first, so a request without credentials gets 401 with WWW-Authenticate: Token.
@@ -43,17 +59,31 @@ class PortalViewSet(viewsets.ModelViewSet):
         context["viewer"] = viewer_of(self.request)
         return context
 
+    # --- writes: one service call each ---------------------------------------------------
+
+    def service_data(self, serializer):
+        """The validated body as the service's keyword arguments."""
+        return dict(serializer.validated_data)
+
     def perform_create(self, serializer):
-        with transaction.atomic():
-            serializer.save()
+        serializer.instance = self.service_create(self.request, self.service_data(serializer))
 
     def perform_update(self, serializer):
-        with transaction.atomic():
-            serializer.save()
+        saved = self.service_update(self.request, serializer.instance, self.service_data(serializer))
+        if saved is not None:
+            serializer.instance = saved
 
     def perform_destroy(self, instance):
-        with transaction.atomic():
-            instance.delete()
+        self.service_delete(self.request, instance)
+
+    def body_fields(self):
+        """The fields a PUT or PATCH body names (None for other methods): what a predicate
+        such as can_change_contribution(user, obj, fields) asks about."""
+        if self.request.method in ("PUT", "PATCH"):
+            return set(self.request.data)
+        return None
+
+    # --- workflow actions -----------------------------------------------------------------
 
     def run_transition(self, service, **kwargs):
         """Call a workflow service in a savepoint and answer with the object as it now is."""
@@ -74,6 +104,19 @@ class PortalViewSet(viewsets.ModelViewSet):
 
 # ---------------------------------------------------------------------------------------
 # Serializers
+
+
+class CurrentMember:
+    """A serializer field's default: the caller's own member (None for a log-in without one;
+    the service then says whose it must be)."""
+
+    requires_context = True
+
+    def __call__(self, serializer_field):
+        return member_of(serializer_field.context["request"].user)
+
+    def __repr__(self):
+        return "CurrentMember()"
 
 
 class PortalModelSerializer(serializers.ModelSerializer):
@@ -183,8 +226,6 @@ class TimeZoneField(serializers.CharField):
     """An IANA time-zone name; "AoE" is accepted and stored as Etc/GMT+12."""
 
     def to_internal_value(self, data):
-        from intl_portal.common.timezones import normalize_zone_name
-
         value = super().to_internal_value(data)
         if not value and self.allow_blank:
             return value

@@ -1,57 +1,40 @@
 """Members, roles and terms in the coordinators' admin; every write through
-members.services (people, roles)."""
+members.services (people, roles), a member's participations through events.services."""
 
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from events.admin import double_booking_warnings
+from events.admin import ManagedByEventCoordinators, double_booking_warnings
 from events.models import Participation
 from events.selectors import annotate_double_booked
+from events.writes import ParticipationWrites
+from intl_portal.common.admin import ServiceAdmin, ServiceInline
 
 from ..models import Member, Role, RoleAssignment
-from ..services import people, roles
-from .base import ServiceAdmin, ServiceInline, Writes
+from ..writes import MemberWrites, RoleAssignmentWrites, RoleWrites
 
 
-class RoleAssignmentInline(ServiceInline, admin.TabularInline):
+class RoleAssignmentInline(RoleAssignmentWrites, ServiceInline):
     model = RoleAssignment
     extra = 0
     fields = ["role", "term_start", "term_end", "note"]
 
-    def create_row(self, request, parent, data):
-        return roles.role_assign(user=request.user, member=parent, **data)
 
-    def change_row(self, request, obj, data):
-        return roles.role_assignment_update(assignment=obj, user=request.user, **data)
-
-    def remove_row(self, request, obj):
-        roles.role_assignment_delete(assignment=obj, user=request.user)
-
-
-class MemberParticipationInline(admin.TabularInline):
-    """A person's trips, read-only here: a participation changes on its event's page, where
-    confirming it runs the events' rules (a trip that needs travel proposes a budget line)."""
+class MemberParticipationInline(ParticipationWrites, ManagedByEventCoordinators, ServiceInline):
+    """A person's trips, written by events' services as on the event's page: confirming one
+    runs the events' rules (a trip that needs travel proposes a budget line)."""
 
     model = Participation
     extra = 0
     fields = ["event", "role", "status", "needs_travel", "needs_visa", "visa_status"]
-    readonly_fields = fields
+    autocomplete_fields = ["event"]
     verbose_name_plural = _("participations")
     show_change_link = True
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("event")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class DoubleBookedFilter(admin.SimpleListFilter):
@@ -89,18 +72,12 @@ class CurrentRoleFilter(admin.SimpleListFilter):
 
 
 @admin.register(Member)
-class MemberAdmin(ServiceAdmin):
+class MemberAdmin(MemberWrites, ServiceAdmin):
     list_display = ["display_name", "name_zh", "name_en", "group", "affiliation", "active", "double_booked"]
     list_filter = ["group", "active", CurrentRoleFilter, DoubleBookedFilter, "preferred_language"]
     search_fields = ["display_name", "name_zh", "name_en", "email", "affiliation"]
     autocomplete_fields = ["user"]
     readonly_fields = ["double_booking_details"]
-    writes = Writes(
-        arg="member",
-        create=people.member_create,
-        change=people.member_update_profile,
-        remove=people.member_delete,
-    )
     inlines = [RoleAssignmentInline, MemberParticipationInline]
     fieldsets = [
         (None, {"fields": ["display_name", ("name_zh", "name_en"), "group", "affiliation", "active"]}),
@@ -112,8 +89,8 @@ class MemberAdmin(ServiceAdmin):
     def get_queryset(self, request):
         return annotate_double_booked(super().get_queryset(request))
 
-    def service_data(self, form):
-        data = dict(form.cleaned_data)
+    def service_data(self, form, formsets):
+        data = super().service_data(form, formsets)
         if "user" in data:  # the Member's log-in; the service's `user` is who acts
             data["login"] = data.pop("user")
         return data
@@ -131,23 +108,16 @@ class MemberAdmin(ServiceAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(ServiceAdmin):
+class RoleAdmin(RoleWrites, ServiceAdmin):
     list_display = ["name_en", "name_zh", "slug"]
     search_fields = ["name_en", "name_zh", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
-    writes = Writes(arg="role", create=roles.role_create, change=roles.role_update, remove=roles.role_delete)
 
 
 @admin.register(RoleAssignment)
-class RoleAssignmentAdmin(ServiceAdmin):
+class RoleAssignmentAdmin(RoleAssignmentWrites, ServiceAdmin):
     list_display = ["member", "role", "term_start", "term_end", "note"]
     list_filter = ["role"]
     search_fields = ["member__display_name", "role__name_en"]
     autocomplete_fields = ["member"]
     list_select_related = ["member", "role"]
-    writes = Writes(
-        arg="assignment",
-        create=roles.role_assign,
-        change=roles.role_assignment_update,
-        remove=roles.role_assignment_delete,
-    )

@@ -1,5 +1,5 @@
 """Forms of the program pages; they only check the shape of the input (types, required
-fields), the services decide (members.forms.apply_errors puts their refusal on the form)."""
+fields), the services decide (intl_portal.common.forms.add_refusal puts their refusal on the form)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

@@ -14,7 +14,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from members.forms import apply_errors
+from intl_portal.common.forms import add_refusal
 from members.models import Contribution, Enrolment, Member, SwagRequest
 from members.permissions import (
     can_change_contribution,
@@ -111,7 +111,7 @@ def enrolment_new(request):
         try:
             services.enrolment_apply(member=member, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Thank you for applying. A coordinator will reply."))
             return redirect("program:mine")
@@ -194,7 +194,7 @@ def contribution_new(request):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Thank you! Your contribution awaits review."))
             return redirect("program:mine")
@@ -218,7 +218,7 @@ def contribution_edit(request, pk):
         try:
             services.contribution_update(contribution=contribution, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Saved. The contribution awaits review."))
             return redirect("program:mine")
@@ -315,7 +315,7 @@ def swag_request_new(request):
         try:
             services.swag_request_create(user=request.user, lines=swag_lines(formset), **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Your request is sent to the coordinators."))
             return redirect("program:swag")
@@ -367,7 +367,7 @@ def reward_new(request):
         try:
             reward = services.reward_give(user=request.user, swag_lines=lines, **data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Reward recorded for %(member)s.") % {"member": reward.member})
             return redirect("program:swag" if reward.swag_request_id else "program:page")

@@ -9,6 +9,7 @@ from rest_framework.decorators import action
 from budget import services
 from budget.models import Budget, BudgetLine, ExchangeRate
 from budget.selectors import expenses_visible_to
+from budget.writes import BudgetLineWrites, BudgetWrites, ExchangeRateWrites, ExpenseWrites
 from intl_portal.api.base import CommentSerializer, PortalViewSet, RequiredCommentSerializer
 from intl_portal.api.permissions import MembersOnly
 
@@ -16,7 +17,7 @@ from . import filters, serializers
 from .permissions import BudgetPermission, ExchangeRatePermission, ExpensePermission
 
 
-class BudgetViewSet(PortalViewSet):
+class BudgetViewSet(BudgetWrites, PortalViewSet):
     queryset = Budget.objects.prefetch_related(
         Prefetch("lines", queryset=BudgetLine.objects.order_by("event_id", "id"))
     )
@@ -26,17 +27,6 @@ class BudgetViewSet(PortalViewSet):
     search_fields = ["title", "notes"]
     ordering_fields = ["period_start", "title", "status", "created_at"]
     transition_argument = "budget"
-
-    def perform_create(self, serializer):
-        serializer.instance = services.budget_create(user=self.request.user, **serializer.validated_data)
-
-    def perform_update(self, serializer):
-        serializer.instance = services.budget_update(
-            budget=serializer.instance, user=self.request.user, **serializer.validated_data
-        )
-
-    def perform_destroy(self, instance):
-        services.budget_delete(budget=instance, user=self.request.user)
 
     @extend_schema(request=None, responses=serializers.BudgetSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
@@ -56,7 +46,7 @@ class BudgetViewSet(PortalViewSet):
         return self.run_transition(services.budget_reject, comment=data["comment"])
 
 
-class BudgetLineViewSet(PortalViewSet):
+class BudgetLineViewSet(BudgetLineWrites, PortalViewSet):
     queryset = BudgetLine.objects.all()
     serializer_class = serializers.BudgetLineSerializer
     permission_classes = [BudgetPermission]
@@ -64,22 +54,8 @@ class BudgetLineViewSet(PortalViewSet):
     search_fields = ["description"]
     ordering_fields = ["amount", "category", "id"]
 
-    def perform_create(self, serializer):
-        fields = dict(serializer.validated_data)
-        serializer.instance = services.budget_line_create(
-            budget=fields.pop("budget"), user=self.request.user, **fields
-        )
 
-    def perform_update(self, serializer):
-        serializer.instance = services.budget_line_update(
-            line=serializer.instance, user=self.request.user, **serializer.validated_data
-        )
-
-    def perform_destroy(self, instance):
-        services.budget_line_delete(line=instance, user=self.request.user)
-
-
-class ExpenseViewSet(PortalViewSet):
+class ExpenseViewSet(ExpenseWrites, PortalViewSet):
     """Expenses: a member sees and submits their own; coordinators and approvers see all."""
 
     serializer_class = serializers.ExpenseSerializer
@@ -91,17 +67,6 @@ class ExpenseViewSet(PortalViewSet):
 
     def get_queryset(self):
         return expenses_visible_to(user=self.request.user)
-
-    def perform_create(self, serializer):
-        serializer.instance = services.expense_submit(user=self.request.user, **serializer.validated_data)
-
-    def perform_update(self, serializer):
-        serializer.instance = services.expense_update(
-            expense=serializer.instance, user=self.request.user, **serializer.validated_data
-        )
-
-    def perform_destroy(self, instance):
-        services.expense_delete(expense=instance, user=self.request.user)
 
     @extend_schema(request=CommentSerializer, responses=serializers.ExpenseSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
@@ -121,7 +86,7 @@ class ExpenseViewSet(PortalViewSet):
         return self.run_transition(services.expense_mark_reimbursed)
 
 
-class ExchangeRateViewSet(PortalViewSet):
+class ExchangeRateViewSet(ExchangeRateWrites, PortalViewSet):
     """Rates are entered and corrected through services.exchange_rate_set, as in the admin."""
 
     queryset = ExchangeRate.objects.all()
@@ -130,14 +95,3 @@ class ExchangeRateViewSet(PortalViewSet):
     filterset_class = filters.ExchangeRateFilter
     search_fields = ["source"]
     ordering_fields = ["date", "currency"]
-
-    def perform_create(self, serializer):
-        serializer.instance = services.exchange_rate_set(user=self.request.user, **serializer.validated_data)
-
-    def perform_update(self, serializer):
-        serializer.instance = services.exchange_rate_set(
-            rate_row=serializer.instance, user=self.request.user, **serializer.validated_data
-        )
-
-    def perform_destroy(self, instance):
-        services.exchange_rate_delete(rate_row=instance, user=self.request.user)

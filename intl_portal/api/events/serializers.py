@@ -82,7 +82,8 @@ class DeadlineSerializer(PortalModelSerializer):
     @staticmethod
     def service_arguments(deadline, validated_data):
         """The keyword arguments of events.services.deadline_set for `validated_data`
-        (`deadline` None for a new one): the announced time and whether it is date-only."""
+        about `deadline` (None for a new one): the announced time and whether it is
+        date-only."""
         data = dict(validated_data)
         zone = data.pop("timezone", deadline.timezone if deadline else "UTC")
         if "due_date" in data:
@@ -101,7 +102,6 @@ class DeadlineSerializer(PortalModelSerializer):
             "local": local,
             "zone": zone,
             "date_only": date_only,
-            "deadline": deadline,
             **data,
         }
 

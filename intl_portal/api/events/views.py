@@ -1,16 +1,26 @@
 """REST API for events, deadlines, goals, participations, action items, ideas and contacts.
 
 Reads start from events.selectors (visitors who are not members see the public window:
-public events and their public deadlines); every write calls events.services, which
-decide (a refusal is a 400, or a 403 for a role that may not). See
+public events and their public deadlines); every write calls events.services through the
+hooks of PortalViewSet, and the service decides (a refusal is a 400, or a 403 for a role
+that may not). See
 intl_portal/api/permissions.py for the whole permission model."""
 
 from django.db.models import Prefetch
 from rest_framework.permissions import SAFE_METHODS
 
-from events import services
 from events.models import ActionItem, Contact, Event, Goal, Idea, Participation, Tag
 from events.selectors import deadlines_visible_to, events_visible_to
+from events.writes import (
+    ActionItemWrites,
+    ContactWrites,
+    DeadlineWrites,
+    EventWrites,
+    GoalWrites,
+    IdeaWrites,
+    ParticipationWrites,
+    TagWrites,
+)
 from intl_portal.api.base import PortalViewSet
 from intl_portal.api.permissions import (
     MembersOnly,
@@ -22,47 +32,15 @@ from members.permissions import can_change_idea, can_see_internal_events
 from . import filters, serializers
 
 
-class ServiceViewSet(PortalViewSet):
-    """A viewset whose every write is one call of an events service: subclasses say which
-    in create_object / update_object / delete_object (the serializer checks shape only)."""
-
-    def create_object(self, data):
-        raise NotImplementedError
-
-    def update_object(self, instance, data):
-        raise NotImplementedError
-
-    def delete_object(self, instance):
-        raise NotImplementedError
-
-    def perform_create(self, serializer):
-        serializer.instance = self.create_object(dict(serializer.validated_data))
-
-    def perform_update(self, serializer):
-        serializer.instance = self.update_object(serializer.instance, dict(serializer.validated_data))
-
-    def perform_destroy(self, instance):
-        self.delete_object(instance)
-
-
-class TagViewSet(ServiceViewSet):
+class TagViewSet(TagWrites, PortalViewSet):
     queryset = Tag.objects.all()
     serializer_class = serializers.TagSerializer
     permission_classes = [PublicReadCoordinatorsWrite]
     search_fields = ["slug", "name_en", "name_zh"]
     ordering_fields = ["slug", "name_en"]
 
-    def create_object(self, data):
-        return services.tag_create(user=self.request.user, **data)
 
-    def update_object(self, tag, data):
-        return services.tag_update(user=self.request.user, tag=tag, **data)
-
-    def delete_object(self, tag):
-        services.tag_delete(user=self.request.user, tag=tag)
-
-
-class EventViewSet(ServiceViewSet):
+class EventViewSet(EventWrites, PortalViewSet):
     serializer_class = serializers.EventSerializer
     permission_classes = [PublicReadCoordinatorsWrite]
     filterset_class = filters.EventFilter
@@ -83,17 +61,8 @@ class EventViewSet(ServiceViewSet):
             Prefetch("participations", queryset=Participation.objects.select_related("member")),
         )
 
-    def create_object(self, data):
-        return services.event_create(user=self.request.user, **data)
 
-    def update_object(self, event, data):
-        return services.event_update(user=self.request.user, event=event, **data)
-
-    def delete_object(self, event):
-        services.event_delete(user=self.request.user, event=event)
-
-
-class DeadlineViewSet(ServiceViewSet):
+class DeadlineViewSet(DeadlineWrites, PortalViewSet):
     serializer_class = serializers.DeadlineSerializer
     permission_classes = [PublicReadCoordinatorsWrite]
     filterset_class = filters.DeadlineFilter
@@ -103,21 +72,13 @@ class DeadlineViewSet(ServiceViewSet):
     def get_queryset(self):
         return deadlines_visible_to(user=self.request.user)
 
-    def create_object(self, data):
-        return services.deadline_set(
-            user=self.request.user, **serializers.DeadlineSerializer.service_arguments(None, data)
+    def service_data(self, serializer):
+        return serializers.DeadlineSerializer.service_arguments(
+            serializer.instance, serializer.validated_data
         )
 
-    def update_object(self, deadline, data):
-        return services.deadline_set(
-            user=self.request.user, **serializers.DeadlineSerializer.service_arguments(deadline, data)
-        )
 
-    def delete_object(self, deadline):
-        services.deadline_delete(user=self.request.user, deadline=deadline)
-
-
-class GoalViewSet(ServiceViewSet):
+class GoalViewSet(GoalWrites, PortalViewSet):
     queryset = Goal.objects.all()
     serializer_class = serializers.GoalSerializer
     permission_classes = [MembersReadCoordinatorsWrite]
@@ -125,17 +86,8 @@ class GoalViewSet(ServiceViewSet):
     search_fields = ["details", "outcome", "event__name"]
     ordering_fields = ["kind", "status", "created_at"]
 
-    def create_object(self, data):
-        return services.goal_create(user=self.request.user, **data)
 
-    def update_object(self, goal, data):
-        return services.goal_update(user=self.request.user, goal=goal, **data)
-
-    def delete_object(self, goal):
-        services.goal_delete(user=self.request.user, goal=goal)
-
-
-class ParticipationViewSet(ServiceViewSet):
+class ParticipationViewSet(ParticipationWrites, PortalViewSet):
     queryset = Participation.objects.select_related("member")
     serializer_class = serializers.ParticipationSerializer
     permission_classes = [MembersReadCoordinatorsWrite]
@@ -143,32 +95,14 @@ class ParticipationViewSet(ServiceViewSet):
     search_fields = ["member__display_name", "event__name", "notes"]
     ordering_fields = ["role", "status", "created_at"]
 
-    def create_object(self, data):
-        return services.participation_create(user=self.request.user, **data)
 
-    def update_object(self, participation, data):
-        return services.participation_update(user=self.request.user, participation=participation, **data)
-
-    def delete_object(self, participation):
-        services.participation_delete(user=self.request.user, participation=participation)
-
-
-class ActionItemViewSet(ServiceViewSet):
+class ActionItemViewSet(ActionItemWrites, PortalViewSet):
     queryset = ActionItem.objects.all()
     serializer_class = serializers.ActionItemSerializer
     permission_classes = [MembersReadCoordinatorsWrite]
     filterset_class = filters.ActionItemFilter
     search_fields = ["title", "details"]
     ordering_fields = ["due_date", "status", "created_at"]
-
-    def create_object(self, data):
-        return services.action_item_create(user=self.request.user, **data)
-
-    def update_object(self, action_item, data):
-        return services.action_item_update(user=self.request.user, action_item=action_item, **data)
-
-    def delete_object(self, action_item):
-        services.action_item_delete(user=self.request.user, action_item=action_item)
 
 
 class IdeaPermission(MembersOnly):
@@ -179,7 +113,7 @@ class IdeaPermission(MembersOnly):
         return request.method in SAFE_METHODS or can_change_idea(request.user, idea)
 
 
-class IdeaViewSet(ServiceViewSet):
+class IdeaViewSet(IdeaWrites, PortalViewSet):
     queryset = Idea.objects.all()
     serializer_class = serializers.IdeaSerializer
     permission_classes = [IdeaPermission]
@@ -187,29 +121,11 @@ class IdeaViewSet(ServiceViewSet):
     search_fields = ["title", "description"]
     ordering_fields = ["created_at", "status", "title"]
 
-    def create_object(self, data):
-        return services.idea_propose(user=self.request.user, **data)
 
-    def update_object(self, idea, data):
-        return services.idea_update(user=self.request.user, idea=idea, **data)
-
-    def delete_object(self, idea):
-        services.idea_withdraw(user=self.request.user, idea=idea)
-
-
-class ContactViewSet(ServiceViewSet):
+class ContactViewSet(ContactWrites, PortalViewSet):
     queryset = Contact.objects.prefetch_related("events")
     serializer_class = serializers.ContactSerializer
     permission_classes = [MembersReadCoordinatorsWrite]
     filterset_class = filters.ContactFilter
     search_fields = ["name", "organization", "position"]
     ordering_fields = ["name", "organization", "next_follow_up", "created_at"]
-
-    def create_object(self, data):
-        return services.contact_create(user=self.request.user, **data)
-
-    def update_object(self, contact, data):
-        return services.contact_update(user=self.request.user, contact=contact, **data)
-
-    def delete_object(self, contact):
-        services.contact_delete(user=self.request.user, contact=contact)

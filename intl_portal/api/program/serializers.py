@@ -6,8 +6,7 @@ read-only: they change only through the workflow actions."""
 
 from rest_framework import serializers
 
-from intl_portal.api.base import PortalModelSerializer
-from intl_portal.api.writes import CurrentMember
+from intl_portal.api.base import CurrentMember, PortalModelSerializer
 from members.models import (
     Contribution,
     Enrolment,

@@ -1,27 +1,38 @@
 """REST API of the ambassador program: enrolments, contributions, rewards, swag items and
 requests. Every write calls members.program.services: creates, updates and deletes
-(intl_portal.api.writes.ServiceViewSet) and the workflow actions (POST …/<id>/accept/ and
+(the hooks of intl_portal.api.base.PortalViewSet) and the workflow actions (POST …/<id>/accept/ and
 the like). Who may do what: intl_portal/api/permissions.py and members.permissions."""
 
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 
-from intl_portal.api.base import NoteSerializer, RequiredNoteSerializer, TrackingNoteSerializer
+from intl_portal.api.base import (
+    NoteSerializer,
+    PortalViewSet,
+    RequiredNoteSerializer,
+    TrackingNoteSerializer,
+)
 from intl_portal.api.permissions import (
     MembersOnly,
     MembersReadAndCreateOwn,
     MembersReadCoordinatorsWrite,
 )
-from intl_portal.api.writes import ServiceViewSet
 from members.models import Contribution, Enrolment, Reward, SwagItem, SwagVariant
 from members.permissions import can_change_contribution, can_change_enrolment, can_change_swag_request
 from members.program import selectors, services
+from members.program.writes import (
+    ContributionWrites,
+    EnrolmentWrites,
+    RewardWrites,
+    SwagItemWrites,
+    SwagRequestWrites,
+)
 
 from . import filters, serializers
 
 
-class EnrolmentViewSet(ServiceViewSet):
+class EnrolmentViewSet(EnrolmentWrites, PortalViewSet):
     """Ambassadors and translators: enrolments in the program."""
 
     queryset = Enrolment.objects.all()
@@ -31,11 +42,6 @@ class EnrolmentViewSet(ServiceViewSet):
     search_fields = ["member__display_name", "region", "language_pair"]
     ordering_fields = ["created_at", "term_start", "status"]
     transition_argument = "enrolment"
-    writes = {
-        "create": services.enrolment_apply,
-        "update": services.enrolment_update,
-        "destroy": services.enrolment_withdraw,
-    }
 
     def owner_id(self, enrolment):
         return enrolment.member_id
@@ -55,7 +61,7 @@ class EnrolmentViewSet(ServiceViewSet):
         return self.run_transition(services.enrolment_reject, note=data["note"])
 
 
-class ContributionViewSet(ServiceViewSet):
+class ContributionViewSet(ContributionWrites, PortalViewSet):
     queryset = Contribution.objects.all()
     serializer_class = serializers.ContributionSerializer
     permission_classes = [MembersReadAndCreateOwn]
@@ -63,11 +69,6 @@ class ContributionViewSet(ServiceViewSet):
     search_fields = ["title_zh", "title_en", "member__display_name"]
     ordering_fields = ["created_at", "points", "status"]
     transition_argument = "contribution"
-    writes = {
-        "create": services.contribution_submit,
-        "update": services.contribution_update,
-        "destroy": services.contribution_withdraw,
-    }
 
     def owner_id(self, contribution):
         return contribution.member_id
@@ -88,7 +89,7 @@ class ContributionViewSet(ServiceViewSet):
         return self.run_transition(services.contribution_return, note=data["note"])
 
 
-class RewardViewSet(ServiceViewSet):
+class RewardViewSet(RewardWrites, PortalViewSet):
     """Thanks given to a member; a reward for a contribution is for its author."""
 
     queryset = Reward.objects.all()
@@ -97,15 +98,9 @@ class RewardViewSet(ServiceViewSet):
     filterset_class = filters.RewardFilter
     search_fields = ["title", "description", "member__display_name"]
     ordering_fields = ["awarded_at", "kind"]
-    transition_argument = "reward"
-    writes = {
-        "create": services.reward_give,
-        "update": services.reward_update,
-        "destroy": services.reward_delete,
-    }
 
 
-class SwagItemViewSet(ServiceViewSet):
+class SwagItemViewSet(SwagItemWrites, PortalViewSet):
     queryset = SwagItem.objects.prefetch_related(
         Prefetch("variants", queryset=SwagVariant.objects.order_by("label"))
     )
@@ -114,26 +109,15 @@ class SwagItemViewSet(ServiceViewSet):
     filterset_fields = ["active"]
     search_fields = ["name_en", "name_zh", "description"]
     ordering_fields = ["name_en"]
-    transition_argument = "item"
-    writes = {
-        "create": services.swag_item_create,
-        "update": services.swag_item_update,
-        "destroy": services.swag_item_delete,
-    }
 
 
-class SwagRequestViewSet(ServiceViewSet):
+class SwagRequestViewSet(SwagRequestWrites, PortalViewSet):
     serializer_class = serializers.SwagRequestSerializer
     permission_classes = [MembersReadAndCreateOwn]
     filterset_class = filters.SwagRequestFilter
     search_fields = ["recipient_name", "note"]
     ordering_fields = ["created_at", "status"]
     transition_argument = "request"
-    writes = {
-        "create": services.swag_request_create,
-        "update": services.swag_request_update,
-        "destroy": services.swag_request_delete,
-    }
 
     def get_queryset(self):
         return selectors.swag_requests_visible_to(self.request.user)
