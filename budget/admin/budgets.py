@@ -33,7 +33,6 @@ class BudgetLineInline(BudgetLineWrites, ServiceInline):
 
 @admin.register(Budget)
 class BudgetAdmin(BudgetWrites, DecidedByApprovers, ServiceHistoryAdmin):
-    delete_each_selected = True  # each deletion the service allows; the others reported
     list_display = (
         "title",
         "period_start",
@@ -130,7 +129,6 @@ class BudgetAdmin(BudgetWrites, DecidedByApprovers, ServiceHistoryAdmin):
 
 @admin.register(BudgetLine)
 class BudgetLineAdmin(BudgetLineWrites, ServiceHistoryAdmin):
-    delete_each_selected = True  # each deletion the service allows; the others reported
     list_display = (
         "budget",
         "event",

@@ -10,7 +10,6 @@ from ..writes import ExchangeRateWrites
 
 @admin.register(ExchangeRate)
 class ExchangeRateAdmin(ExchangeRateWrites, ServiceHistoryAdmin):
-    delete_each_selected = True  # each deletion the service allows; the others reported
     list_display = ("date", "currency", "quote_currency", "rate", "source")
     list_filter = ("currency", "quote_currency")
     date_hierarchy = "date"

@@ -15,7 +15,6 @@ from .decisions import DecidedByApprovers, decision_action
 
 @admin.register(Expense)
 class ExpenseAdmin(ExpenseWrites, DecidedByApprovers, ServiceHistoryAdmin):
-    delete_each_selected = True  # each deletion the service allows; the others reported
     list_display = (
         "spent_on",
         "description",

@@ -211,14 +211,9 @@ class ServiceInline(ServiceWrites, admin.TabularInline):
 
 class ServiceAdmin(ServiceWrites, admin.ModelAdmin):
     """A ModelAdmin whose writes are service calls (see the module's protocol); its inlines
-    that can write are ServiceInlines.
-
-    `delete_each_selected`: False (as Django's own action), "delete selected" deletes all
-    the selected objects or, if the service refuses one, none; True: it deletes those the
-    service allows and reports the others.
+    that can write are ServiceInlines. "Delete selected" is one act, as in Django: it deletes
+    every selected object or, if the service refuses one, none, and says why.
     """
-
-    delete_each_selected = False
 
     def service_data(self, form, formsets):
         """The form's values as the service's keyword arguments, with the rows of each inline
@@ -367,7 +362,7 @@ class ServiceAdmin(ServiceWrites, admin.ModelAdmin):
 
     def delete_queryset(self, request, queryset):
         """The change list's "delete selected": one service call per object (logged as it
-        is deleted); each refusal is reported (see `delete_each_selected`)."""
+        is deleted); if any is refused, nothing is deleted and each refusal is reported."""
         deleted, refused = [], []
         with transaction.atomic(using=router.db_for_write(self.model)):
             for obj in queryset:
@@ -377,7 +372,7 @@ class ServiceAdmin(ServiceWrites, admin.ModelAdmin):
                     deleted.append(label)
                 else:
                     refused.append(f"{label}: {refusal_text(error)}")
-            if refused and not self.delete_each_selected:
+            if refused:
                 transaction.set_rollback(True)
                 deleted = []
         for text in refused:

@@ -195,7 +195,7 @@ def test_admin_budget_add_by_an_approver_is_a_form_error_not_a_403(client, appro
     assert not Budget.objects.exists()
 
 
-def test_admin_bulk_delete_goes_through_the_services(coordinator_client):
+def test_admin_bulk_delete_goes_through_the_services_all_or_nothing(coordinator_client):
     kept = factories.ExpenseFactory(status=Expense.Status.APPROVED, description="Approved flight")
     withdrawn = factories.ExpenseFactory(description="Filed twice")
 
@@ -209,12 +209,19 @@ def test_admin_bulk_delete_goes_through_the_services(coordinator_client):
         follow=True,
     )
 
-    assert list(Expense.objects.all()) == [kept]
+    assert set(Expense.objects.all()) == {kept, withdrawn}  # one refusal: nothing deleted
     assert [str(message) for message in response.context["messages"]] == [
         "Approved flight (3200.00 CNY): Only a submitted or rejected expense can be deleted; "
         "this one is Approved.",
-        "1 deleted.",
     ]
+
+    response = coordinator_client.post(
+        "/admin/budget/expense/",
+        {"action": "delete_selected", ACTION_CHECKBOX_NAME: [withdrawn.pk], "post": "yes"},
+        follow=True,
+    )
+    assert list(Expense.objects.all()) == [kept]
+    assert [str(message) for message in response.context["messages"]] == ["1 deleted."]
 
 
 def test_admin_expense_add_files_it_for_the_member_under_the_covering_budget(coordinator_client, coordinator):
