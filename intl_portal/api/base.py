@@ -10,7 +10,6 @@ import copy
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, serializers, viewsets
@@ -124,14 +123,11 @@ class PortalModelSerializer(serializers.ModelSerializer):
     unique checks and constraints) before saving, so a refusal is a 400 with the field's
     name, not an IntegrityError.
 
-    `constraint_fields` maps a constraint's name to the field its message belongs to;
-    `coordinator_fields` are writable by coordinators only; `owner_field` names the member
-    field that a non-coordinator may only set to themselves (it is filled in for them).
+    `constraint_fields` maps a constraint's name to the field its message belongs to. Who
+    may write what is never decided here: the service behind the viewset decides.
     """
 
     constraint_fields = {}
-    coordinator_fields = ()
-    owner_field = None
 
     def get_validators(self):
         # The model's constraints are checked in model_clean, with their own messages and
@@ -147,31 +143,8 @@ class PortalModelSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        viewer = self.viewer
-        if viewer is not None and not viewer.is_coordinator:
-            self._refuse_coordinator_fields(attrs)
-            if self.owner_field:
-                if viewer.member is None:
-                    raise exceptions.PermissionDenied()
-                given = attrs.get(self.owner_field)
-                if given is not None and given != viewer.member:
-                    raise exceptions.ValidationError(
-                        {self.owner_field: [_("You can only do this for yourself.")]}
-                    )
-                attrs[self.owner_field] = viewer.member
         self.model_clean(attrs)
         return attrs
-
-    def _refuse_coordinator_fields(self, attrs):
-        errors = {}
-        for name in self.coordinator_fields:
-            if name not in attrs:
-                continue
-            current = getattr(self.instance, name, None) if self.instance else None
-            if self.instance is None or attrs[name] != current:
-                errors[name] = [_("Only coordinators can set this field.")]
-        if errors:
-            raise exceptions.ValidationError(errors)
 
     def model_clean(self, attrs):
         model = self.Meta.model

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from budget.models import Budget, BudgetLine, ExchangeRate, Expense
-from intl_portal.api.base import PortalModelSerializer
+from intl_portal.api.base import CurrentMember, PortalModelSerializer
 from intl_portal.common.currencies import CURRENCY_CHOICES
 from members.models import Member
 
@@ -142,14 +142,10 @@ class ExpenseSerializer(PortalModelSerializer):
             "created_at",
         ]
 
-    owner_field = "member"
+    # Whose expense: the caller's own unless given (expense_submit decides who may file
+    # for whom: a member for themselves, a coordinator for anyone).
+    member = serializers.PrimaryKeyRelatedField(queryset=Member.objects.all(), default=CurrentMember())
     constraint_fields = {"expense_amount_not_negative": "amount"}
-
-    def validate(self, attrs):
-        attrs = super().validate(attrs)
-        if self.instance is None and "member" not in attrs:
-            raise serializers.ValidationError({"member": [_("This field is required.")]})
-        return attrs
 
 
 class ExchangeRateSerializer(PortalModelSerializer):
