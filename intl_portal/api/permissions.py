@@ -46,7 +46,7 @@ signed-in users without the right get 403; objects a role may not see are 404.
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from members.permissions import is_approver, is_coordinator, is_member
+from members.permissions import is_coordinator, is_member
 
 
 def _viewer(request):
@@ -62,15 +62,6 @@ class MembersReadCoordinatorsWrite(BasePermission):
         if request.method in SAFE_METHODS:
             return is_member(request.user)
         return is_coordinator(request.user)
-
-
-class MembersReadApproversWrite(BasePermission):
-    """Signed-in members read; budget approvers and coordinators write."""
-
-    def has_permission(self, request, view):
-        if request.method in SAFE_METHODS:
-            return is_member(request.user)
-        return is_coordinator(request.user) or is_approver(request.user)
 
 
 class PublicReadCoordinatorsWrite(BasePermission):
@@ -120,12 +111,3 @@ class MembersReadOwnProfileWrite(BasePermission):
             return True
         viewer = _viewer(request)
         return viewer.is_coordinator or viewer.owns(obj.pk)
-
-
-class MembersSubmitCoordinatorsChange(BasePermission):
-    """Members read (the viewset limits what) and submit; coordinators change and delete."""
-
-    def has_permission(self, request, view):
-        if request.method in SAFE_METHODS or request.method == "POST":
-            return is_member(request.user)
-        return is_coordinator(request.user)
