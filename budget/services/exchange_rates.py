@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from intl_portal.common.currencies import REPORTING_CURRENCY
+from intl_portal.common.records import copy_stored, locked, require
 from members.permissions import can_set_exchange_rates
 
 from ..models import ExchangeRate
-from ._base import copy_fields, delete, deny_unless, locked, save
+from ._base import delete, save
 
 ONLY_RATE_KEEPERS = gettext_lazy("Only coordinators and approvers may enter exchange rates.")
 
@@ -44,13 +45,13 @@ def exchange_rate_set(*, user, rate_row=None, **fields):
     reporting currency, `source` to ""). With `rate_row`, that stored row is corrected: the
     fields given replace its own, its day or currencies included.
     """
-    deny_unless(can_set_exchange_rates(user), ONLY_RATE_KEEPERS)
+    require(can_set_exchange_rates(user), ONLY_RATE_KEEPERS)
     if "date" in fields:
         fields["date"] = _as_date(fields["date"])
     if "rate" in fields:
         fields["rate"] = _as_decimal(fields["rate"])
     if rate_row is not None:
-        row = locked(ExchangeRate.objects, rate_row.pk)
+        row = locked(rate_row)
     else:
         fields.setdefault("quote_currency", REPORTING_CURRENCY)
         key = {name: fields.get(name) for name in ("currency", "quote_currency", "date")}
@@ -60,10 +61,10 @@ def exchange_rate_set(*, user, rate_row=None, **fields):
         setattr(row, name, value)
     row.full_clean()
     save(row, user)
-    return copy_fields(rate_row, row) if rate_row is not None else row
+    return copy_stored(rate_row, row) if rate_row is not None else row
 
 
 @transaction.atomic
 def exchange_rate_delete(*, rate_row, user):
-    deny_unless(can_set_exchange_rates(user), ONLY_RATE_KEEPERS)
-    delete(locked(ExchangeRate.objects, rate_row.pk), user)
+    require(can_set_exchange_rates(user), ONLY_RATE_KEEPERS)
+    delete(locked(rate_row), user)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from intl_portal.common.records import changed_fields, copy_stored, locked, require, wrong_status
 from members.permissions import (
     can_decide,
     can_decide_expense,
@@ -18,17 +19,7 @@ from members.permissions import (
 
 from ..models import Budget, Expense
 from ..selectors import budget_for_day
-from ._base import (
-    ONLY_APPROVERS,
-    ONLY_COORDINATORS,
-    changes,
-    copy_fields,
-    delete,
-    deny_unless,
-    locked,
-    save,
-    wrong_status,
-)
+from ._base import ONLY_APPROVERS, ONLY_COORDINATORS, delete, save
 
 
 def _require_open(budget):
@@ -45,13 +36,13 @@ def expense_submit(*, user, member=None, budget=None, **fields):
         member = member_of(user)
     if member is None:
         raise PermissionDenied(_("Only members may submit expenses."))
-    deny_unless(can_submit_expense_for(user, member), _("You may submit expenses only for yourself."))
+    require(can_submit_expense_for(user, member), _("You may submit expenses only for yourself."))
     expense = Expense(member=member, submitted_by=user, **fields)
     expense.status = Expense.Status.SUBMITTED
     if budget is None and expense.spent_on:
         budget = budget_for_day(day=expense.spent_on)
     if budget is not None:
-        budget = locked(Budget.objects, budget.pk)  # not closed meanwhile
+        budget = locked(budget)  # not closed meanwhile
     _require_open(budget)
     expense.budget = budget
     expense.full_clean()
@@ -63,30 +54,30 @@ def expense_submit(*, user, member=None, budget=None, **fields):
 def expense_update(*, expense, user, **fields):
     """A coordinator corrects an expense (amount, budget, receipt, …) while it awaits a
     decision; a decided expense stays as it was decided."""
-    deny_unless(can_manage_budget(user), ONLY_COORDINATORS)
-    current = locked(Expense.objects, expense.pk)
-    fields = changes(current, fields)
+    require(can_manage_budget(user), ONLY_COORDINATORS)
+    current = locked(expense)
+    fields = changed_fields(current, fields)
     if not fields:
-        return copy_fields(expense, current)
+        return copy_stored(expense, current)
     if not current.awaits_decision:
         raise wrong_status(current, _("Only a submitted expense can be changed; this one is %(status)s."))
     stored_budget_id = current.budget_id
     for name, value in fields.items():
         setattr(current, name, value)
     if fields.get("budget") is not None and fields["budget"].pk != stored_budget_id:
-        current.budget = locked(Budget.objects, fields["budget"].pk)
+        current.budget = locked(fields["budget"])
         _require_open(current.budget)
     current.full_clean()
     save(current, user)
-    return copy_fields(expense, current)
+    return copy_stored(expense, current)
 
 
 @transaction.atomic
 def expense_delete(*, expense, user):
     """A coordinator withdraws an expense filed by mistake; an approved or reimbursed one is
     part of the books and stays."""
-    deny_unless(can_manage_budget(user), ONLY_COORDINATORS)
-    current = locked(Expense.objects, expense.pk)
+    require(can_manage_budget(user), ONLY_COORDINATORS)
+    current = locked(expense)
     if current.status not in (Expense.Status.SUBMITTED, Expense.Status.REJECTED):
         raise wrong_status(
             current, _("Only a submitted or rejected expense can be deleted; this one is %(status)s.")
@@ -95,9 +86,9 @@ def expense_delete(*, expense, user):
 
 
 def _decide(*, expense, user, status, comment):
-    deny_unless(can_decide(user), ONLY_APPROVERS)
-    current = locked(Expense.objects.select_related("member"), expense.pk)
-    deny_unless(
+    require(can_decide(user), ONLY_APPROVERS)
+    current = locked(expense, Expense.objects.select_related("member"))
+    require(
         can_decide_expense(user, current), _("You cannot decide an expense you submitted or that pays you.")
     )
     if not current.awaits_decision:
@@ -107,7 +98,7 @@ def _decide(*, expense, user, status, comment):
     current.decided_at = timezone.now()
     current.decision_comment = comment
     save(current, user)
-    return copy_fields(expense, current)
+    return copy_stored(expense, current)
 
 
 @transaction.atomic
@@ -125,8 +116,8 @@ def expense_reject(*, expense, user, comment):
 @transaction.atomic
 def expense_mark_reimbursed(*, expense, user):
     """Approved → reimbursed (the money has been paid back), by a coordinator or approver."""
-    deny_unless(can_mark_reimbursed(user), _("Only coordinators and approvers may mark reimbursements."))
-    current = locked(Expense.objects, expense.pk)
+    require(can_mark_reimbursed(user), _("Only coordinators and approvers may mark reimbursements."))
+    current = locked(expense)
     if not current.awaits_reimbursement:
         raise wrong_status(
             current, _("Only an approved expense can be marked reimbursed; this one is %(status)s.")
@@ -134,4 +125,4 @@ def expense_mark_reimbursed(*, expense, user):
     current.status = Expense.Status.REIMBURSED
     current.reimbursed_at = timezone.now()
     save(current, user)
-    return copy_fields(expense, current)
+    return copy_stored(expense, current)

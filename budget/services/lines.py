@@ -10,12 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from intl_portal.common.records import changed_fields, copy_stored, locked, require
 from members.permissions import can_manage_budget
 
-from ..models import Budget, BudgetLine, Category
+from ..models import BudgetLine, Category
 from ..rates import CENT
 from ..selectors import budget_for_day
-from ._base import ONLY_COORDINATORS, changes, copy_fields, delete, deny_unless, locked, save
+from ._base import ONLY_COORDINATORS, delete, save
 
 
 def _require_editable(budget):
@@ -28,7 +29,7 @@ def _require_editable(budget):
 
 def _editable_budget(budget):
     """The budget re-read under a lock (no approval slips in meanwhile), refused if locked."""
-    current = locked(Budget.objects, budget.pk)
+    current = locked(budget)
     _require_editable(current)
     return current
 
@@ -36,7 +37,7 @@ def _editable_budget(budget):
 @transaction.atomic
 def budget_lines_create(*, budget, user, lines):
     """Add planned lines (`lines`: one dict of fields each) to a budget, all or none."""
-    deny_unless(can_manage_budget(user), ONLY_COORDINATORS)
+    require(can_manage_budget(user), ONLY_COORDINATORS)
     current = _editable_budget(budget)
     created = []
     for fields in lines:
@@ -56,11 +57,11 @@ def budget_line_create(*, budget, user, **fields):
 @transaction.atomic
 def budget_line_update(*, line, user, **fields):
     """Change a line (moving it to another budget too): both budgets must be editable."""
-    deny_unless(can_manage_budget(user), ONLY_COORDINATORS)
-    current = locked(BudgetLine.objects, line.pk)
-    fields = changes(current, fields)
+    require(can_manage_budget(user), ONLY_COORDINATORS)
+    current = locked(line)
+    fields = changed_fields(current, fields)
     if not fields:
-        return copy_fields(line, current)
+        return copy_stored(line, current)
     current.budget = _editable_budget(current.budget)
     for name, value in fields.items():
         setattr(current, name, value)
@@ -68,14 +69,14 @@ def budget_line_update(*, line, user, **fields):
         current.budget = _editable_budget(fields["budget"])
     current.full_clean()
     save(current, user)
-    return copy_fields(line, current)
+    return copy_stored(line, current)
 
 
 @transaction.atomic
 def budget_line_delete(*, line, user):
     """Remove a line; an accepted line of a locked budget stays (a proposal may go)."""
-    deny_unless(can_manage_budget(user), ONLY_COORDINATORS)
-    current = locked(BudgetLine.objects.select_related("budget"), line.pk)
+    require(can_manage_budget(user), ONLY_COORDINATORS)
+    current = locked(line, BudgetLine.objects.select_related("budget"))
     if current.status == BudgetLine.Status.ACCEPTED:
         _require_editable(current.budget)
     delete(current, user)
@@ -84,8 +85,8 @@ def budget_line_delete(*, line, user):
 @transaction.atomic
 def budget_line_accept(*, line, user, **fields):
     """A coordinator accepts a proposed line (possibly edited): it then counts as planned."""
-    deny_unless(can_manage_budget(user), ONLY_COORDINATORS)
-    current = locked(BudgetLine.objects, line.pk)
+    require(can_manage_budget(user), ONLY_COORDINATORS)
+    current = locked(line)
     if current.status != BudgetLine.Status.PROPOSED:
         raise ValidationError(_("This line is not a proposal."))
     current.budget = _editable_budget(current.budget)
@@ -94,7 +95,7 @@ def budget_line_accept(*, line, user, **fields):
     current.status = BudgetLine.Status.ACCEPTED
     current.full_clean()
     save(current, user)
-    return copy_fields(line, current)
+    return copy_stored(line, current)
 
 
 @transaction.atomic
@@ -113,7 +114,7 @@ def budget_line_propose_for_participation(*, participation):
     budget = budget_for_day(day=event.start_date or timezone.localdate())
     if budget is None:
         return None
-    budget = locked(Budget.objects, budget.pk)
+    budget = locked(budget)
     if BudgetLine.objects.filter(participation=participation).exists():
         return None
     estimate = Decimal("0.00")

@@ -6,11 +6,12 @@ import zoneinfo
 
 from django.db import transaction
 
+from intl_portal.common.records import assign, save_clean
 from intl_portal.common.timezones import normalize_zone_name
 
 from ..models import Deadline
 from ..reminders.planning import reminders_cancel_for_deadline, reminders_plan_deadlines
-from .base import assign, require_manager, save_valid
+from .base import require_manager
 
 # A date-only deadline closes at the last minute of its day, in its zone.
 DATE_ONLY_TIME = dt.time(23, 59)
@@ -61,7 +62,7 @@ def deadline_set(*, user, event, kind, local, zone, date_only=False, deadline=No
     deadline.is_date_only = bool(date_only or not isinstance(local, dt.datetime))
     assign(deadline, fields)
     _raise_sequence_if_moved(deadline)
-    save_valid(deadline)
+    save_clean(deadline)
     reminders_plan_deadlines(deadlines=[deadline])
     return deadline
 

@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from intl_portal.common.records import assign, save_clean
+
 from ..models import Deadline, Event, Goal, Tag
 from ..reminders.planning import reminders_cancel_for_deadline, reminders_plan_event
-from .base import assign, require_manager, save_valid
+from .base import require_manager
 from .deadlines import deadline_instant
 
 # --- events -----------------------------------------------------------------------------------
@@ -29,7 +31,7 @@ def event_create(*, user, tags=(), alternatives=(), **fields):
     status = fields.get("status", Event.Status.CONSIDERING)
     if status not in Event.Status.values:
         raise ValidationError({"status": _("Unknown event status: %(status)s") % {"status": status}})
-    event = save_valid(Event(**fields))
+    event = save_clean(Event(**fields))
     _set_relations(event, tags, alternatives)
     return event
 
@@ -43,7 +45,7 @@ def event_update(*, user, event, tags=None, alternatives=None, **fields):
     status = fields.pop("status", stored_status)
     assign(event, fields)
     event.status = stored_status
-    save_valid(event)
+    save_clean(event)
     _set_relations(event, tags, alternatives)
     if status != stored_status:
         event_set_status(user=user, event=event, status=status)
@@ -163,14 +165,14 @@ def event_copy_to_next_edition(*, user, event, years=1):
 @transaction.atomic
 def tag_create(*, user, **fields):
     require_manager(user)
-    return save_valid(Tag(**fields))
+    return save_clean(Tag(**fields))
 
 
 @transaction.atomic
 def tag_update(*, user, tag, **fields):
     require_manager(user)
     assign(tag, fields)
-    return save_valid(tag)
+    return save_clean(tag)
 
 
 @transaction.atomic

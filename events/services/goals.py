@@ -3,9 +3,11 @@ deadlines, so every change re-plans the event's reminders once, in its transacti
 
 from django.db import transaction
 
+from intl_portal.common.records import assign, save_clean
+
 from ..models import Goal
 from ..reminders.planning import reminders_plan_event
-from .base import assign, require_manager, save_valid
+from .base import require_manager
 
 
 def _replan(*event_ids):
@@ -16,7 +18,7 @@ def _replan(*event_ids):
 @transaction.atomic
 def goal_create(*, user, **fields):
     require_manager(user)
-    goal = save_valid(Goal(**fields))
+    goal = save_clean(Goal(**fields))
     _replan(goal.event_id)
     return goal
 
@@ -26,7 +28,7 @@ def goal_update(*, user, goal, **fields):
     require_manager(user)
     stored_event_id = Goal.objects.filter(pk=goal.pk).values_list("event_id", flat=True).get()
     assign(goal, fields)
-    save_valid(goal)
+    save_clean(goal)
     _replan(stored_event_id, goal.event_id)
     return goal
 

@@ -12,11 +12,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from budget.services import budget_line_propose_for_participation
+from intl_portal.common.records import assign, save_clean
 from members.permissions import can_confirm_participation
 
 from ..models import Participation
 from ..reminders.planning import reminders_plan_event
-from .base import assign, require_manager, save_valid
+from .base import require_manager
 
 Status = Participation.Status
 
@@ -56,7 +57,7 @@ def participation_create(*, user, event, member, status=Status.PROPOSED, **field
     _require_active(member)
     participation = Participation(event=event, member=member, status=Status.PROPOSED)
     assign(participation, fields)
-    save_valid(participation)
+    save_clean(participation)
     if status != Status.PROPOSED:
         return participation_set_status(user=user, participation=participation, status=status)
     _replan(participation.event_id)
@@ -75,7 +76,7 @@ def participation_update(*, user, participation, **fields):
     if participation.member_id != stored["member_id"]:
         _require_active(participation.member)
     participation.status = stored["status"]
-    save_valid(participation)
+    save_clean(participation)
     if status != stored["status"]:
         participation_set_status(user=user, participation=participation, status=status)
         if stored["event_id"] != participation.event_id:

@@ -4,10 +4,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from intl_portal.common.records import assign, save_clean
 from members.permissions import can_change_idea, can_decide_idea, can_propose_idea, member_of
 
 from ..models import ActionItem, Contact, Idea
-from .base import assign, require_manager, save_valid
+from .base import require_manager
 
 # --- action items -----------------------------------------------------------------------------
 
@@ -15,14 +16,14 @@ from .base import assign, require_manager, save_valid
 @transaction.atomic
 def action_item_create(*, user, **fields):
     require_manager(user)
-    return save_valid(ActionItem(**fields))
+    return save_clean(ActionItem(**fields))
 
 
 @transaction.atomic
 def action_item_update(*, user, action_item, **fields):
     require_manager(user)
     assign(action_item, fields)
-    return save_valid(action_item)
+    return save_clean(action_item)
 
 
 @transaction.atomic
@@ -68,7 +69,7 @@ def idea_propose(*, user, **fields):
         fields["proposer"] = member_of(user)
     idea = Idea(**fields)
     _check_parent(idea)
-    return save_valid(idea)
+    return save_clean(idea)
 
 
 @transaction.atomic
@@ -82,7 +83,7 @@ def idea_update(*, user, idea, **fields):
         fields.pop("proposer", None)
     assign(idea, fields)
     _check_parent(idea)
-    return save_valid(idea)
+    return save_clean(idea)
 
 
 @transaction.atomic
@@ -105,7 +106,7 @@ def _as_stored(idea, stored):
 @transaction.atomic
 def contact_create(*, user, events=(), **fields):
     require_manager(user)
-    contact = save_valid(Contact(**fields))
+    contact = save_clean(Contact(**fields))
     contact.events.set(events)
     return contact
 
@@ -114,7 +115,7 @@ def contact_create(*, user, events=(), **fields):
 def contact_update(*, user, contact, events=None, **fields):
     require_manager(user)
     assign(contact, fields)
-    save_valid(contact)
+    save_clean(contact)
     if events is not None:
         contact.events.set(events)
     return contact

@@ -7,21 +7,20 @@ member. The pages, the admin and the API all call these functions."""
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from intl_portal.common.timezones import normalize_zone_name
-from members.models import Member
-from members.permissions import can_change_member, can_change_member_field, can_manage_people
-
-from .records import (
+from intl_portal.common.records import (
     changed_fields,
     check_field_names,
+    copy_stored,
     create_record,
     delete_record,
     locked,
-    refresh,
     refuse_fields,
     require,
     update_record,
 )
+from intl_portal.common.timezones import normalize_zone_name
+from members.models import Member
+from members.permissions import can_change_member, can_change_member_field, can_manage_people
 
 MEMBER_FIELDS = (
     "display_name",
@@ -70,8 +69,8 @@ def member_update_profile(*, member, user, **fields):
     changed = changed_fields(row, fields)
     refuse_fields({name for name in changed if not can_change_member_field(user, row, name)})
     if changed:
-        update_record(row, {name: fields[name] for name in changed})
-    return refresh(member, row)
+        update_record(row, changed)
+    return copy_stored(member, row)
 
 
 def member_set_timezone(*, member, user, zone):

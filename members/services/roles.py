@@ -3,10 +3,9 @@ handover ends one term and starts the next). Coordinators keep them."""
 
 from django.db import transaction
 
+from intl_portal.common.records import check_field_names, create_record, delete_record, require, update_record
 from members.models import Role, RoleAssignment
 from members.permissions import can_manage_people
-
-from .records import check_field_names, create_record, delete_record, require, update_record
 
 ROLE_FIELDS = ("slug", "name_en", "name_zh", "description")
 ASSIGNMENT_FIELDS = ("member", "role", "term_start", "term_end", "note")

@@ -5,15 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from intl_portal.common.records import check_field_names, create_record, delete_record, require, update_record
 from members.models import SwagItem, SwagVariant
 from members.permissions import can_manage_program
-from members.services.records import (
-    check_field_names,
-    create_record,
-    delete_record,
-    require,
-    update_record,
-)
 
 ITEM_FIELDS = ("name_en", "name_zh", "description", "active")
 

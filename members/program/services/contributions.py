@@ -8,6 +8,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from intl_portal.common.records import (
+    assign,
+    changed_fields,
+    check_field_names,
+    copy_stored,
+    delete_record,
+    locked,
+    locked_in,
+    refuse_fields,
+    require,
+    save_clean,
+)
 from members.models import Contribution, ContributionPublication, PointRule
 from members.permissions import (
     CONSENT_FIELDS,
@@ -16,18 +28,7 @@ from members.permissions import (
     can_manage_program,
     can_review_contribution,
 )
-from members.services.records import (
-    acting_member,
-    changed_fields,
-    check_field_names,
-    delete_record,
-    locked,
-    locked_in,
-    refresh,
-    refuse_fields,
-    require,
-    save_clean,
-)
+from members.services.records import acting_member
 
 CONTENT_FIELDS = ("kind", "title_zh", "title_en", "url_zh", "url_en", "outline", "event")
 EDITABLE_FIELDS = (*CONTENT_FIELDS, "show_publicly", "member")
@@ -86,12 +87,11 @@ def contribution_update(*, contribution, user, publications=None, **fields):
     row = locked(contribution)
     changed = changed_fields(row, fields)
     if not can_manage_program(user):
-        refuse_fields(changed & {"member"})
+        refuse_fields(changed.keys() & {"member"})
     if not can_change_contribution(user, row, fields=changed):
         raise ValidationError(_("An accepted contribution can no longer be edited."))
-    for name in changed:
-        setattr(row, name, fields[name])
-    consent_only = bool(changed) and changed <= CONSENT_FIELDS
+    assign(row, changed)
+    consent_only = bool(changed) and changed.keys() <= CONSENT_FIELDS
     if row.status == Contribution.Status.RETURNED and not consent_only:
         row.status = Contribution.Status.SUBMITTED
     row.full_clean()
@@ -99,7 +99,7 @@ def contribution_update(*, contribution, user, publications=None, **fields):
     row.save()
     if rows is not None:
         _store_publications(row, rows)
-    return refresh(contribution, row)
+    return copy_stored(contribution, row)
 
 
 def contribution_set_consent(*, contribution, user, show_publicly):
@@ -134,7 +134,7 @@ def _review(*, contribution, user, status, note, points):
     row.reviewed_by = user
     row.reviewed_at = timezone.now()
     row.save()
-    return refresh(contribution, row)
+    return copy_stored(contribution, row)
 
 
 @transaction.atomic

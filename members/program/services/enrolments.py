@@ -7,20 +7,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.models import Enrolment
-from members.permissions import can_act_for, can_change_enrolment, can_manage_program
-from members.services.records import (
-    acting_member,
+from intl_portal.common.records import (
+    assign,
     changed_fields,
     check_field_names,
+    copy_stored,
     delete_record,
     locked,
     locked_in,
-    refresh,
     refuse_fields,
     require,
     save_clean,
 )
+from members.models import Enrolment
+from members.permissions import can_act_for, can_change_enrolment, can_manage_program
+from members.services.records import acting_member
 
 # Fields only coordinators set: the term is decided with the application.
 COORDINATOR_FIELDS = {"member", "term_start", "term_end"}
@@ -82,14 +83,13 @@ def enrolment_update(*, enrolment, user, **fields):
     row = locked(enrolment)
     changed = changed_fields(row, fields)
     if not can_manage_program(user):
-        refuse_fields(changed & COORDINATOR_FIELDS)
+        refuse_fields(changed.keys() & COORDINATOR_FIELDS)
     if not can_change_enrolment(user, row, fields=changed):
         raise ValidationError(_("A decided enrolment can no longer be edited."))
-    for name in changed:
-        setattr(row, name, fields[name])
+    assign(row, changed)
     if changed:
         save_clean(row, conflict=_already_open())
-    return refresh(enrolment, row)
+    return copy_stored(enrolment, row)
 
 
 def enrolment_set_consent(*, enrolment, user, show_publicly):
@@ -121,7 +121,7 @@ def enrolment_accept(*, enrolment, user, term_start=None, term_end=None):
     row.decided_by = user
     row.decided_at = timezone.now()
     save_clean(row)
-    return refresh(enrolment, row)
+    return copy_stored(enrolment, row)
 
 
 @transaction.atomic
@@ -138,7 +138,7 @@ def enrolment_reject(*, enrolment, user, note=""):
     row.decided_by = user
     row.decided_at = timezone.now()
     row.save()
-    return refresh(enrolment, row)
+    return copy_stored(enrolment, row)
 
 
 @transaction.atomic
@@ -153,4 +153,4 @@ def enrolment_end(*, enrolment, user, term_end=None):
     row.status = Enrolment.Status.ENDED
     row.term_end = term_end or row.term_end or timezone.localdate()
     save_clean(row)
-    return refresh(enrolment, row)
+    return copy_stored(enrolment, row)

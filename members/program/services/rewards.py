@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from intl_portal.common.records import check_field_names, delete_record, require, save_clean
 from members.models import Reward, SwagRequest
 from members.permissions import can_manage_program
-from members.services.records import check_field_names, delete_record, require, save_clean
 
 from .swag import swag_request_approve, swag_request_create
 

@@ -10,6 +10,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from intl_portal.common.records import (
+    assign,
+    changed_fields,
+    check_field_names,
+    copy_stored,
+    delete_record,
+    locked,
+    locked_in,
+    refuse_fields,
+    require,
+    save_clean,
+)
 from members.models import StockLocation, StockMovement, SwagRequest, SwagRequestLine
 from members.permissions import (
     can_cancel_swag_request,
@@ -17,18 +29,7 @@ from members.permissions import (
     can_manage_program,
     member_of,
 )
-from members.services.records import (
-    acting_member,
-    changed_fields,
-    check_field_names,
-    delete_record,
-    locked,
-    locked_in,
-    refresh,
-    refuse_fields,
-    require,
-    save_clean,
-)
+from members.services.records import acting_member
 
 from .stock import stock_record
 
@@ -129,9 +130,8 @@ def swag_request_update(*, request, user, lines=None, **fields):
         raise ValidationError(_("Only a new request can be changed."))
     changed = changed_fields(row, fields)
     if not can_manage_program(user):
-        refuse_fields(changed & COORDINATOR_FIELDS)
-    for name in changed:
-        setattr(row, name, fields[name])
+        refuse_fields(changed.keys() & COORDINATOR_FIELDS)
+    assign(row, changed)
     merged = None if lines is None else merged_lines(lines)
     if merged is not None and _line_counts(merged) == dict(row.lines.values_list("variant_id", "quantity")):
         merged = None  # the same items: no change
@@ -140,7 +140,7 @@ def swag_request_update(*, request, user, lines=None, **fields):
     save_clean(row)
     if merged is not None:
         _store_lines(row, merged)
-    return refresh(request, row)
+    return copy_stored(request, row)
 
 
 def _line_counts(merged):
@@ -174,7 +174,7 @@ def swag_request_approve(*, request, user, ship_from=None):
     if ship_from is not None:
         row.ship_from = ship_from
     row.save()
-    return refresh(request, row)
+    return copy_stored(request, row)
 
 
 @transaction.atomic
@@ -186,7 +186,7 @@ def swag_request_reject(*, request, user, note=""):
     if note:
         row.note = f"{row.note}\n{note}".strip()
     row.save()
-    return refresh(request, row)
+    return copy_stored(request, row)
 
 
 def _ship_location(request):
@@ -227,7 +227,7 @@ def swag_request_ship(*, request, user, tracking_note=""):
     row.shipped_at = timezone.now()
     row.tracking_note = tracking_note
     row.save()
-    return refresh(request, row)
+    return copy_stored(request, row)
 
 
 @transaction.atomic
@@ -237,4 +237,4 @@ def swag_request_cancel(*, request, user):
     row = locked_in(request, allowed=OPEN_STATUSES, refusal=_("Only an open request can be cancelled."))
     row.status = SwagRequest.Status.CANCELLED
     row.save()
-    return refresh(request, row)
+    return copy_stored(request, row)
