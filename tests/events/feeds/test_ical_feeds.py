@@ -3,12 +3,10 @@
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.utils.http import http_date
 
 from events.feeds.ical import deadline_uid, event_uid
-from events.models import CalendarRevision, Deadline, Event
-from events.selectors import deadlines_visible_to, events_visible_to
+from events.models import CalendarRevision, Deadline
 from events.services import deadline_set
 from members.permissions import OPERATOR
 from tests import factories
@@ -24,21 +22,6 @@ from .ical_helpers import (
 
 CFP = "/calendar/cfp.ics"
 EVENTS = "/calendar/events.ics"
-
-
-@pytest.fixture
-def summit(db):
-    return factories.EventFactory(
-        name="Open Source Summit Japan 2025",
-        start_date=dt.date(2025, 12, 8),
-        end_date=dt.date(2025, 12, 9),
-        timezone="Asia/Tokyo",
-        city="Tokyo",
-        country="JP",
-        venue="Toranomon Hills",
-        website_url="https://events.example.org/ossjapan/",
-        cfp_url="https://events.example.org/ossjapan/cfp/",
-    )
 
 
 @pytest.fixture
@@ -292,94 +275,6 @@ def test_events_feed_all_day_with_exclusive_end_location_and_url(client, summit)
     assert str(vevent["LOCATION"]) == "Toranomon Hills, Tokyo, Japan"
     assert str(vevent["URL"]) == "https://events.example.org/ossjapan/"
     assert vevents[event_uid(one_day.pk)].decoded("DTEND") == dt.date(2025, 10, 2)
-
-
-@pytest.fixture
-def filter_data(db):
-    cloud = factories.TagFactory(slug="cloud", name_en="Cloud")
-    jp = factories.EventFactory(country="JP", status=Event.Status.CONFIRMED)
-    jp.tags.add(cloud)
-    kr = factories.EventFactory(country="KR", status=Event.Status.CONSIDERING)
-    return {
-        "jp_close": factories.DeadlineFactory(event=jp, kind="cfp_close"),
-        "jp_reg": factories.DeadlineFactory(event=jp, kind="registration"),
-        "kr_close": factories.DeadlineFactory(event=kr, kind="cfp_close"),
-    }
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ({"country": "JP"}, {"jp_close", "jp_reg"}),
-        ({"country": "jp,kr"}, {"jp_close", "jp_reg", "kr_close"}),
-        ({"status": "considering"}, {"kr_close"}),
-        ({"kind": "cfp_close"}, {"jp_close", "kr_close"}),
-        ({"tag": "cloud"}, {"jp_close", "jp_reg"}),
-        ({"tag": "cloud", "kind": "registration"}, {"jp_reg"}),
-        ({"country": ""}, {"jp_close", "jp_reg", "kr_close"}),
-    ],
-)
-def test_cfp_feed_filters(client, filter_data, query, expected):
-    uids = set(vevents_by_uid(parse(client.get(CFP, query))))
-    assert uids == {deadline_uid(filter_data[name].pk) for name in expected}
-
-
-def test_events_feed_filters(client, filter_data):
-    jp = filter_data["jp_close"].event
-    assert set(vevents_by_uid(parse(client.get(EVENTS, {"country": "JP"})))) == {event_uid(jp.pk)}
-    assert set(vevents_by_uid(parse(client.get(EVENTS, {"kind": "registration"})))) == {event_uid(jp.pk)}
-
-
-def test_events_feed_kind_filter_looks_only_at_public_deadlines(client, summit):
-    """A public event is not listed under ?kind=other because of an INTERNAL deadline."""
-    factories.DeadlineFactory(event=summit, kind="other", is_public=False)
-    factories.DeadlineFactory(event=summit, kind="cfp_close")
-    listed = factories.EventFactory(name="Listed", start_date=dt.date(2025, 11, 1), end_date=None)
-    factories.DeadlineFactory(event=listed, kind="other")
-    assert set(vevents_by_uid(parse(client.get(EVENTS, {"kind": "other"})))) == {event_uid(listed.pk)}
-    assert set(vevents_by_uid(parse(client.get(EVENTS, {"kind": "cfp_close"})))) == {event_uid(summit.pk)}
-    # The CFP feed agrees: the internal deadline is in neither public feed.
-    assert set(vevents_by_uid(parse(client.get(CFP, {"kind": "other"})))) == {
-        deadline_uid(listed.deadlines.get().pk)
-    }
-
-
-def test_public_feeds_show_what_the_public_pages_show(client, summit, member_user):
-    """One visibility rule: the public feeds hold exactly what events_visible_to /
-    deadlines_visible_to give an anonymous viewer, whoever is logged in."""
-    factories.DeadlineFactory(event=summit)
-    factories.DeadlineFactory(event=summit, is_public=False)
-    internal = factories.EventFactory(is_public=False, start_date=dt.date(2025, 9, 1), end_date=None)
-    factories.DeadlineFactory(event=internal)
-    client.force_login(member_user)  # a member's session does not widen a public feed
-    anyone = AnonymousUser()
-    assert set(vevents_by_uid(parse(client.get(CFP)))) == {
-        deadline_uid(pk) for pk in deadlines_visible_to(user=anyone).values_list("pk", flat=True)
-    }
-    assert set(vevents_by_uid(parse(client.get(EVENTS)))) == {
-        event_uid(pk)
-        for pk in events_visible_to(user=anyone).filter(start_date__isnull=False).values_list("pk", flat=True)
-    }
-    assert len(vevents_by_uid(parse(client.get(CFP)))) == 1
-
-
-@pytest.mark.parametrize("url", [CFP, EVENTS])
-@pytest.mark.parametrize(
-    ("query", "message"),
-    [
-        ({"country": "XX"}, "Unknown country “XX”"),
-        ({"status": "maybe"}, "Unknown status “maybe”"),
-        ({"kind": "deadline"}, "Unknown deadline kind “deadline”"),
-        ({"tag": "nope"}, "Unknown tag “nope”"),
-        ({"lang": "fr"}, "Unknown language “fr”"),
-        ({"colour": "red"}, "Unknown parameter “colour”"),
-    ],
-)
-def test_unknown_filter_values_answer_400_in_plain_text(client, filter_data, url, query, message):
-    response = client.get(url, query)
-    assert response.status_code == 400
-    assert response["Content-Type"] == "text/plain; charset=utf-8"
-    assert message in response.content.decode()
 
 
 def test_head_request_has_headers_and_no_body(client, summit):
