@@ -70,6 +70,11 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # Absolute address of the portal, for links in e-mails, chat messages and calendar feeds.
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The domain part of the calendar UIDs stored with new events and deadlines. It is written
+# into each row once, so changing it (or the site's address) never changes an existing UID.
+CALENDAR_UID_DOMAIN = env_str("CALENDAR_UID_DOMAIN", "intl-portal.calendar")
+# How far back the calendar feeds reach: past deadlines and events stay this many days.
+CALENDAR_FEED_HISTORY_DAYS = env_int("CALENDAR_FEED_HISTORY_DAYS", 365)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

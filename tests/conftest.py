@@ -23,6 +23,14 @@ def _compiled_translations():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_feed_snapshots():
+    # The calendar feeds keep rendered entries per process; each test's database is new.
+    from events.feeds.assembly import snapshots
+
+    snapshots.clear()
+
+
+@pytest.fixture(autouse=True)
 def _service_markers(request):
     if request.node.get_closest_marker("postgres"):
         require_service(connection.vendor == "postgresql", "needs PostgreSQL (DATABASE_URL)")

@@ -1,226 +1,291 @@
-"""iCalendar (RFC 5545) documents for the portal's calendar feeds, built with `icalendar`.
+"""The iCalendar (RFC 5545) text of the portal's calendar feeds, written directly.
 
-Every deadline is a VEVENT with a fixed UID (`deadline-<pk>@<host>`), its exact instant
-in the zone it was announced in (with a VTIMEZONE for every TZID), SEQUENCE from
-`Deadline.sequence`, DTSTAMP from its last revision, and VALARM reminders. Events are
-all-day VEVENTs whose DTEND is the day after their last day (exclusive).
+Every deadline is a VEVENT whose DTSTART is its instant in UTC (`DTSTART:20260701T070000Z`):
+no VTIMEZONE to get wrong, so every client — ical.js, vobject, libical, icalendar, Google,
+Apple, Outlook — reads the same instant, on daylight-saving change days too. The zone the
+organisers announced it in stays in the text ("Deadline as announced: 2026-07-01 09:00
+(Europe/Brussels)") and in `X-INTL-PORTAL-ANNOUNCED-TZID`. Events are all-day VEVENTs whose
+DTEND is the day after their last day (exclusive).
+
+UIDs are stored with the rows (`ical_uid`), so they never change. SEQUENCE is the deadline's
+plus its event's: it rises when the deadline moves, when the event's dates move and when the
+event is cancelled or revived. A cancelled event's entries stay, marked `STATUS:CANCELLED`,
+without alarms, so that subscribed clients update their copy instead of keeping a stale one.
+Items already past carry no alarms.
+
+Each VEVENT is rendered on its own (`FeedWriter.deadline` / `FeedWriter.event` return its
+bytes) so that the feeds can cache and reassemble them one by one (assembly.py).
 """
 
 import datetime as dt
 import zoneinfo
-from functools import lru_cache
-from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from icalendar import Alarm, Calendar, Timezone, vDuration
-from icalendar import Event as VEvent
+from django_countries import countries
 
 from ..models import Deadline, Event
-from ..models.feeds import DEFAULT_ALARM_MINUTES
 
-PRODID = "-//intl_portal//Calendar feeds 1.0//EN"
-# Calendar clients are asked to poll once an hour (REFRESH-INTERVAL, X-PUBLISHED-TTL).
-REFRESH_INTERVAL = dt.timedelta(hours=1)
+PRODID = "-//intl_portal//Calendar feeds 2.0//EN"
 DAY = dt.timedelta(days=1)
+AOE = "Etc/GMT+12"
+ANNOUNCED_ZONE_PROPERTY = "X-INTL-PORTAL-ANNOUNCED-TZID"
+# Longer descriptions are cut in the feeds (the event page has the whole text).
+DESCRIPTION_LIMIT = 2000
+CLOSED = frozenset(Event.CLOSED_STATUSES)
+
+# TEXT values (RFC 5545 §3.3.11): control characters other than TAB are not allowed.
+_CONTROLS = dict.fromkeys((*range(0, 9), *range(10, 32), 127))
+_CONTROLS[10] = "\\n"
 
 
-def uid_host():
-    return urlsplit(settings.PORTAL_BASE_URL).hostname or "intl-portal.invalid"
+def escape_text(value):
+    """A TEXT value: backslash, semicolon and comma escaped, newlines as \\n."""
+    value = str(value).replace("\r\n", "\n").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.translate(_CONTROLS)
 
 
-def deadline_uid(pk, host=None):
-    return f"deadline-{pk}@{host or uid_host()}"
+def fold(line):
+    """One content line as UTF-8 bytes, folded at 75 octets (never inside a character)."""
+    data = line.encode()
+    if len(data) <= 75:
+        return data + b"\r\n"
+    parts, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
+            end -= 1
+        parts.append(data[start:end])
+        start, limit = end, 74  # continuation lines begin with one space
+    parts.append(data[start:])
+    return b"\r\n ".join(parts) + b"\r\n"
 
 
-def event_uid(pk, host=None):
-    return f"event-{pk}@{host or uid_host()}"
+def utc_stamp(instant):
+    return instant.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-@lru_cache(maxsize=512)
-def vtimezone(zone_name, first_year, last_year):
-    """A VTIMEZONE for `zone_name` valid from 1 January `first_year` to `last_year`.
-
-    Computing one walks the zone's transitions; the result is cached and never mutated.
-    """
-    return Timezone.from_tzid(
-        zone_name, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 1, 1)
-    )
-
-
-def _dates_text(event):
-    if event.start_date is None:
-        return ""
-    if event.end_date and event.end_date != event.start_date:
-        return f"{event.start_date.isoformat()} – {event.end_date.isoformat()}"
-    return event.start_date.isoformat()
+def _trigger(minutes):
+    if minutes == 0:
+        return "PT0S"
+    if minutes % (24 * 60) == 0:
+        return f"-P{minutes // (24 * 60)}D"
+    if minutes % 60 == 0:
+        return f"-PT{minutes // 60}H"
+    return f"-PT{minutes}M"
 
 
-def _place_text(event):
-    parts = [event.venue, event.city, event.country.name if event.country else ""]
-    return ", ".join(part for part in parts if part)
-
-
-class _EventTexts:
-    """Per-request texts of each event, computed once however many deadlines it has."""
-
-    def __init__(self):
-        self._cache = {}
-
-    def lines(self, event):
-        lines = self._cache.get(event.pk)
-        if lines is None:
-            lines = [event.name]
-            dates, place = _dates_text(event), _place_text(event)
-            if dates:
-                lines.append(_("Dates: %(dates)s") % {"dates": dates})
-            if place:
-                lines.append(_("Place: %(place)s") % {"place": place})
-            self._cache[event.pk] = lines
-        return lines
-
-
-def _new_calendar(*, name, description):
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    calendar.add("name", name)
+def calendar_head(*, name, description=""):
+    lines = [
+        "BEGIN:VCALENDAR",
+        f"PRODID:{PRODID}",
+        "VERSION:2.0",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{escape_text(name)}",
+        f"NAME:{escape_text(name)}",
+    ]
     if description:
-        calendar.add("x-wr-caldesc", description)
-    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
-    return calendar
+        lines.append(f"X-WR-CALDESC:{escape_text(description)}")
+    # Calendar clients are asked to poll once an hour.
+    lines += ["REFRESH-INTERVAL;VALUE=DURATION:PT1H", "X-PUBLISHED-TTL:PT1H"]
+    return b"".join(fold(line) for line in lines)
 
 
-def _alarms(summary, alarm_minutes):
-    text = _("Reminder: %(summary)s") % {"summary": summary}
-    for minutes in alarm_minutes:
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("trigger", -dt.timedelta(minutes=minutes))
-        alarm.add("description", text)
-        yield alarm
+CALENDAR_TAIL = b"END:VCALENDAR\r\n"
 
 
-def feed_calendar(
-    *,
-    name,
-    description="",
-    deadlines=(),
-    events=(),
-    language="en",
-    alarm_minutes=DEFAULT_ALARM_MINUTES,
-    mark_private=False,
-):
-    """An icalendar.Calendar of `deadlines` (with `event` selected) and all-day `events`.
-
-    Texts are in `language`; `mark_private` sets CLASS:PRIVATE on what is not public.
-    """
-    host = uid_host()
-    with translation.override(language):
-        calendar = _new_calendar(name=name, description=description)
-        kind_labels = {value: str(label) for value, label in Deadline.Kind.choices}
-        event_kind_labels = {value: str(label) for value, label in Event.Kind.choices}
-        texts = _EventTexts()
-        zones = set()
-        years = set()
-        components = []
-        for deadline in deadlines:
-            components.append(
-                _deadline_vevent(deadline, host, kind_labels, texts, alarm_minutes, mark_private)
-            )
-            if deadline.timezone != "UTC":
-                zones.add(deadline.timezone)
-                years.add(deadline.due_at.year)
-        for event in events:
-            components.append(_event_vevent(event, host, event_kind_labels, texts, mark_private))
-        if zones:
-            first_year, last_year = min(years) - 1, max(years) + 2
-            for zone_name in sorted(zones):
-                calendar.add_component(vtimezone(zone_name, first_year, last_year))
-        calendar.subcomponents.extend(components)
-    return calendar
+def portal_event_url(event_id):
+    return f"{settings.PORTAL_BASE_URL}{reverse('events:event_detail', kwargs={'pk': event_id})}"
 
 
-def _deadline_vevent(deadline, host, kind_labels, texts, alarm_minutes, mark_private):
-    event = deadline.event
-    kind = kind_labels.get(deadline.kind, deadline.kind)
-    if deadline.title:
-        summary = _("%(kind)s: %(event)s (%(title)s)") % {
-            "kind": kind,
-            "event": event.name,
-            "title": deadline.title,
-        }
-    else:
-        summary = _("%(kind)s: %(event)s") % {"kind": kind, "event": event.name}
-    if deadline.timezone == "UTC":
-        start = deadline.due_at
-    else:
-        start = deadline.due_at.astimezone(zoneinfo.ZoneInfo(deadline.timezone))
-    zone = "AoE" if deadline.timezone == "Etc/GMT+12" else deadline.timezone
-    if deadline.is_date_only:
-        announced = _("%(date)s, end of day (%(zone)s)") % {
-            "date": start.date().isoformat(),
-            "zone": zone,
-        }
-    else:
-        announced = f"{start:%Y-%m-%d %H:%M} ({zone})"
-    url = deadline.url or event.cfp_url or event.website_url
-    lines = [*texts.lines(event), _("As announced: %(time)s") % {"time": announced}]
-    if url:
-        lines.append(url)
+class FeedWriter:
+    """Renders VEVENTs in one language, with the feed's alarms; labels are looked up once.
 
-    vevent = VEvent()
-    vevent.add("uid", deadline_uid(deadline.pk, host))
-    # No METHOD: DTSTAMP is when the entry was last revised (RFC 5545, 3.8.7.2).
-    vevent.add("dtstamp", max(deadline.updated_at, event.updated_at))
-    vevent.add("dtstart", start)
-    vevent.add("sequence", deadline.sequence)
-    vevent.add("summary", summary)
-    vevent.add("description", "\n".join(lines))
-    if url:
-        vevent.add("url", url)
-    vevent.add("categories", [kind])
-    vevent.add("transp", "TRANSPARENT")
-    if mark_private and not (deadline.is_public and event.is_public):
-        vevent.add("class", "PRIVATE")
-    for alarm in _alarms(summary, alarm_minutes):
-        vevent.add_component(alarm)
-    return vevent
+    Rows are dictionaries (`.values()` of selectors.DEADLINE_FIELDS / EVENT_FIELDS)."""
+
+    def __init__(self, *, language, alarm_minutes=(), mark_private=False):
+        self.language = language
+        self.alarm_minutes = tuple(alarm_minutes)
+        self.mark_private = mark_private
+        self._place = {}
+        with translation.override(language):
+            self.kinds = {value: str(label) for value, label in Deadline.Kind.choices}
+            self.event_kinds = {value: str(label) for value, label in Event.Kind.choices}
+            self.t = {
+                "kind_event": _("%(kind)s: %(event)s"),
+                "kind_event_title": _("%(kind)s: %(event)s (%(title)s)"),
+                "cancelled_summary": _("Cancelled: %(summary)s"),
+                "cancelled_line": _("This event is cancelled."),
+                "dates": _("Dates: %(dates)s"),
+                "place": _("Place: %(place)s"),
+                "online": _("Online"),
+                "and_online": _("%(place)s and online"),
+                "announced": _("Deadline as announced: %(time)s"),
+                "when_zone": _("%(when)s (%(zone)s)"),
+                "end_of_day": _("%(date)s, end of day (%(zone)s)"),
+                "portal": _("On the portal: %(url)s"),
+                "organiser": _("Organiser: %(name)s"),
+                "reminder": _("Reminder: %(summary)s"),
+            }
+            self._country_names = {}
+        self._portal_prefix = portal_event_url(0)[: -len("0/")]
+
+    # --- shared texts ------------------------------------------------------------------------
+
+    def portal_url(self, event_id):
+        return f"{self._portal_prefix}{event_id}/"
+
+    def _country(self, code):
+        name = self._country_names.get(code)
+        if name is None:
+            with translation.override(self.language):
+                name = self._country_names[code] = str(countries.name(code)) if code else ""
+        return name
+
+    def place(self, row, prefix=""):
+        """Where the event is, online ones included ("Online" / "线上")."""
+        key = row[f"{prefix}id"]
+        place = self._place.get(key)
+        if place is None:
+            parts = [row[f"{prefix}venue"], row[f"{prefix}city"], self._country(row[f"{prefix}country"])]
+            place = ", ".join(part for part in parts if part)
+            event_format = row[f"{prefix}format"]
+            if event_format == Event.Format.ONLINE:
+                place = self.t["online"]
+            elif event_format == Event.Format.HYBRID:
+                place = self.t["and_online"] % {"place": place} if place else self.t["online"]
+            self._place[key] = place
+        return place
+
+    @staticmethod
+    def dates(start, end):
+        if start is None:
+            return ""
+        if end and end != start:
+            return f"{start.isoformat()} – {end.isoformat()}"
+        return start.isoformat()
+
+    # --- VEVENTs -----------------------------------------------------------------------------
+
+    def deadline(self, row, *, past):
+        """The VEVENT of one deadline row (with `event__…` fields) as bytes."""
+        t = self.t
+        event_name = row["event__name"]
+        kind = self.kinds.get(row["kind"], row["kind"])
+        if row["title"]:
+            summary = t["kind_event_title"] % {"kind": kind, "event": event_name, "title": row["title"]}
+        else:
+            summary = t["kind_event"] % {"kind": kind, "event": event_name}
+        cancelled = row["event__status"] == Event.Status.CANCELLED
+        if cancelled:
+            summary = t["cancelled_summary"] % {"summary": summary}
+        zone_name = row["timezone"]
+        zone = "AoE" if zone_name == AOE else zone_name
+        local = row["due_at"].astimezone(_zone(zone_name))
+        if row["is_date_only"]:
+            announced = t["end_of_day"] % {"date": local.date().isoformat(), "zone": zone}
+        else:
+            announced = t["when_zone"] % {"when": f"{local:%Y-%m-%d %H:%M}", "zone": zone}
+        portal = self.portal_url(row["event"])
+        url = row["url"] or row["event__cfp_url"] or row["event__website_url"] or portal
+        lines = [event_name]
+        if cancelled:
+            lines.append(t["cancelled_line"])
+        dates = self.dates(row["event__start_date"], row["event__end_date"])
+        if dates:
+            lines.append(t["dates"] % {"dates": dates})
+        place = self.place(row, "event__")
+        if place:
+            lines.append(t["place"] % {"place": place})
+        lines.append(t["announced"] % {"time": announced})
+        if url != portal:
+            lines.append(url)
+        lines.append(t["portal"] % {"url": portal})
+        stamp = max(row["updated_at"], row["event__updated_at"])
+        out = [
+            "BEGIN:VEVENT",
+            f"UID:{row['ical_uid']}",
+            f"DTSTAMP:{utc_stamp(stamp)}",
+            f"DTSTART:{utc_stamp(row['due_at'])}",
+            f"SEQUENCE:{row['sequence'] + row['event__sequence']}",
+            f"SUMMARY:{escape_text(summary)}",
+            f"DESCRIPTION:{escape_text(chr(10).join(lines))}",
+            f"URL:{url}",
+            f"CATEGORIES:{escape_text(kind)}",
+            "TRANSP:TRANSPARENT",
+            f"{ANNOUNCED_ZONE_PROPERTY}:{zone_name}",
+        ]
+        if cancelled:
+            out.append("STATUS:CANCELLED")
+        if self.mark_private and not (row["is_public"] and row["event__is_public"]):
+            out.append("CLASS:PRIVATE")
+        if not past and row["event__status"] not in CLOSED:
+            reminder = escape_text(t["reminder"] % {"summary": summary})
+            for minutes in self.alarm_minutes:
+                out += [
+                    "BEGIN:VALARM",
+                    "ACTION:DISPLAY",
+                    f"TRIGGER:{_trigger(minutes)}",
+                    f"DESCRIPTION:{reminder}",
+                    "END:VALARM",
+                ]
+        out.append("END:VEVENT")
+        return b"".join(fold(line) for line in out)
+
+    def event(self, row):
+        """The all-day VEVENT of one event row as bytes."""
+        t = self.t
+        cancelled = row["status"] == Event.Status.CANCELLED
+        summary = row["name"]
+        if cancelled:
+            summary = t["cancelled_summary"] % {"summary": summary}
+        portal = self.portal_url(row["id"])
+        url = row["website_url"] or portal
+        lines = [t["cancelled_line"]] if cancelled else []
+        if row["organizer"]:
+            lines.append(t["organiser"] % {"name": row["organizer"]})
+        description = row["description"]
+        if description:
+            if len(description) > DESCRIPTION_LIMIT:
+                description = description[:DESCRIPTION_LIMIT] + "…"
+            lines.append(description)
+        if url != portal:
+            lines.append(url)
+        lines.append(t["portal"] % {"url": portal})
+        last_day = row["end_date"] or row["start_date"]
+        out = [
+            "BEGIN:VEVENT",
+            f"UID:{row['ical_uid']}",
+            f"DTSTAMP:{utc_stamp(row['updated_at'])}",
+            f"DTSTART;VALUE=DATE:{row['start_date']:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{last_day + DAY:%Y%m%d}",
+            f"SEQUENCE:{row['sequence']}",
+            f"SUMMARY:{escape_text(summary)}",
+            f"DESCRIPTION:{escape_text(chr(10).join(lines))}",
+        ]
+        place = self.place(row)
+        if place:
+            out.append(f"LOCATION:{escape_text(place)}")
+        out += [
+            f"URL:{url}",
+            f"CATEGORIES:{escape_text(self.event_kinds.get(row['kind'], row['kind']))}",
+            "TRANSP:TRANSPARENT",
+        ]
+        if cancelled:
+            out.append("STATUS:CANCELLED")
+        if self.mark_private and not row["is_public"]:
+            out.append("CLASS:PRIVATE")
+        out.append("END:VEVENT")
+        return b"".join(fold(line) for line in out)
 
 
-def _event_vevent(event, host, kind_labels, texts, mark_private):
-    lines = texts.lines(event)[1:]
-    if event.organizer:
-        lines.append(_("Organiser: %(name)s") % {"name": event.organizer})
-    if event.description:
-        lines.append(event.description)
-    if event.website_url:
-        lines.append(event.website_url)
-    vevent = VEvent()
-    vevent.add("uid", event_uid(event.pk, host))
-    vevent.add("dtstamp", event.updated_at)
-    vevent.add("dtstart", event.start_date)
-    # All-day: DTEND is the day after the last day (exclusive).
-    vevent.add("dtend", event.last_day + DAY)
-    vevent.add("summary", event.name)
-    if lines:
-        vevent.add("description", "\n".join(lines))
-    place = _place_text(event)
-    if place:
-        vevent.add("location", place)
-    if event.website_url:
-        vevent.add("url", event.website_url)
-    vevent.add("categories", [kind_labels.get(event.kind, event.kind)])
-    vevent.add("transp", "TRANSPARENT")
-    if mark_private and not event.is_public:
-        vevent.add("class", "PRIVATE")
-    return vevent
+_ZONES = {}
 
 
-def calendar_bytes(calendar):
-    """The RFC 5545 text: UTF-8, CRLF line endings, lines folded at 75 octets."""
-    return calendar.to_ical()
+def _zone(name):
+    zone = _ZONES.get(name)
+    if zone is None:
+        zone = _ZONES[name] = dt.UTC if name == "UTC" else zoneinfo.ZoneInfo(name)
+    return zone

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Q, Subquery, Value
@@ -23,10 +24,27 @@ from ..selectors import deadlines_visible_to, events_visible_to
 
 FILTER_NAMES = ("country", "status", "kind", "tag", "lang")
 # Bump when the feeds' text changes shape, so cached bodies and ETags are renewed.
-FEED_FORMAT_VERSION = "1"
+FEED_FORMAT_VERSION = "2"
 
+_EVENT_TEXT_FIELDS = (
+    "id",
+    "name",
+    "start_date",
+    "end_date",
+    "city",
+    "country",
+    "venue",
+    "format",
+    "website_url",
+    "status",
+    "is_public",
+    "sequence",
+    "updated_at",
+)
+# What a deadline's VEVENT shows (ical.FeedWriter.deadline), read with .values().
 DEADLINE_FIELDS = (
     "id",
+    "ical_uid",
     "kind",
     "title",
     "due_at",
@@ -37,32 +55,17 @@ DEADLINE_FIELDS = (
     "sequence",
     "updated_at",
     "event",
-    "event__name",
-    "event__start_date",
-    "event__end_date",
-    "event__city",
-    "event__country",
-    "event__venue",
-    "event__website_url",
     "event__cfp_url",
-    "event__is_public",
-    "event__updated_at",
+    *(f"event__{name}" for name in _EVENT_TEXT_FIELDS if name != "id"),
+    "event__id",
 )
-EVENT_FIELDS = (
-    "id",
-    "name",
-    "kind",
-    "organizer",
-    "start_date",
-    "end_date",
-    "city",
-    "country",
-    "venue",
-    "website_url",
-    "description",
-    "is_public",
-    "updated_at",
-)
+# What an event's all-day VEVENT shows (ical.FeedWriter.event).
+EVENT_FIELDS = (*_EVENT_TEXT_FIELDS, "ical_uid", "kind", "organizer", "description")
+
+
+def history_start(now):
+    """The oldest instant the feeds still show (CALENDAR_FEED_HISTORY_DAYS before now)."""
+    return now - dt.timedelta(days=settings.CALENDAR_FEED_HISTORY_DAYS)
 
 
 @dataclass(frozen=True)
@@ -154,11 +157,13 @@ def feed_viewer(*, feed=None):
     return AnonymousUser() if feed is None else feed.member.user
 
 
-def feed_deadlines(*, filters, feed=None):
+def feed_deadlines(*, filters, now, feed=None):
     """Deadlines a feed holds: those its viewer may see (the public window for the public
-    feed; internal ones too for a member's feed), narrowed by the filters and the personal
-    feed's choices. Not evaluated."""
-    deadlines = deadlines_visible_to(user=feed_viewer(feed=feed)).filter(_event_q(filters, "event__"))
+    feed; internal ones too for a member's feed) and not older than the feeds' history,
+    narrowed by the filters and the personal feed's choices. Not evaluated."""
+    deadlines = deadlines_visible_to(user=feed_viewer(feed=feed)).filter(
+        _event_q(filters, "event__"), due_at__gte=history_start(now)
+    )
     if filters.kinds:
         deadlines = deadlines.filter(kind__in=filters.kinds)
     if feed is not None:
@@ -169,12 +174,18 @@ def feed_deadlines(*, filters, feed=None):
     return deadlines
 
 
-def feed_events(*, filters, feed=None):
-    """Events (with dates) a feed holds as all-day entries: those its viewer may see.
+def feed_events(*, filters, now, feed=None):
+    """Events (with dates) a feed holds as all-day entries: those its viewer may see, whose
+    last day is within the feeds' history.
     The `kind` filter keeps events with a deadline of that kind that the viewer may see
     too (an internal deadline never puts a public event in the public feed). Not evaluated."""
     viewer = feed_viewer(feed=feed)
-    events = events_visible_to(user=viewer).filter(_event_q(filters), start_date__isnull=False)
+    first_day = history_start(now).date()
+    events = events_visible_to(user=viewer).filter(
+        _event_q(filters),
+        Q(end_date__gte=first_day) | Q(end_date__isnull=True, start_date__gte=first_day),
+        start_date__isnull=False,
+    )
     if filters.kinds:
         with_kind = deadlines_visible_to(user=viewer).filter(kind__in=filters.kinds).values("event_id")
         events = events.filter(id__in=with_kind)
@@ -183,12 +194,36 @@ def feed_events(*, filters, feed=None):
     return events
 
 
-def feed_rows_deadlines(queryset):
-    return list(queryset.select_related("event").only(*DEADLINE_FIELDS).order_by("due_at", "id"))
+# Each kind of row a feed holds: its fields, its order, and what makes a row change.
+DEADLINE_ROWS = {
+    "fields": DEADLINE_FIELDS,
+    "order": ("due_at", "id"),
+    "changed": ("updated_at", "event__updated_at"),
+}
+EVENT_ROWS = {"fields": EVENT_FIELDS, "order": ("start_date", "id"), "changed": ("updated_at",)}
 
 
-def feed_rows_events(queryset):
-    return list(queryset.only(*EVENT_FIELDS).order_by("start_date", "id"))
+def feed_rows(queryset, rows, *, only_q=None):
+    """The rows (dictionaries) of a feed's queryset in feed order, or those matching `only_q`."""
+    if only_q is not None:
+        queryset = queryset.filter(only_q)
+    return list(queryset.order_by(*rows["order"]).values(*rows["fields"]))
+
+
+def feed_order(queryset, rows, *, with_instant=False):
+    """The feed's row ids in order ((id, due_at) pairs for deadlines): one query, no texts."""
+    order = rows["order"]
+    if with_instant:
+        return list(queryset.order_by(*order).values_list("id", "due_at"))
+    return list(queryset.order_by(*order).values_list("id", flat=True))
+
+
+def changed_since_q(rows, since):
+    """Rows whose own row (or their event's) was saved at or after `since`."""
+    q = Q()
+    for name in rows["changed"]:
+        q |= Q(**{f"{name}__gte": since})
+    return q
 
 
 def _scalar(queryset, aggregate):
@@ -202,16 +237,18 @@ class FeedState:
     last_modified: dt.datetime
 
 
-def feed_state(*, parts, deadlines=None, events=None):
+def feed_state(*, parts, now, deadlines=None, events=None):
     """The feed's validators in one query: counts and latest changes of what it holds,
-    and the revision that moves on every save or delete. `parts` are the other things
-    the body depends on (filters, language, a personal feed's settings).
+    how many of its deadlines are past (they lose their alarms), and the revision that
+    moves on every save or delete. `parts` are the other things the body depends on
+    (filters, language, a personal feed's settings).
 
     None while the revision has never started (nothing saved through the ORM yet): the
     caller starts it (services.calendar_revision_touch) and asks again."""
     expressions = {}
     if deadlines is not None:
         expressions["d_count"] = _scalar(deadlines, Count("pk"))
+        expressions["d_past"] = _scalar(deadlines, Count("pk", filter=Q(due_at__lte=now)))
         expressions["d_changed"] = _scalar(deadlines, Max("updated_at"))
         expressions["de_changed"] = _scalar(deadlines, Max("event__updated_at"))
     if events is not None:

@@ -1,17 +1,14 @@
 """Calendar feeds over HTTP: the public CFP and events feeds, a member's personal feed,
 and the page where a member copies, regenerates and configures their feed's address."""
 
-import logging
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotFound
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
@@ -21,15 +18,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 from intl_portal.common.forms import add_refusal
 from members.permissions import member_of
 
-from . import selectors, services
+from ..models.feeds import DEFAULT_ALARM_MINUTES
+from . import assembly, selectors, services
 from .forms import CalendarFeedForm
-from .ical import calendar_bytes, feed_calendar
-
-logger = logging.getLogger(__name__)
+from .ical import FeedWriter, calendar_head
 
 MAX_AGE = 3600  # clients may poll hourly; REFRESH-INTERVAL says the same inside the feed
-BODY_CACHE_SECONDS = 24 * 3600
-BODY_CACHE_MAX_BYTES = 32 * 1024 * 1024
 
 CFP_NAME = gettext_lazy("CFP deadlines · International outreach")
 CFP_DESCRIPTION = gettext_lazy("Deadlines of the conferences the working group follows.")
@@ -39,15 +33,22 @@ PERSONAL_NAME = gettext_lazy("My deadlines · International outreach")
 PERSONAL_DESCRIPTION = gettext_lazy("Personal feed of %(name)s.")
 
 
+def content_language(language):
+    """The HTTP language tag of a portal language code ("zh-hans" → "zh-Hans")."""
+    head, _sep, rest = language.partition("-")
+    return f"{head}-{rest.title()}" if len(rest) == 4 else language
+
+
 class CalendarResponse(HttpResponse):
     """An iCalendar response with the validators and the caching a subscriber needs."""
 
-    def __init__(self, content=b"", *, etag, last_modified, filename, private=False, **kwargs):
+    def __init__(self, content=b"", *, etag, last_modified, filename, language, private=False, **kwargs):
         super().__init__(content, content_type="text/calendar; charset=utf-8", **kwargs)
         self["ETag"] = etag
         self["Last-Modified"] = http_date(last_modified.timestamp())
         self["Cache-Control"] = f"{'private' if private else 'public'}, max-age={MAX_AGE}"
         self["Content-Disposition"] = f'inline; filename="{filename}"'
+        self["Content-Language"] = content_language(language)
         if private:
             self["X-Robots-Tag"] = "noindex, nofollow"
 
@@ -56,35 +57,33 @@ def _bad_request(error):
     return HttpResponseBadRequest(" ".join(error.messages) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def _cached_body(key):
-    try:
-        return cache.get(key)
-    except Exception:  # a cache outage must not break subscriptions
-        logger.warning("calendar feed cache unavailable", exc_info=True)
-        return None
-
-
-def _store_body(key, body):
-    if len(body) > BODY_CACHE_MAX_BYTES:
-        return
-    try:
-        cache.set(key, body, BODY_CACHE_SECONDS)
-    except Exception:
-        logger.warning("calendar feed cache unavailable", exc_info=True)
-
-
-def _serve(request, *, filename, language, parts, deadlines=None, events=None, **calendar):
-    """Answer 304 from the feed's state alone, else the body (cached by its ETag)."""
-    parts = [filename, language, *parts]
-    state = selectors.feed_state(parts=parts, deadlines=deadlines, events=events)
+def _serve(
+    request,
+    *,
+    filename,
+    language,
+    parts,
+    now,
+    name,
+    description="",
+    deadlines=None,
+    events=None,
+    alarm_minutes=DEFAULT_ALARM_MINUTES,
+    mark_private=False,
+):
+    """Answer 304 from the feed's state alone, else the body (built once per change)."""
+    alarm_minutes = tuple(alarm_minutes)
+    parts = [filename, language, *parts, alarm_minutes, mark_private, settings.PORTAL_BASE_URL]
+    state = selectors.feed_state(parts=parts, now=now, deadlines=deadlines, events=events)
     if state is None:  # the feeds' revision has never started (rows made by bulk_create only)
         services.calendar_revision_touch()
-        state = selectors.feed_state(parts=parts, deadlines=deadlines, events=events)
+        state = selectors.feed_state(parts=parts, now=now, deadlines=deadlines, events=events)
     response = CalendarResponse(
         etag=state.etag,
         last_modified=state.last_modified,
         filename=filename,
-        private=calendar.get("mark_private", False),
+        language=language,
+        private=mark_private,
     )
     conditional = get_conditional_response(
         request,
@@ -94,22 +93,19 @@ def _serve(request, *, filename, language, parts, deadlines=None, events=None, *
     )
     if conditional is not response:  # 304 Not Modified (or 412 for If-Match)
         return conditional
-    key = f"ical:body:{state.etag.strip(chr(34))}"
-    body = _cached_body(key)
-    if body is None:
+    variant = "|".join(map(str, [selectors.FEED_FORMAT_VERSION, *parts]))
+
+    def build():
         with translation.override(language):
-            for name in ("name", "description"):
-                calendar[name] = str(calendar.get(name, ""))
-        body = calendar_bytes(
-            feed_calendar(
-                deadlines=selectors.feed_rows_deadlines(deadlines) if deadlines is not None else (),
-                events=selectors.feed_rows_events(events) if events is not None else (),
-                language=language,
-                **calendar,
-            )
+            head = calendar_head(name=str(name), description=str(description))
+        writer = FeedWriter(language=language, alarm_minutes=alarm_minutes, mark_private=mark_private)
+        return assembly.build_body(
+            variant=variant, head=head, writer=writer, now=now, deadlines=deadlines, events=events
         )
-        _store_body(key, body)
-    response.content = body
+
+    response.content = assembly.feed_body(
+        body_key=f"ical:body:{state.etag.strip(chr(34))}", variant=variant, build=build
+    )
     return response
 
 
@@ -120,14 +116,16 @@ def _public_feed(request, *, filename, name, description, source):
         filters = selectors.feed_filters_from_params(params=request.GET)
     except ValidationError as error:
         return _bad_request(error)
+    now = timezone.now()
     return _serve(
         request,
         filename=filename,
         language=filters.language or settings.LANGUAGE_CODE,
         parts=[filters.key()],
+        now=now,
         name=name,
         description=description,
-        **source(filters),
+        **source(filters, now),
     )
 
 
@@ -139,7 +137,7 @@ def cfp_feed(request):
         filename="cfp.ics",
         name=CFP_NAME,
         description=CFP_DESCRIPTION,
-        source=lambda filters: {"deadlines": selectors.feed_deadlines(filters=filters)},
+        source=lambda filters, now: {"deadlines": selectors.feed_deadlines(filters=filters, now=now)},
     )
 
 
@@ -151,7 +149,7 @@ def events_feed(request):
         filename="events.ics",
         name=EVENTS_NAME,
         description=EVENTS_DESCRIPTION,
-        source=lambda filters: {"events": selectors.feed_events(filters=filters)},
+        source=lambda filters, now: {"events": selectors.feed_events(filters=filters, now=now)},
     )
 
 
@@ -170,13 +168,15 @@ def personal_feed(request, token):
     language = filters.language or feed.feed_language
     with translation.override(language):
         description = PERSONAL_DESCRIPTION % {"name": feed.member.localized_name}
+    now = timezone.now()
     return _serve(
         request,
         filename="my-deadlines.ics",
         language=language,
         parts=[filters.key(), feed.pk, feed.updated_at.isoformat(), feed.member.updated_at],
-        deadlines=selectors.feed_deadlines(filters=filters, feed=feed),
-        events=selectors.feed_events(filters=filters, feed=feed) if feed.include_events else None,
+        now=now,
+        deadlines=selectors.feed_deadlines(filters=filters, now=now, feed=feed),
+        events=selectors.feed_events(filters=filters, now=now, feed=feed) if feed.include_events else None,
         name=PERSONAL_NAME,
         description=description,
         alarm_minutes=feed.alarm_minutes,

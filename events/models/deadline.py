@@ -13,6 +13,8 @@ from django.utils.translation import pgettext_lazy
 
 from intl_portal.common.timezones import validate_zone_name, zone_label
 
+from .calendar_uid import new_calendar_uid
+
 
 class Deadline(models.Model):
     class Kind(models.TextChoices):
@@ -47,6 +49,10 @@ class Deadline(models.Model):
     note = models.TextField(_("note"), blank=True)
     # Raised each time the instant moves, so calendar clients replace the old entry.
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
+    # The calendar UID, fixed for the row's life whatever the site's address becomes.
+    ical_uid = models.CharField(
+        _("calendar UID"), max_length=255, unique=True, editable=False, default=new_calendar_uid
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

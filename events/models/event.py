@@ -10,6 +10,8 @@ from django_countries.fields import CountryField
 
 from intl_portal.common.timezones import validate_zone_name
 
+from .calendar_uid import new_calendar_uid
+
 
 class Tag(models.Model):
     slug = models.SlugField(_("code"), max_length=50, unique=True)
@@ -100,6 +102,13 @@ class Event(models.Model):
         help_text=_("Events of which the group will attend only one (二选一)."),
     )
     review = models.TextField(_("post-event review"), blank=True)
+    # Raised when the event's dates move or it is cancelled (or revived), so calendar clients
+    # replace their copy of its all-day entry and of its deadlines' entries.
+    sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
+    # The calendar UID, fixed for the row's life whatever the site's address becomes.
+    ical_uid = models.CharField(
+        _("calendar UID"), max_length=255, unique=True, editable=False, default=new_calendar_uid
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -41,10 +41,14 @@ def event_update(*, user, event, tags=None, alternatives=None, **fields):
     """Change an event's fields (and, given, its tags and alternatives). A new status goes
     through event_set_status, which re-plans the reminders of the event's deadlines."""
     require_manager(user)
-    stored_status = Event.objects.filter(pk=event.pk).values_list("status", flat=True).get()
+    stored = Event.objects.filter(pk=event.pk).values("status", "start_date", "end_date", "sequence").get()
+    stored_status = stored["status"]
     status = fields.pop("status", stored_status)
     assign(event, fields)
     event.status = stored_status
+    event.sequence = max(event.sequence, stored["sequence"])
+    if (event.start_date, event.end_date) != (stored["start_date"], stored["end_date"]):
+        event.sequence += 1  # moved: calendar clients replace their copy
     save_clean(event)
     _set_relations(event, tags, alternatives)
     if status != stored_status:
@@ -59,8 +63,14 @@ def event_set_status(*, user, event, status):
     require_manager(user)
     if status not in Event.Status.values:
         raise ValidationError({"status": _("Unknown event status: %(status)s") % {"status": status}})
+    cancelled = Event.Status.CANCELLED
+    fields = ["status", "updated_at"]
+    if (event.status == cancelled) != (status == cancelled):
+        # Cancelled or revived: every feed entry of the event changes its STATUS.
+        event.sequence = Event.objects.filter(pk=event.pk).values_list("sequence", flat=True).get() + 1
+        fields.append("sequence")
     event.status = status
-    event.save(update_fields=["status", "updated_at"])
+    event.save(update_fields=fields)
     reminders_plan_event(event_id=event.pk)
     return event
 

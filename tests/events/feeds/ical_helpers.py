@@ -37,3 +37,16 @@ def used_tzids(body):
 
 def defined_tzids(body):
     return set(re.findall(rb"^TZID:(.+)$", body.replace(b"\r\n", b"\n"), re.MULTILINE))
+
+
+def deadline_uid(pk):
+    """The UID a deadline's VEVENT carries: the one stored with the row."""
+    from events.models import Deadline
+
+    return Deadline.objects.values_list("ical_uid", flat=True).get(pk=pk)
+
+
+def event_uid(pk):
+    from events.models import Event
+
+    return Event.objects.values_list("ical_uid", flat=True).get(pk=pk)

@@ -3,13 +3,14 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 from django.utils.http import http_date
 
-from events.feeds.ical import deadline_uid, event_uid
 from events.models import CalendarRevision, Deadline
 from events.services import deadline_set
 from members.permissions import OPERATOR
 from tests import factories
+from tests.events.feeds.ical_helpers import deadline_uid, event_uid
 
 from .ical_helpers import (
     content_lines,
@@ -64,13 +65,17 @@ def test_deadline_announced_1559_jst_lands_at_0659_utc(client, summit):
     )
     vevent = vevents_by_uid(parse(client.get(CFP)))[deadline_uid(deadline.pk)]
     assert instant(vevent) == dt.datetime(2025, 7, 14, 6, 59, tzinfo=dt.UTC)
-    assert vevent["DTSTART"].params["TZID"] == "Asia/Tokyo"
+    # The instant in UTC, the announced zone kept beside it (no TZID for a client to misread).
+    assert vevent["DTSTART"].to_ical() == b"20250714T065900Z"
+    assert "TZID" not in vevent["DTSTART"].params
+    assert str(vevent["X-INTL-PORTAL-ANNOUNCED-TZID"]) == "Asia/Tokyo"
     assert str(vevent["SUMMARY"]) == "CFP closes: Open Source Summit Japan 2025"
     assert str(vevent["URL"]) == "https://events.example.org/ossjapan/cfp/"
     description = str(vevent["DESCRIPTION"])
     assert "Dates: 2025-12-08 – 2025-12-09" in description
     assert "Place: Toranomon Hills, Tokyo, Japan" in description
-    assert "As announced: 2025-07-14 15:59 (Asia/Tokyo)" in description
+    assert "Deadline as announced: 2025-07-14 15:59 (Asia/Tokyo)" in description
+    assert f"On the portal: http://127.0.0.1:8000/events/{summit.pk}/" in description
 
 
 def test_every_deadline_instant_matches_the_database(client, mixed_deadlines):
@@ -83,18 +88,20 @@ def test_every_deadline_instant_matches_the_database(client, mixed_deadlines):
 def test_date_only_aoe_deadline_closes_at_2359_aoe(client, mixed_deadlines):
     aoe = mixed_deadlines[1]
     vevent = vevents_by_uid(parse(client.get(CFP)))[deadline_uid(aoe.pk)]
-    assert vevent["DTSTART"].params["TZID"] == "Etc/GMT+12"
+    assert str(vevent["X-INTL-PORTAL-ANNOUNCED-TZID"]) == "Etc/GMT+12"
     assert instant(vevent) == dt.datetime(2025, 3, 2, 11, 59, tzinfo=dt.UTC)
     assert "2025-03-01, end of day (AoE)" in str(vevent["DESCRIPTION"])
 
 
-def test_feed_is_rfc5545_text_crlf_folded_with_vtimezones(client, mixed_deadlines):
+def test_feed_is_rfc5545_text_crlf_folded_in_utc(client, mixed_deadlines):
     body = client.get(CFP).content
     lines = content_lines(body)
     assert max(len(line) for line in lines) <= 75
     assert lines[0] == b"BEGIN:VCALENDAR" and lines[-1] == b"END:VCALENDAR"
-    assert used_tzids(body) == {b"Asia/Tokyo", b"Etc/GMT+12", b"Europe/Berlin"}
-    assert defined_tzids(body) == used_tzids(body)
+    # Every instant in UTC: no TZID, so no VTIMEZONE to be misread by a client.
+    assert used_tzids(body) == defined_tzids(body) == set()
+    assert b"BEGIN:VTIMEZONE" not in body
+    assert all(line.endswith(b"Z") for line in lines if line.startswith(b"DTSTART:"))
     calendar = parse(client.get(CFP))
     assert calendar.get_missing_tzids() == set()
     assert str(calendar["VERSION"]) == "2.0"
@@ -201,13 +208,15 @@ def test_deadline_saved_like_the_admin_does_raises_sequence_once(db, summit):
 def test_deleted_deadline_disappears_even_for_a_conditional_get(client, mixed_deadlines):
     first = client.get(CFP)
     gone = mixed_deadlines[2]
+    gone_uid = deadline_uid(gone.pk)
+    assert gone_uid in vevents_by_uid(parse(first))
     gone.delete()
     again = client.get(
         CFP,
         headers={"If-None-Match": first["ETag"], "If-Modified-Since": first["Last-Modified"]},
     )
     assert again.status_code == 200
-    assert deadline_uid(gone.pk) not in vevents_by_uid(parse(again))
+    assert gone_uid not in vevents_by_uid(parse(again))
     assert again["ETag"] != first["ETag"]
 
 
@@ -250,7 +259,7 @@ def test_public_feed_leaves_out_internal_events_and_deadlines(client, summit):
 
 
 def test_valarms_remind_seven_days_and_one_day_before(client, summit):
-    factories.DeadlineFactory(event=summit)
+    factories.DeadlineFactory(event=summit, due_at=timezone.now() + dt.timedelta(days=30))
     vevent = parse(client.get(CFP)).walk("VEVENT")[0]
     alarms = vevent.walk("VALARM")
     assert [alarm.decoded("TRIGGER") for alarm in alarms] == [

@@ -6,10 +6,10 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from events.feeds.ical import deadline_uid, event_uid
 from events.models import Event
 from events.selectors import deadlines_visible_to, events_visible_to
 from tests import factories
+from tests.events.feeds.ical_helpers import deadline_uid, event_uid
 
 from .ical_helpers import (
     parse,

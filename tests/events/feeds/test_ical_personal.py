@@ -4,16 +4,19 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from events.feeds.ical import deadline_uid, event_uid
 from events.feeds.services import calendar_feed_for_member, calendar_feed_update
 from events.models import CalendarFeed, Participation
 from members.permissions import member_of
 from tests import factories
+from tests.events.feeds.ical_helpers import deadline_uid, event_uid
 
 from .ical_helpers import content_lines, instant, parse, vevents_by_uid
 
 PAGE = "/me/calendar/"
+# A deadline still ahead whenever the suite runs (past ones carry no alarms).
+SOON = (timezone.now() + dt.timedelta(days=60)).replace(second=0, microsecond=0)
 
 
 def feed_url(feed):
@@ -115,7 +118,7 @@ def test_feed_of_an_inactive_member_or_login_is_404(client, feed, member_user):
 
 def test_member_choices_kinds_alarms_and_language(client, feed):
     event = factories.EventFactory(name="Open Source Summit Japan 2025", country="JP")
-    close = factories.DeadlineFactory(event=event, kind="cfp_close", timezone="Asia/Tokyo")
+    close = factories.DeadlineFactory(event=event, kind="cfp_close", timezone="Asia/Tokyo", due_at=SOON)
     factories.DeadlineFactory(event=event, kind="registration")
     calendar_feed_update(
         feed=feed,
@@ -159,7 +162,7 @@ def test_personal_feed_is_private_and_marks_internal_entries(client, two_members
 
 
 def test_settings_change_changes_the_etag(client, feed):
-    factories.DeadlineFactory()
+    factories.DeadlineFactory(due_at=SOON)
     first = client.get(feed_url(feed))
     calendar_feed_update(
         feed=feed, scope="all", kinds=[], alarm_minutes=[0], language="", include_events=False

@@ -1,0 +1,248 @@
+"""A feed's body, built once and then kept up to date entry by entry.
+
+A feed body is the calendar's head, one VEVENT per row, and its tail. Each process keeps,
+per feed variant (the same rows rendered the same way: feed, filters, language, alarms), a
+snapshot of the rendered VEVENTs by row id. When the feed changes, the next request does
+not render 20,000 entries again: it reads the feed's row ids in order, renders only the rows
+saved since the snapshot (and the new ones, and those that just became past), and joins the
+bytes. The whole body is also kept in the shared cache under the feed's ETag, so other
+processes serve it without building.
+
+Concurrent requests for a body being built wait for that one build (one lock per variant in
+the process, one lock per ETag in the shared cache across processes) instead of building it
+too: 20 polls after an edit cause one build.
+"""
+
+import datetime as dt
+import logging
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils import timezone
+
+from . import selectors
+from .ical import CALENDAR_TAIL
+
+logger = logging.getLogger(__name__)
+
+# Rows saved this long before a snapshot was taken are re-rendered at its next update too:
+# a transaction that commits later than it saved still has its rows picked up.
+SAVE_MARGIN = dt.timedelta(minutes=10)
+# A snapshot older than this is rebuilt from scratch (a safety net for writes that bypass
+# updated_at, e.g. a raw SQL fix).
+SNAPSHOT_MAX_AGE = dt.timedelta(hours=6)
+# Beyond this many rows to fetch by id, a full build is as cheap.
+MAX_FETCH_BY_ID = 500
+SNAPSHOT_BUDGET_BYTES = 96 * 1024 * 1024
+BODY_CACHE_SECONDS = 24 * 3600
+BODY_CACHE_MAX_BYTES = 32 * 1024 * 1024
+BUILD_LOCK_SECONDS = 120
+WAIT_STEP_SECONDS = 0.02
+
+
+@dataclass
+class Part:
+    """The rendered VEVENTs of one kind of row (deadlines or events) of one feed variant."""
+
+    chunks: dict = field(default_factory=dict)  # row id → VEVENT bytes
+    past: dict = field(default_factory=dict)  # deadline id → rendered as past (no alarms)
+    watermark: dt.datetime | None = None
+    taken_at: dt.datetime | None = None
+    size: int = 0
+
+
+class _Snapshots:
+    """Process-local snapshots, least recently used dropped first beyond the byte budget."""
+
+    def __init__(self, budget):
+        self.budget = budget
+        self.parts = OrderedDict()
+        self.guard = threading.Lock()
+
+    def get(self, key):
+        with self.guard:
+            part = self.parts.get(key)
+            if part is not None:
+                self.parts.move_to_end(key)
+            return part
+
+    def put(self, key, part):
+        with self.guard:
+            self.parts[key] = part
+            self.parts.move_to_end(key)
+            while sum(p.size for p in self.parts.values()) > self.budget and len(self.parts) > 1:
+                self.parts.popitem(last=False)
+
+    def clear(self):
+        with self.guard:
+            self.parts.clear()
+
+
+snapshots = _Snapshots(SNAPSHOT_BUDGET_BYTES)
+
+
+class BuildCounter:
+    """How many bodies this process has built (full and incremental): tests and the
+    benchmark count rebuilds with it."""
+
+    def __init__(self):
+        self.full = 0
+        self.incremental = 0
+        self._guard = threading.Lock()
+
+    def add(self, *, full):
+        with self._guard:
+            if full:
+                self.full += 1
+            else:
+                self.incremental += 1
+
+    @property
+    def total(self):
+        return self.full + self.incremental
+
+
+builds = BuildCounter()
+
+_variant_locks = {}
+_variant_locks_guard = threading.Lock()
+
+
+def _variant_lock(key):
+    with _variant_locks_guard:
+        return _variant_locks.setdefault(key, threading.Lock())
+
+
+def _render_part(key, queryset, rows, render, *, now, is_deadline):
+    """The part's chunks in feed order, updating the process's snapshot."""
+    part = snapshots.get(key)
+    started = timezone.now()
+    if part is not None and started - part.taken_at > SNAPSHOT_MAX_AGE:
+        part = None
+    if part is not None:
+        ordered = _update(part, queryset, rows, render, now=now, is_deadline=is_deadline)
+        if ordered is not None:
+            part.watermark, part.taken_at = started - SAVE_MARGIN, started
+            snapshots.put(key, part)
+            return [part.chunks[pk] for pk in ordered], False
+    part = Part()
+    ordered = []
+    for row in selectors.feed_rows(queryset, rows):
+        pk = row["id"]
+        past = is_deadline and row["due_at"] <= now
+        part.chunks[pk] = chunk = render(row, past)
+        part.size += len(chunk)
+        if is_deadline:
+            part.past[pk] = past
+        ordered.append(pk)
+    part.watermark, part.taken_at = started - SAVE_MARGIN, started
+    snapshots.put(key, part)
+    return [part.chunks[pk] for pk in ordered], True
+
+
+def _update(part, queryset, rows, render, *, now, is_deadline):
+    """Bring a snapshot up to date; the row ids in order, or None when a full build is due."""
+    if is_deadline:
+        pairs = selectors.feed_order(queryset, rows, with_instant=True)
+        ordered = [pk for pk, _due in pairs]
+        due = dict(pairs)
+    else:
+        ordered = selectors.feed_order(queryset, rows)
+        due = {}
+    known = part.chunks
+    needed = [pk for pk in ordered if pk not in known]
+    if is_deadline:
+        needed += [pk for pk in ordered if pk in known and part.past[pk] != (due[pk] <= now)]
+    if len(needed) > MAX_FETCH_BY_ID:
+        return None
+    only_q = selectors.changed_since_q(rows, part.watermark)
+    if needed:
+        only_q |= Q(pk__in=needed)
+    for row in selectors.feed_rows(queryset, rows, only_q=only_q):
+        pk = row["id"]
+        past = is_deadline and row["due_at"] <= now
+        old = known.get(pk)
+        known[pk] = chunk = render(row, past)
+        part.size += len(chunk) - (len(old) if old else 0)
+        if is_deadline:
+            part.past[pk] = past
+    if len(known) != len(ordered):
+        keep = set(ordered)
+        for pk in [pk for pk in known if pk not in keep]:
+            part.size -= len(known.pop(pk))
+            part.past.pop(pk, None)
+    return ordered
+
+
+def build_body(*, variant, head, writer, now, deadlines=None, events=None):
+    """The feed's body: head, deadlines' VEVENTs, events' VEVENTs, tail."""
+    pieces = [head]
+    full = False
+    if deadlines is not None:
+        chunks, full_d = _render_part(
+            (variant, "deadlines"),
+            deadlines,
+            selectors.DEADLINE_ROWS,
+            lambda row, past: writer.deadline(row, past=past),
+            now=now,
+            is_deadline=True,
+        )
+        pieces += chunks
+        full = full or full_d
+    if events is not None:
+        chunks, full_e = _render_part(
+            (variant, "events"),
+            events,
+            selectors.EVENT_ROWS,
+            lambda row, _past: writer.event(row),
+            now=now,
+            is_deadline=False,
+        )
+        pieces += chunks
+        full = full or full_e
+    pieces.append(CALENDAR_TAIL)
+    builds.add(full=full)
+    return b"".join(pieces)
+
+
+def _cache_call(method, *args, default=None):
+    try:
+        return getattr(cache, method)(*args)
+    except Exception:  # a cache outage must not break subscriptions
+        logger.warning("calendar feed cache unavailable", exc_info=True)
+        return default
+
+
+def feed_body(*, body_key, variant, build):
+    """The body cached under `body_key`, else built once by `build()` however many requests
+    ask for it at the same moment (the others wait for that build and share it)."""
+    body = _cache_call("get", body_key)
+    if body is not None:
+        return body
+    with _variant_lock(variant):
+        body = _cache_call("get", body_key)
+        if body is not None:
+            return body
+        lock_key = f"{body_key}:building"
+        owner = _cache_call("add", lock_key, 1, BUILD_LOCK_SECONDS, default=True)
+        if not owner:  # another process builds it: wait for its body
+            deadline = time.monotonic() + BUILD_LOCK_SECONDS
+            while time.monotonic() < deadline:
+                time.sleep(WAIT_STEP_SECONDS)
+                body = _cache_call("get", body_key)
+                if body is not None:
+                    return body
+                if _cache_call("get", lock_key) is None:
+                    break
+        try:
+            body = build()
+            if len(body) <= BODY_CACHE_MAX_BYTES:
+                _cache_call("set", body_key, body, BODY_CACHE_SECONDS)
+        finally:
+            if owner:
+                _cache_call("delete", lock_key)
+    return body
