@@ -2,11 +2,12 @@
 exactly what the public pages show."""
 
 import datetime as dt
+import itertools
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from events.models import Event
+from events.models import Deadline, Event
 from events.selectors import deadlines_visible_to, events_visible_to
 from tests import factories
 from tests.events.feeds.ical_helpers import deadline_uid, event_uid
@@ -106,3 +107,44 @@ def test_unknown_filter_values_answer_400_in_plain_text(client, filter_data, url
     assert response.status_code == 400
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert message in response.content.decode()
+
+
+@pytest.fixture
+def leak_data(db):
+    """Public and internal events and deadlines; every internal text says SECRET."""
+    cloud = factories.TagFactory(slug="cloud", name_en="Cloud")
+    jp = factories.EventFactory(country="JP", status=Event.Status.PLANNED)
+    jp.tags.add(cloud)
+    kr = factories.EventFactory(country="KR", status=Event.Status.CONSIDERING, notes="SECRET notes")
+    internal = factories.EventFactory(name="SECRET summit", country="BE", is_public=False)
+    internal.tags.add(cloud)
+    public = [factories.DeadlineFactory(event=jp, kind="cfp_close"), factories.DeadlineFactory(event=kr)]
+    for kind in Deadline.Kind.values:
+        factories.DeadlineFactory(event=jp, kind=kind, is_public=False, title="SECRET track")
+        factories.DeadlineFactory(event=kr, kind=kind, is_public=False, title="SECRET track")
+        factories.DeadlineFactory(event=internal, kind=kind, title="SECRET deadline")
+    return {"deadlines": {d.ical_uid for d in public}, "events": {jp.ical_uid, kr.ical_uid}}
+
+
+def test_no_internal_data_in_any_public_feed_under_any_filters(client, leak_data):
+    combinations = itertools.product(
+        [None, "JP", "KR", "BE"],
+        [None, "planned", "considering"],
+        [None, *Deadline.Kind.values],
+        [None, "cloud"],
+    )
+    for country, status, kind, tag in combinations:
+        query = {
+            name: value
+            for name, value in (("country", country), ("status", status), ("kind", kind), ("tag", tag))
+            if value
+        }
+        for path, allowed in ((CFP, leak_data["deadlines"]), (EVENTS, leak_data["events"])):
+            response = client.get(path, query)
+            assert b"SECRET" not in response.content, (path, query)
+            assert set(vevents_by_uid(parse(response))) <= allowed, (path, query)
+    # An event is listed under a kind only for a public deadline of that kind.
+    assert set(vevents_by_uid(parse(client.get(EVENTS, {"kind": "other"})))) == set()
+    for lang in ("en", "zh-hans"):
+        for path in (CFP, EVENTS):
+            assert b"SECRET" not in client.get(path, {"lang": lang}).content
