@@ -21,7 +21,6 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Q
 from django.utils import timezone
 
 from . import selectors
@@ -49,9 +48,8 @@ class Part:
     """The rendered VEVENTs of one kind of row (deadlines or events) of one feed variant."""
 
     chunks: dict = field(default_factory=dict)  # row id → VEVENT bytes
-    past: dict = field(default_factory=dict)  # deadline id → rendered as past (no alarms)
-    watermark: dt.datetime | None = None
-    taken_at: dt.datetime | None = None
+    rendered_at: dt.datetime | None = None  # the `now` its past/upcoming split was made at
+    taken_at: dt.datetime | None = None  # when the rows were read
     size: int = 0
 
 
@@ -86,20 +84,28 @@ snapshots = _Snapshots(SNAPSHOT_BUDGET_BYTES)
 
 
 class BuildCounter:
-    """How many bodies this process has built (full and incremental): tests and the
-    benchmark count rebuilds with it."""
+    """How many bodies this process has built (full and incremental), how long the last
+    build took, and the longest time a request waited for another's build: tests and the
+    benchmark read them."""
 
     def __init__(self):
         self.full = 0
         self.incremental = 0
+        self.last_build_seconds = 0.0
+        self.longest_wait_seconds = 0.0
         self._guard = threading.Lock()
 
-    def add(self, *, full):
+    def add(self, *, full, seconds=0.0):
         with self._guard:
             if full:
                 self.full += 1
             else:
                 self.incremental += 1
+            self.last_build_seconds = seconds
+
+    def waited(self, seconds):
+        with self._guard:
+            self.longest_wait_seconds = max(self.longest_wait_seconds, seconds)
 
     @property
     def total(self):
@@ -117,69 +123,59 @@ def _variant_lock(key):
         return _variant_locks.setdefault(key, threading.Lock())
 
 
-def _render_part(key, queryset, rows, render, *, now, is_deadline):
-    """The part's chunks in feed order, updating the process's snapshot."""
+def _render_part(key, queryset, rows, render, *, now):
+    """The part's chunks in feed order, updating the process's snapshot; and whether it
+    was rendered in full."""
     part = snapshots.get(key)
     started = timezone.now()
-    if part is not None and started - part.taken_at > SNAPSHOT_MAX_AGE:
-        part = None
-    if part is not None:
-        ordered = _update(part, queryset, rows, render, now=now, is_deadline=is_deadline)
+    if part is not None and started - part.taken_at <= SNAPSHOT_MAX_AGE:
+        ordered = _update(part, queryset, rows, render, now=now)
         if ordered is not None:
-            part.watermark, part.taken_at = started - SAVE_MARGIN, started
+            part.rendered_at, part.taken_at = now, started
             snapshots.put(key, part)
             return [part.chunks[pk] for pk in ordered], False
-    part = Part()
+    part = Part(rendered_at=now, taken_at=started)
     ordered = []
     for row in selectors.feed_rows(queryset, rows):
         pk = row["id"]
-        past = is_deadline and row["due_at"] <= now
-        part.chunks[pk] = chunk = render(row, past)
+        part.chunks[pk] = chunk = render(row)
         part.size += len(chunk)
-        if is_deadline:
-            part.past[pk] = past
         ordered.append(pk)
-    part.watermark, part.taken_at = started - SAVE_MARGIN, started
     snapshots.put(key, part)
     return [part.chunks[pk] for pk in ordered], True
 
 
-def _update(part, queryset, rows, render, *, now, is_deadline):
-    """Bring a snapshot up to date; the row ids in order, or None when a full build is due."""
-    if is_deadline:
-        pairs = selectors.feed_order(queryset, rows, with_instant=True)
-        ordered = [pk for pk, _due in pairs]
-        due = dict(pairs)
-    else:
-        ordered = selectors.feed_order(queryset, rows)
-        due = {}
+def _update(part, queryset, rows, render, *, now):
+    """Bring a snapshot up to date: render again the rows saved since it was taken (with a
+    margin for transactions that commit late), the new ones and those that have just
+    become past; drop the rest. The row ids in order, or None when a full build is due."""
+    order = selectors.feed_order(
+        queryset,
+        rows,
+        saved_since=part.taken_at - SAVE_MARGIN,
+        passed_between=(part.rendered_at, now),
+    )
     known = part.chunks
-    needed = [pk for pk in ordered if pk not in known]
-    if is_deadline:
-        needed += [pk for pk in ordered if pk in known and part.past[pk] != (due[pk] <= now)]
+    needed = [pk for pk, stale in order if stale or pk not in known]
     if len(needed) > MAX_FETCH_BY_ID:
         return None
-    only_q = selectors.changed_since_q(rows, part.watermark)
     if needed:
-        only_q |= Q(pk__in=needed)
-    for row in selectors.feed_rows(queryset, rows, only_q=only_q):
-        pk = row["id"]
-        past = is_deadline and row["due_at"] <= now
-        old = known.get(pk)
-        known[pk] = chunk = render(row, past)
-        part.size += len(chunk) - (len(old) if old else 0)
-        if is_deadline:
-            part.past[pk] = past
+        for row in selectors.feed_rows(queryset, rows, only_ids=needed):
+            pk = row["id"]
+            old = known.get(pk)
+            known[pk] = chunk = render(row)
+            part.size += len(chunk) - (len(old) if old else 0)
+    ordered = [pk for pk, _stale in order]
     if len(known) != len(ordered):
         keep = set(ordered)
         for pk in [pk for pk in known if pk not in keep]:
             part.size -= len(known.pop(pk))
-            part.past.pop(pk, None)
     return ordered
 
 
 def build_body(*, variant, head, writer, now, deadlines=None, events=None):
     """The feed's body: head, deadlines' VEVENTs, events' VEVENTs, tail."""
+    started = time.perf_counter()
     pieces = [head]
     full = False
     if deadlines is not None:
@@ -187,26 +183,21 @@ def build_body(*, variant, head, writer, now, deadlines=None, events=None):
             (variant, "deadlines"),
             deadlines,
             selectors.DEADLINE_ROWS,
-            lambda row, past: writer.deadline(row, past=past),
+            lambda row: writer.deadline(row, past=row["due_at"] <= now),
             now=now,
-            is_deadline=True,
         )
         pieces += chunks
         full = full or full_d
     if events is not None:
         chunks, full_e = _render_part(
-            (variant, "events"),
-            events,
-            selectors.EVENT_ROWS,
-            lambda row, _past: writer.event(row),
-            now=now,
-            is_deadline=False,
+            (variant, "events"), events, selectors.EVENT_ROWS, writer.event, now=now
         )
         pieces += chunks
         full = full or full_e
     pieces.append(CALENDAR_TAIL)
-    builds.add(full=full)
-    return b"".join(pieces)
+    body = b"".join(pieces)
+    builds.add(full=full, seconds=time.perf_counter() - started)
+    return body
 
 
 def _cache_call(method, *args, default=None):
@@ -217,32 +208,69 @@ def _cache_call(method, *args, default=None):
         return default
 
 
+class _Flight:
+    """One build in progress in this process, which other requests for its body wait for."""
+
+    def __init__(self):
+        self.done = threading.Event()
+        self.body = None
+
+
+_flights = {}
+_flights_guard = threading.Lock()
+
+
 def feed_body(*, body_key, variant, build):
     """The body cached under `body_key`, else built once by `build()` however many requests
-    ask for it at the same moment (the others wait for that build and share it)."""
+    ask for it at the same moment: in this process the others wait for that build and take
+    its body; in other processes they wait for it to appear in the shared cache."""
     body = _cache_call("get", body_key)
     if body is not None:
         return body
-    with _variant_lock(variant):
-        body = _cache_call("get", body_key)
-        if body is not None:
-            return body
-        lock_key = f"{body_key}:building"
-        owner = _cache_call("add", lock_key, 1, BUILD_LOCK_SECONDS, default=True)
-        if not owner:  # another process builds it: wait for its body
-            deadline = time.monotonic() + BUILD_LOCK_SECONDS
-            while time.monotonic() < deadline:
-                time.sleep(WAIT_STEP_SECONDS)
-                body = _cache_call("get", body_key)
-                if body is not None:
-                    return body
-                if _cache_call("get", lock_key) is None:
-                    break
-        try:
+    with _flights_guard:
+        flight = _flights.get(body_key)
+        owner = flight is None
+        if owner:
+            flight = _flights[body_key] = _Flight()
+    if not owner:
+        arrived = time.perf_counter()
+        flight.done.wait(BUILD_LOCK_SECONDS)
+        builds.waited(time.perf_counter() - arrived)
+        if flight.body is not None:
+            return flight.body
+        return _build_and_store(body_key, variant, build)  # the build failed: try it here
+    try:
+        flight.body = _build_and_store(body_key, variant, build)
+        return flight.body
+    finally:
+        with _flights_guard:
+            _flights.pop(body_key, None)
+        flight.done.set()
+
+
+def _build_and_store(body_key, variant, build):
+    lock_key = f"{body_key}:building"
+    owner = _cache_call("add", lock_key, 1, BUILD_LOCK_SECONDS, default=True)
+    if not owner:  # another process builds it: wait for its body in the shared cache
+        arrived = time.perf_counter()
+        deadline = arrived + BUILD_LOCK_SECONDS
+        while time.perf_counter() < deadline:
+            time.sleep(WAIT_STEP_SECONDS)
+            body = _cache_call("get", body_key)
+            if body is not None:
+                builds.waited(time.perf_counter() - arrived)
+                return body
+            if _cache_call("get", lock_key) is None:
+                break
+    try:
+        # One build at a time per variant: they update the same snapshot.
+        with _variant_lock(variant):
+            started = time.perf_counter()
             body = build()
             if len(body) <= BODY_CACHE_MAX_BYTES:
                 _cache_call("set", body_key, body, BODY_CACHE_SECONDS)
-        finally:
-            if owner:
-                _cache_call("delete", lock_key)
-    return body
+            builds.last_build_seconds = time.perf_counter() - started  # the build, stored
+        return body
+    finally:
+        if owner:
+            _cache_call("delete", lock_key)

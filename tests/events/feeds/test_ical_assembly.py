@@ -141,3 +141,31 @@ def test_twenty_concurrent_polls_after_an_edit_cause_exactly_one_build():
     assert len(bodies) == 20 and {status for status, _body in bodies} == {200}
     assert len({body for _status, body in bodies}) == 1
     assert builds.total == before + 1
+
+
+def test_a_request_waits_for_another_processs_build_instead_of_building(db):
+    """Another process holds the build lock in the shared cache and stores the body: this
+    process takes that body and builds nothing."""
+    from events.feeds.assembly import feed_body
+
+    body_key = "ical:body:test-etag"
+    cache.add(f"{body_key}:building", 1, 60)
+
+    def other_process():
+        cache.set(body_key, b"BODY FROM ELSEWHERE", 60)
+        cache.delete(f"{body_key}:building")
+
+    timer = threading.Timer(0.2, other_process)
+    timer.start()
+    built = []
+    assert feed_body(body_key=body_key, variant="v", build=lambda: built.append(1) or b"MINE") == (
+        b"BODY FROM ELSEWHERE"
+    )
+    timer.join()
+    assert built == []
+    # The other process gave up (its lock expired without a body): this one builds.
+    cache.add("ical:body:gone:building", 1, 1)
+    timer = threading.Timer(0.1, lambda: cache.delete("ical:body:gone:building"))
+    timer.start()
+    assert feed_body(body_key="ical:body:gone", variant="v", build=lambda: b"MINE") == b"MINE"
+    timer.join()

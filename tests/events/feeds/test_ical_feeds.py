@@ -301,12 +301,18 @@ def test_cfp_feed_query_count_is_constant(client, db, django_assert_num_queries,
         event = factories.EventFactory()
         event.tags.add(tag)
         factories.DeadlineFactory.create_batch(3, event=event, timezone="Asia/Tokyo")
+    # The validators, one read of the rows.
     with django_assert_num_queries(2):
         assert client.get(CFP).status_code == 200
     with django_assert_num_queries(3):
         assert client.get(CFP, {"tag": "cloud", "lang": "zh-hans"}).status_code == 200
     with django_assert_num_queries(2):
         assert client.get(EVENTS, {"country": "CN"}).status_code == 200
+    # After an edit: the validators, the ids in order, the changed rows.
+    event.name = "Renamed"
+    event.save()
+    with django_assert_num_queries(3):
+        assert client.get(CFP).status_code == 200
 
 
 def test_feed_starts_the_revision_when_rows_were_only_bulk_created(client, summit):

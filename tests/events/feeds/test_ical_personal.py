@@ -190,6 +190,7 @@ def test_personal_feed_query_count_is_constant(client, db, django_assert_num_que
         event = factories.EventFactory(is_public=False)
         factories.ParticipationFactory(member=member, event=event)
         factories.DeadlineFactory.create_batch(2, event=event, timezone="Europe/Berlin")
+    # The feed and member, the validators, one read per kind of row.
     with django_assert_num_queries(4):
         response = client.get(feed_url(feed))
     assert len(vevents_by_uid(parse(response))) == size * 3
