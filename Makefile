@@ -8,6 +8,9 @@ STAMP := $(VENV)/.installed-stamp
 DEMO_ENV := INTL_PORTAL_DEMO=$${INTL_PORTAL_DEMO:-1} DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Under `make run` the portal's own address (feed addresses, links in reminders) follows the
+# host and port it serves, unless PORTAL_BASE_URL says otherwise.
+RUN_ENV := $(DEMO_ENV) PORTAL_BASE_URL=$${PORTAL_BASE_URL:-http://$(HOST):$(PORT)}
 
 .PHONY: install run serve worker test test-fast lint bench messages clean
 
@@ -21,12 +24,12 @@ install: $(STAMP)
 
 run: install
 	mkdir -p var/celery-broker/processed
-	$(DEMO_ENV) $(PY) manage.py compile_translations
-	$(DEMO_ENV) $(PY) manage.py migrate --noinput
-	$(DEMO_ENV) $(PY) manage.py load_demo
-	$(DEMO_ENV) $(VENV)/bin/celery -A intl_portal worker --beat --loglevel=INFO --concurrency=1 & \
+	$(RUN_ENV) $(PY) manage.py compile_translations
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py load_demo
+	$(RUN_ENV) $(VENV)/bin/celery -A intl_portal worker --beat --loglevel=INFO --concurrency=1 & \
 	  worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  $(DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	  $(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
 	DJANGO_DEBUG=1 $(PY) manage.py compile_translations
