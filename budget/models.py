@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from intl_portal.common.currencies import CURRENCY_CHOICES, REPORTING_CURRENCY, validate_currency
+from intl_portal.common.dates import date_in_range
 
 from .history import ExplicitHistory
 from .receipts import validate_receipt
@@ -87,6 +88,8 @@ class Budget(models.Model):
         verbose_name_plural = _("budgets")
         ordering = ["-period_start"]
         constraints = [
+            date_in_range("period_start", "budget_start_in_range"),
+            date_in_range("period_end", "budget_end_in_range"),
             models.CheckConstraint(
                 condition=Q(total__gte=0),
                 name="budget_total_not_negative",
@@ -262,6 +265,7 @@ class Expense(models.Model):
         verbose_name_plural = _("expenses")
         ordering = ["-spent_on", "-id"]
         constraints = [
+            date_in_range("spent_on", "expense_spent_on_in_range"),
             models.CheckConstraint(
                 condition=Q(amount__gte=0),
                 name="expense_amount_not_negative",
@@ -306,6 +310,7 @@ class ExchangeRate(models.Model):
         verbose_name_plural = _("exchange rates")
         ordering = ["-date", "currency"]
         constraints = [
+            date_in_range("date", "exchangerate_date_in_range"),
             models.UniqueConstraint(
                 fields=["currency", "quote_currency", "date"],
                 name="exchangerate_one_per_day",

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from intl_portal.common.dates import instant_in_range
 from intl_portal.common.timezones import validate_zone_name, zone_label
 
 from .calendar_uid import new_calendar_uid
@@ -61,6 +62,7 @@ class Deadline(models.Model):
         verbose_name_plural = _("deadlines")
         ordering = ["due_at"]
         indexes = [models.Index(fields=["due_at"]), models.Index(fields=["kind", "due_at"])]
+        constraints = [instant_in_range("due_at", "deadline_due_in_range")]
 
     def __str__(self):
         return f"{self.event} · {self.get_kind_display()}"

@@ -8,6 +8,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from intl_portal.common.dates import date_in_range
 from intl_portal.common.timezones import validate_zone_name
 
 from .calendar_uid import new_calendar_uid
@@ -122,6 +123,8 @@ class Event(models.Model):
             models.Index(fields=["series", "edition_year"]),
         ]
         constraints = [
+            date_in_range("start_date", "event_start_in_range"),
+            date_in_range("end_date", "event_end_in_range"),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(start_date__isnull=False),
                 name="event_end_needs_start",

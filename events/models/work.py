@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from intl_portal.common.dates import date_in_range
+
 
 class ActionItem(models.Model):
     class Status(models.TextChoices):
@@ -39,6 +41,7 @@ class ActionItem(models.Model):
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
         ordering = [models.F("due_date").asc(nulls_last=True), "id"]
+        constraints = [date_in_range("due_date", "actionitem_due_in_range")]
 
     def __str__(self):
         return self.title
@@ -132,6 +135,7 @@ class Contact(models.Model):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         ordering = ["name"]
+        constraints = [date_in_range("next_follow_up", "contact_follow_up_in_range")]
 
     def __str__(self):
         return f"{self.name} ({self.organization})" if self.organization else self.name

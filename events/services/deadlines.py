@@ -6,6 +6,7 @@ import zoneinfo
 
 from django.db import transaction
 
+from intl_portal.common.dates import require_in_range
 from intl_portal.common.records import assign, save_clean
 from intl_portal.common.timezones import normalize_zone_name
 
@@ -20,6 +21,7 @@ DATE_ONLY_TIME = dt.time(23, 59)
 def deadline_instant(*, local, zone, date_only=False):
     """The UTC instant of a deadline announced as `local` (a date, or a naive or aware
     datetime) in `zone` (an IANA name or "AoE"). Returns (instant_in_utc, zone_name)."""
+    require_in_range(local, "due_at")  # before any zone arithmetic that could overflow
     zone_name = normalize_zone_name(zone)
     tz = zoneinfo.ZoneInfo(zone_name)
     if date_only or not isinstance(local, dt.datetime):

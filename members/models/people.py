@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from intl_portal.common.dates import date_in_range
 from intl_portal.common.languages import Language
 from intl_portal.common.timezones import validate_zone_name
 
@@ -116,6 +117,8 @@ class RoleAssignment(models.Model):
         verbose_name_plural = _("role assignments")
         ordering = ["-term_start"]
         constraints = [
+            date_in_range("term_start", "roleassignment_start_in_range"),
+            date_in_range("term_end", "roleassignment_end_in_range"),
             models.CheckConstraint(
                 condition=Q(term_end__isnull=True) | Q(term_end__gte=F("term_start")),
                 name="roleassignment_term_end_after_start",

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from intl_portal.common.dates import date_in_range, instant_in_range
 from intl_portal.common.languages import Language
 
 from .people import Member
@@ -64,6 +65,8 @@ class Enrolment(models.Model):
         verbose_name_plural = _("enrolments")
         ordering = ["-created_at"]
         constraints = [
+            date_in_range("term_start", "enrolment_start_in_range"),
+            date_in_range("term_end", "enrolment_end_in_range"),
             models.CheckConstraint(
                 condition=Q(term_end__isnull=True)
                 | Q(term_start__isnull=True)
@@ -177,6 +180,8 @@ class ContributionPublication(models.Model):
         verbose_name_plural = _("publications")
         ordering = ["planned_for", "published_at"]
         constraints = [
+            instant_in_range("planned_for", "publication_planned_in_range"),
+            instant_in_range("published_at", "publication_published_in_range"),
             models.UniqueConstraint(
                 fields=["contribution", "channel", "language"],
                 name="publication_unique_channel_language",
