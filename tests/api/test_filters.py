@@ -124,3 +124,12 @@ def test_deadline_after_filter_takes_any_offset(api_as, after, expected):
     response = api_as("member").get("/api/deadlines/", {"after": after})
     assert response.status_code == 200
     assert response.json()["count"] == expected
+
+
+@pytest.mark.parametrize("role", ["anonymous", "outsider"])
+def test_who_attends_what_is_for_members_only_with_no_id_oracle(api_as, world, role):
+    factories.ParticipationFactory(member=world["other"], event=factories.EventFactory(is_public=True))
+    client = api_as(role)
+    answers = [client.get(f"/api/events/?member={pk}") for pk in (world["other"].pk, 999999)]
+    assert [response.status_code for response in answers] == [400, 400]
+    assert answers[0].json() == answers[1].json() == {"member": ["Only members may filter events by member."]}

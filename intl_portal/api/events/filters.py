@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
 from events.selectors import events_involving, events_visible_to, public_events
 from members.models import Member
+from members.permissions import can_see_internal_events
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -23,6 +24,13 @@ class TagSlugFilter(filters.ModelMultipleChoiceFilter):
 @extend_schema_field(OpenApiTypes.INT)
 class MemberIdFilter(filters.ModelChoiceFilter):
     """A member by id."""
+
+
+def _members_for(request):
+    """The members an events query may be filtered by: all for members, none for others."""
+    if request is not None and can_see_internal_events(request.user):
+        return Member.objects.all()
+    return Member.objects.none()
 
 
 def visible_events(request):
@@ -48,13 +56,26 @@ class EventFilter(filters.FilterSet):
     )
     member = MemberIdFilter(
         method="filter_member",
-        queryset=Member.objects.all(),
-        label=_("Member taking part (any participation not declined)"),
+        queryset=lambda request: (
+            Member.objects.all()
+            if request is not None and can_see_internal_events(request.user)
+            else Member.objects.none()
+        ),
+        label=_("Member taking part (any participation not declined; members only)"),
     )
 
     class Meta:
         model = Event
         fields = ["series", "edition_year", "format", "is_public"]
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if request is None or not can_see_internal_events(request.user):
+            # Who attends what is for members: the same refusal for any id, so that the
+            # answer tells nothing about which members exist.
+            self.filters["member"].extra["error_messages"] = {
+                "invalid_choice": _("Only members may filter events by member.")
+            }
 
     def filter_member(self, queryset, name, member):
         return queryset.filter(pk__in=events_involving(member=member).values("pk"))
