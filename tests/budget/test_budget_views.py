@@ -196,3 +196,25 @@ def test_report_page_in_simplified_chinese(client, approver):
     html = client.get(f"/budget/{budget.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "每人次平均费用" in html
     assert "88,000.00 CNY" in html
+
+
+def test_receipts_are_reached_only_through_the_protected_route_in_any_mode(
+    member_client, member_user, client
+):
+    from django.test import Client
+
+    factories.BudgetFactory(status=Budget.Status.APPROVED, approved_revision=1)
+    member_client.post("/budget/expenses/new/", _expense_post())
+    expense = Expense.objects.get()
+    api = member_client.get(f"/api/expenses/{expense.pk}/").json()
+    assert api["receipt"] == f"http://testserver/budget/expenses/{expense.pk}/receipt/"
+    assert member_client.get(api["receipt"]).status_code == 200
+    # No public media URL, in demo mode (the test settings load the URLs with DJANGO_DEBUG
+    # on, as `make run` does) as in production.
+    assert client.get(f"/media/{expense.receipt.name}").status_code == 404
+    assert member_client.get(f"/media/{expense.receipt.name}").status_code == 404
+    # Another member, and a visitor, cannot fetch it.
+    other = Client()
+    other.force_login(factories.MemberFactory(user=factories.UserFactory(username="other")).user)
+    assert other.get(api["receipt"]).status_code == 404
+    assert client.get(api["receipt"]).status_code in (302, 404)

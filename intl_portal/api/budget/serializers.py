@@ -2,6 +2,7 @@
 decimal string beside an ISO 4217 currency; approval fields are read-only (they change
 through the workflow actions). Shape only: the viewsets save through budget.services."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -141,6 +142,17 @@ class ExpenseSerializer(PortalModelSerializer):
             "reimbursed_at",
             "created_at",
         ]
+
+    receipt = serializers.SerializerMethodField(
+        help_text=_("The receipt's protected address (only who may see the expense may fetch it), or null.")
+    )
+
+    def get_receipt(self, expense) -> str | None:
+        if not expense.receipt:
+            return None
+        path = reverse("budget:expense_receipt", kwargs={"pk": expense.pk})
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
 
     # Whose expense: the caller's own unless given (expense_submit decides who may file
     # for whom: a member for themselves, a coordinator for anyone).
