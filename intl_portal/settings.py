@@ -58,9 +58,19 @@ DEMO_MODE = env_bool("INTL_PORTAL_DEMO", False)
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+# Django's own advice for a secret key: 50 characters or more, with at least 5 different ones.
+MIN_SECRET_KEY_LENGTH = 50
 if not DEBUG:
     if not SECRET_KEY:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
+    if len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH or len(set(SECRET_KEY)) < 5:
+        raise ImproperlyConfigured(
+            f"DJANGO_SECRET_KEY is too weak: use {MIN_SECRET_KEY_LENGTH} or more random characters "
+            '(python -c "import secrets; print(secrets.token_urlsafe(50))").'
+        )
+    if DEMO_MODE:
+        # Demo mode creates log-ins whose passwords are published in the README.
+        raise ImproperlyConfigured("INTL_PORTAL_DEMO is for development only: it needs DJANGO_DEBUG on.")
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off.")
 else:

@@ -96,3 +96,17 @@ def test_a_few_failures_do_not_lock_out(client, django_user_model):
     response = client.post(reverse("login"), {"username": "ted", "password": "correct-horse-battery"})
     assert response.status_code == 302
     assert client.session["_auth_user_id"]
+
+
+@pytest.mark.parametrize("key", ["x", "a" * 60, "short-but-random-3kd9"])
+def test_production_refuses_a_weak_secret_key(key):
+    result = manage("check", env={**PRODUCTION_ENV, "DJANGO_SECRET_KEY": key, "DJANGO_DEBUG": "false"})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is too weak" in result.stderr
+
+
+def test_production_refuses_demo_mode_and_its_published_passwords():
+    result = manage("check", env={**PRODUCTION_ENV, "INTL_PORTAL_DEMO": "1", "DJANGO_DEBUG": "false"})
+    assert result.returncode != 0
+    assert "INTL_PORTAL_DEMO is for development only" in result.stderr
+    assert manage("check", env={"INTL_PORTAL_DEMO": "1", "DJANGO_DEBUG": "true"}).returncode == 0
