@@ -2,7 +2,7 @@ from .deadline import Deadline
 from .event import Event, Tag
 from .feeds import CalendarFeed, CalendarRevision
 from .participation import Goal, Participation
-from .reminders import Reminder, ReminderChannel, ReminderDefaults, ReminderPreference
+from .reminders import DispatchHeartbeat, Reminder, ReminderChannel, ReminderDefaults, ReminderPreference
 from .work import ActionItem, Contact, Idea
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "CalendarRevision",
     "Contact",
     "Deadline",
+    "DispatchHeartbeat",
     "Event",
     "Goal",
     "Idea",

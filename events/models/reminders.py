@@ -100,7 +100,10 @@ class ReminderDefaults(models.Model):
     max_attempts = models.PositiveSmallIntegerField(
         _("attempts before giving up"),
         default=5,
-        help_text=_("Failed sends are retried with backoff."),
+        help_text=_(
+            "For unexpected errors. A mail server or webhook that is down or busy is retried, "
+            "with backoff, for as long as the reminder matters."
+        ),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -309,3 +312,17 @@ class Reminder(models.Model):
     @property
     def offset_label(self):
         return format_offset(self.offset)
+
+
+class DispatchHeartbeat(models.Model):
+    """A single row: when the last reminder dispatch pass finished (the health check and the
+    admin's warning read it; a worker that died shows as a pass that is late)."""
+
+    finished_at = models.DateTimeField(_("last dispatch pass finished"))
+
+    class Meta:
+        verbose_name = _("dispatch heartbeat")
+        verbose_name_plural = _("dispatch heartbeat")
+
+    def __str__(self):
+        return f"{self.finished_at:%Y-%m-%d %H:%M:%S}"

@@ -22,9 +22,14 @@ USER_AGENT = "intl_portal-reminders/1.0"
 
 
 class DeliveryError(Exception):
-    def __init__(self, message, *, transient):
+    """A send that did not happen. `transient`: worth trying again later; `tried`: a send
+    was attempted (it counts as an attempt), not merely skipped because the channel was
+    already known to be down in this pass."""
+
+    def __init__(self, message, *, transient, tried=True):
         super().__init__(message)
         self.transient = transient
+        self.tried = tried
 
 
 def feishu_sign(*, timestamp, secret):
@@ -33,13 +38,19 @@ def feishu_sign(*, timestamp, secret):
     return base64.b64encode(hmac.new(key, b"", hashlib.sha256).digest()).decode()
 
 
-def send_email(*, address, message, connection=None):
+def send_email(*, address, message, connection=None, idempotency_key=""):
+    headers = {}
+    if idempotency_key:
+        # The same key on a repeated message (Message-ID, and a header filters can use).
+        headers["Message-ID"] = f"<{idempotency_key}@{settings.CALENDAR_UID_DOMAIN}>"
+        headers["X-Intl-Portal-Reminder"] = idempotency_key
     email = EmailMessage(
         subject=message.subject,
         body=message.text + "\n\n" + message.preferences_url + "\n",
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[address],
         connection=connection,
+        headers=headers,
     )
     try:
         email.send()
@@ -145,9 +156,12 @@ def webhook_payload(*, reminder, deadline, message):
     }
 
 
-def send_webhook(*, url, secret, reminder, deadline, message):
+def send_webhook(*, url, secret, reminder, deadline, message, idempotency_key=""):
     payload = webhook_payload(reminder=reminder, deadline=deadline, message=message)
     headers = {}
+    if idempotency_key:
+        payload["idempotency_key"] = idempotency_key
+        headers["Idempotency-Key"] = idempotency_key
     if secret:
         body = json.dumps(payload, ensure_ascii=False).encode()
         digest = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()

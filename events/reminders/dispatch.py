@@ -11,6 +11,7 @@ a dispatcher killed after claiming leaves its rows to be taken up once the lease
 import dataclasses
 import datetime as dt
 import logging
+import smtplib
 import time
 import uuid
 
@@ -23,6 +24,7 @@ from django.utils import timezone
 from ..models import Event
 from ..models.reminders import Reminder, ReminderDefaults, ReminderPreference, Via
 from . import channels
+from .health import mark_dispatch_done
 from .messages import render_message
 
 logger = logging.getLogger(__name__)
@@ -51,8 +53,14 @@ def lease_duration():
 
 
 def retry_backoff(attempts):
-    """1 min, 4 min, 16 min, 64 min, … capped at 6 hours."""
-    return dt.timedelta(seconds=min(60 * 4 ** max(attempts - 1, 0), 6 * 3600))
+    """1, 2, 4, 8 min, then every 15 min: a server that is back is used again soon."""
+    return dt.timedelta(seconds=min(60 * 2 ** max(attempts - 1, 0), 15 * 60))
+
+
+def idempotency_key(row):
+    """A stable key for the message of one outbox row (and one deadline instant): a receiver
+    that sees it twice (a dispatcher killed between sending and recording) drops the copy."""
+    return f"reminder-{row.pk}-{int(row.deadline_due_at.timestamp())}"
 
 
 def _due(now):
@@ -78,7 +86,6 @@ def claim_due(*, now, token, batch_size, lease):
             state=State.SENDING,
             claim_token=token,
             lease_until=now + lease,
-            attempts=F("attempts") + 1,
             updated_at=timezone.now(),
         )
     return list(
@@ -134,18 +141,24 @@ def decide(row, *, now, grace, max_attempts, muted, siblings):
     elif not row.channel.active:
         return CANCEL, "channel inactive"
     if deadline.due_at <= now:
-        return SKIP, "deadline passed"
+        return _stopped_mattering(row, "deadline passed")
     if deadline.due_at != row.deadline_due_at and deadline.due_at - row.offset > now:
         return WAIT, "deadline moved"
-    if row.attempts > max_attempts:
-        return FAIL, f"gave up after {row.attempts - 1} attempts"
     later = siblings.get((row.deadline_id, row.member_id, row.channel_id, row.via), ())
     if any(send_at <= now for offset, send_at in later if offset < row.offset):
-        return SKIP, "a later reminder is already due"
+        return _stopped_mattering(row, "a later reminder is already due")
     is_last = not any(offset < row.offset for offset, _send_at in later)
-    if now - row.not_before > grace and not is_last:
-        return SKIP, "moment passed more than the grace period ago"
+    if now - row.send_at > grace and not is_last:
+        return _stopped_mattering(row, "moment passed more than the grace period ago")
     return SEND, ""
+
+
+def _stopped_mattering(row, reason):
+    """A row no longer worth sending: skipped, or failed (with the last error, for admin)
+    when tries to deliver it failed until then."""
+    if row.attempts and row.last_error:
+        return FAIL, f"not delivered ({reason}) after {row.attempts} attempts; last error: {row.last_error}"
+    return SKIP, reason
 
 
 def _language(row):
@@ -154,19 +167,25 @@ def _language(row):
     return row.channel.language or settings.LANGUAGE_CODE
 
 
-def deliver(row, *, now, email_connection=None):
-    """Render and send one row; raises channels.DeliveryError."""
+def deliver(row, *, now, email=None):
+    """Render and send one row; raises channels.DeliveryError. `email` is the pass's
+    _MailLink (opened on first use)."""
     message = render_message(deadline=row.deadline, language=_language(row), now=now)
+    key = idempotency_key(row)
+    if row.via == Via.EMAIL:
+        address = row.member.email if row.member_id is not None else row.channel.email
+        link = email or _MailLink()
+        try:
+            return channels.send_email(
+                address=address, message=message, connection=link.connection(), idempotency_key=key
+            )
+        except channels.DeliveryError:
+            link.broken()
+            raise
     if row.member_id is not None:
-        if row.via == Via.EMAIL:
-            return channels.send_email(address=row.member.email, message=message, connection=email_connection)
         pref = getattr(row.member, "reminder_preference", None)
         url, secret = (pref.chat_url, pref.chat_secret) if pref else ("", "")
     else:
-        if row.via == Via.EMAIL:
-            return channels.send_email(
-                address=row.channel.email, message=message, connection=email_connection
-            )
         url, secret = row.channel.url, row.channel.secret
     if not url:
         raise channels.DeliveryError("no webhook URL", transient=False)
@@ -174,7 +193,44 @@ def deliver(row, *, now, email_connection=None):
         return channels.send_feishu(url=url, secret=secret, message=message)
     if row.via == Via.SLACK:
         return channels.send_slack(url=url, message=message)
-    return channels.send_webhook(url=url, secret=secret, reminder=row, deadline=row.deadline, message=message)
+    return channels.send_webhook(
+        url=url, secret=secret, reminder=row, deadline=row.deadline, message=message, idempotency_key=key
+    )
+
+
+class _MailLink:
+    """The pass's SMTP connection, opened when the first e-mail goes out. When the server
+    cannot be reached, the pass stops trying it: the e-mails after it are put back for
+    later without an attempt counted (nothing was tried), and the other channels go on."""
+
+    def __init__(self):
+        self._connection = None
+        self.down = None  # the error that made the server unreachable in this pass
+
+    def connection(self):
+        if self.down is not None:
+            raise channels.DeliveryError(self.down, transient=True, tried=False)
+        if self._connection is None:
+            connection = get_connection()
+            try:
+                connection.open()
+            except (smtplib.SMTPException, OSError) as exc:
+                self.down = f"mail server unreachable: {type(exc).__name__}: {exc}"
+                raise channels.DeliveryError(self.down, transient=True) from exc
+            self._connection = connection
+        return self._connection
+
+    def broken(self):
+        """After a failed send the connection may be unusable: the next e-mail reopens it."""
+        self.close()
+
+    def close(self):
+        if self._connection is not None:
+            try:
+                self._connection.close()
+            except Exception:  # closing a dead connection: nothing left to do
+                logger.debug("closing the SMTP connection failed", exc_info=True)
+            self._connection = None
 
 
 def _finish(row, token, **fields):
@@ -200,120 +256,105 @@ def reminders_dispatch(*, now=None, dry_run=False, batch_size=200, stdout=None):
         return _dry_run(now=clock(), grace=grace, max_attempts=max_attempts, result=result, stdout=stdout)
     token = uuid.uuid4().hex
     lease = lease_duration()
-    while True:
-        rows = claim_due(now=clock(), token=token, batch_size=batch_size, lease=lease)
-        if not rows:
-            break
-        claimed_at = time.monotonic()
-        muted, siblings = _context(rows)
-        connection = None
-        sent = _SentBuffer(token, result)
-        try:
-            for index, row in enumerate(rows):
-                if time.monotonic() - claimed_at > lease.total_seconds() / 2:
-                    Reminder.objects.filter(
-                        pk__in=[r.pk for r in rows[index:]], claim_token=token, state=State.SENDING
-                    ).update(lease_until=clock() + lease)
-                    claimed_at = time.monotonic()
-                at = clock()
-                verdict, reason = decide(
-                    row,
-                    now=at,
-                    grace=grace,
-                    max_attempts=max_attempts,
-                    muted=muted,
-                    siblings=siblings,
-                )
-                if verdict == CANCEL:
-                    result.cancelled += _finish(row, token, state=State.CANCELLED, last_error=reason)
-                elif verdict == SKIP:
-                    result.skipped += _finish(row, token, state=State.SKIPPED, last_error=reason)
-                elif verdict == WAIT:
-                    moment = row.deadline.due_at - row.offset
-                    _finish(
-                        row,
-                        token,
-                        state=State.PENDING,
-                        deadline_due_at=row.deadline.due_at,
-                        send_at=moment,
-                        not_before=moment,
-                        attempts=F("attempts") - 1,
-                    )
-                elif verdict == FAIL:
-                    result.failed += _finish(row, token, state=State.FAILED, last_error=reason)
-                else:
-                    if row.via == Via.EMAIL and connection is None:
-                        connection = get_connection()
-                        connection.open()
-                    _send_one(
-                        row,
-                        token,
-                        at=at,
-                        connection=connection,
-                        max_attempts=max_attempts,
-                        result=result,
-                        sent=sent,
-                    )
-        finally:
-            sent.flush()
-            if connection is not None:
-                connection.close()
+    email = _MailLink()
+    try:
+        while True:
+            rows = claim_due(now=clock(), token=token, batch_size=batch_size, lease=lease)
+            if not rows:
+                break
+            _dispatch_batch(
+                rows,
+                token,
+                clock=clock,
+                lease=lease,
+                grace=grace,
+                max_attempts=max_attempts,
+                email=email,
+                result=result,
+            )
+    finally:
+        email.close()
+    mark_dispatch_done()
     return result
 
 
-class _SentBuffer:
-    """Rows delivered but not yet marked: marked together (one commit) every few rows.
+def _dispatch_batch(rows, token, *, clock, lease, grace, max_attempts, email, result):
+    claimed_at = time.monotonic()
+    muted, siblings = _context(rows)
+    for index, row in enumerate(rows):
+        if time.monotonic() - claimed_at > lease.total_seconds() / 2:
+            Reminder.objects.filter(
+                pk__in=[r.pk for r in rows[index:]], claim_token=token, state=State.SENDING
+            ).update(lease_until=clock() + lease)
+            claimed_at = time.monotonic()
+        at = clock()
+        verdict, reason = decide(
+            row, now=at, grace=grace, max_attempts=max_attempts, muted=muted, siblings=siblings
+        )
+        if verdict == CANCEL:
+            result.cancelled += _finish(row, token, state=State.CANCELLED, last_error=reason)
+        elif verdict == SKIP:
+            result.skipped += _finish(row, token, state=State.SKIPPED, last_error=reason)
+        elif verdict == WAIT:
+            moment = row.deadline.due_at - row.offset
+            _finish(
+                row,
+                token,
+                state=State.PENDING,
+                deadline_due_at=row.deadline.due_at,
+                send_at=moment,
+                not_before=moment,
+            )
+        elif verdict == FAIL:
+            result.failed += _finish(row, token, state=State.FAILED, last_error=reason[:2000])
+        else:
+            _send_one(row, token, at=at, email=email, max_attempts=max_attempts, result=result)
 
-    One commit per row would make the database's fsync the bottleneck; a dispatcher
-    killed with rows in the buffer leaves at most FLUSH_EVERY rows to be sent again
-    after their lease.
-    """
 
-    FLUSH_EVERY = 25
-    FLUSH_SECONDS = 0.5
-
-    def __init__(self, token, result):
-        self.token, self.result = token, result
-        self.ids, self.since = [], None
-
-    def add(self, row):
-        self.ids.append(row.pk)
-        self.since = self.since or time.monotonic()
-        if len(self.ids) >= self.FLUSH_EVERY or time.monotonic() - self.since > self.FLUSH_SECONDS:
-            self.flush()
-
-    def flush(self):
-        if not self.ids:
-            return
-        now = timezone.now()
-        self.result.sent += Reminder.objects.filter(
-            pk__in=self.ids, claim_token=self.token, state=State.SENDING
-        ).update(state=State.SENT, sent_at=now, lease_until=None, last_error="", updated_at=now)
-        self.ids, self.since = [], None
-
-
-def _send_one(row, token, *, at, connection, max_attempts, result, sent):
+def _send_one(row, token, *, at, email, max_attempts, result):
+    """Send one row and record the outcome at once (a dispatcher killed after a send can
+    repeat at most that one message, which carries its idempotency key)."""
     try:
-        deliver(row, now=at, email_connection=connection)
+        deliver(row, now=at, email=email)
     except channels.DeliveryError as exc:
         error = str(exc)[:2000]
-        if exc.transient and row.attempts < max_attempts:
+        tried = F("attempts") + 1 if exc.tried else F("attempts")
+        if exc.transient:
+            # Retried, with backoff, for as long as the reminder matters (decide()).
             _finish(
                 row,
                 token,
                 state=State.PENDING,
                 last_error=error,
-                not_before=at + retry_backoff(row.attempts),
+                attempts=tried,
+                not_before=at + retry_backoff(row.attempts + 1),
             )
             result.retried += 1
         else:
-            result.failed += _finish(row, token, state=State.FAILED, last_error=error)
+            result.failed += _finish(row, token, state=State.FAILED, last_error=error, attempts=tried)
         logger.warning("reminder %s via %s failed: %s", row.pk, row.via, error)
-    except Exception as exc:  # a bug in rendering or a backend: record it, keep going
+    except Exception as exc:  # a bug in rendering or a backend: record it, retry a few times
         logger.exception("reminder %s via %s crashed", row.pk, row.via)
-        result.failed += _finish(row, token, state=State.FAILED, last_error=repr(exc)[:2000])
+        error = repr(exc)[:2000]
+        if row.attempts + 1 < max_attempts:
+            _finish(
+                row,
+                token,
+                state=State.PENDING,
+                last_error=error,
+                attempts=F("attempts") + 1,
+                not_before=at + retry_backoff(row.attempts + 1),
+            )
+            result.retried += 1
+        else:
+            result.failed += _finish(
+                row, token, state=State.FAILED, last_error=error, attempts=F("attempts") + 1
+            )
     else:
-        sent.add(row)
+        now = timezone.now()
+        result.sent += _finish(
+            row, token, state=State.SENT, sent_at=now, last_error="", attempts=F("attempts") + 1
+        )
 
 
 def _dry_run(*, now, grace, max_attempts, result, stdout):
@@ -322,7 +363,6 @@ def _dry_run(*, now, grace, max_attempts, result, stdout):
         batch = rows[start : start + 500]
         muted, siblings = _context(batch)
         for row in batch:
-            row.attempts += 1
             verdict, reason = decide(
                 row, now=now, grace=grace, max_attempts=max_attempts, muted=muted, siblings=siblings
             )

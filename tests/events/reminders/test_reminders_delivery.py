@@ -118,12 +118,12 @@ def test_generic_webhook_payload_and_hmac(deadline):
     assert payload["time_left"] == "1 day"
 
 
-def test_server_error_is_retried_with_backoff_then_fails(deadline):
+def test_server_error_is_retried_with_backoff_while_the_reminder_matters(deadline):
     _event, make_deadline = deadline
-    ReminderDefaults.objects.update(max_attempts=2)
+    ReminderDefaults.objects.update(max_attempts=2)  # for crashes only: an outage is retried
     with RecordingServer(status=503, body=b"busy") as server:
         factories.ReminderChannelFactory(kind="webhook", url=server.url())
-        make_deadline()
+        made = make_deadline()
         first = reminders_dispatch(now=AT)
         row = Reminder.objects.get()
         assert (first.sent, first.failed, row.state, row.attempts) == (0, 0, State.PENDING, 1)
@@ -132,8 +132,20 @@ def test_server_error_is_retried_with_backoff_then_fails(deadline):
         assert "HTTP 503" in row.last_error
         assert reminders_dispatch(now=AT + dt.timedelta(seconds=30)).line().startswith("sent=0")
         second = reminders_dispatch(now=AT + dt.timedelta(minutes=2))
+        row.refresh_from_db()
+        assert (second.failed, row.state, row.attempts) == (0, State.PENDING, 2)
+        assert (
+            dt.timedelta(minutes=2)
+            <= row.not_before - (AT + dt.timedelta(minutes=2))
+            < dt.timedelta(minutes=3)
+        )
+        third = reminders_dispatch(now=AT + dt.timedelta(minutes=5))
+        assert (third.failed, len(server.requests)) == (0, 3)
+    # The deadline passes before the server is back: a failure, with the reason, in admin.
+    final = reminders_dispatch(now=made.due_at + dt.timedelta(minutes=1))
     row.refresh_from_db()
-    assert (second.failed, row.state, row.attempts, len(server.requests)) == (1, State.FAILED, 2, 2)
+    assert (final.failed, row.state, row.attempts) == (1, State.FAILED, 3)
+    assert row.last_error.startswith("not delivered (deadline passed) after 3 attempts; last error: HTTP 503")
 
 
 def test_unreachable_webhook_is_transient(deadline):
