@@ -27,7 +27,7 @@ run: install
 	$(RUN_ENV) $(PY) manage.py compile_translations
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py load_demo
-	$(RUN_ENV) $(VENV)/bin/celery -A intl_portal worker --beat --loglevel=INFO --concurrency=1 & \
+	$(RUN_ENV) $(PY) manage.py run_worker --concurrency=1 & \
 	  worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 

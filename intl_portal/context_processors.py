@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
 
+from events.reminders.health import dispatch_is_late, last_dispatch
 from members.permissions import viewer_of
 
 from .common.timezones import zone_label
@@ -19,4 +22,16 @@ def portal(request):
         # `viewer.is_member`, … instead of restating a role check. Lazy: a page that asks
         # nothing costs no query.
         "viewer": SimpleLazyObject(lambda: viewer_of(request)),
+        # For the admin's warning (templates/admin/base_site.html): empty while reminders
+        # go out, else how long ago the last dispatch pass finished. Lazy, as above.
+        "DISPATCH_LATE": SimpleLazyObject(lambda: _dispatch_late()),
     }
+
+
+def _dispatch_late():
+    if not dispatch_is_late():
+        return ""
+    finished = last_dispatch()
+    if finished is None:
+        return _("never")
+    return _("%(time)s ago") % {"time": timesince(finished)}

@@ -7,11 +7,12 @@ from events.feeds import views as feed_views
 from events.reminders import views as reminder_views
 from members.views import api_tokens
 
-from . import views
+from . import health, views
 
 admin.site.site_header = admin.site.site_title = "intl_portal"
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("api/", include("intl_portal.api.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -1,0 +1,44 @@
+"""`manage.py run_worker` starts the worker again when it stops, and stops when told to."""
+
+import shlex
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _supervise(tmp_path, *extra):
+    runs = tmp_path / "runs"
+    # A "worker" that records each start and exits at once, as a crashed one would.
+    worker = shlex.join([sys.executable, "-c", f"open({str(runs)!r}, 'a').write('x')"])
+    return runs, subprocess.Popen(
+        [sys.executable, "manage.py", "run_worker", *extra, "--command", worker],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_a_worker_that_exits_is_started_again(tmp_path):
+    runs, supervisor = _supervise(tmp_path, "--max-restarts", "2")
+    _out, err = supervisor.communicate(timeout=60)
+    assert runs.read_text() == "xxx"  # the first start and two restarts
+    assert err.count("starting it again") == 2
+    assert supervisor.returncode != 0
+
+
+def test_sigterm_stops_the_supervisor_and_its_worker(tmp_path):
+    worker = shlex.join([sys.executable, "-c", "import time; time.sleep(60)"])
+    supervisor = subprocess.Popen(
+        [sys.executable, "manage.py", "run_worker", "--command", worker],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(3)
+    supervisor.send_signal(signal.SIGTERM)
+    _out, err = supervisor.communicate(timeout=30)
+    assert supervisor.returncode == 0, err
