@@ -243,6 +243,11 @@ if CELERY_BROKER_URL == "filesystem://":
         "store_processed": False,
     }
 CELERY_TASK_IGNORE_RESULT = True
+# A broker that goes away is waited for, however long (Celery's default gives up after 100
+# retries and the worker exits); a worker that dies anyway is restarted by its supervisor
+# (systemd Restart=always; manage.py run_worker under `make run`).
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_TIMEZONE = "UTC"
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
