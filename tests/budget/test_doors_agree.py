@@ -309,3 +309,26 @@ def test_a_rate_is_corrected_alike(door, coordinator_client, api):
         assert response.status_code == 200
 
     assert _rates() == [("EUR", "CNY", dt.date(2025, 12, 1), Decimal("8.25000000"), "BOC")]
+
+
+@pytest.mark.parametrize("status", [Expense.Status.APPROVED, Expense.Status.REIMBURSED])
+def test_a_decided_expenses_money_never_changes_at_any_door(status, coordinator_client, api, coordinator):
+    """The attack that worked: PATCH amount 99,999 and the caller's own member onto an
+    approved expense, then reimburse it. Refused at the API and in the admin; nothing moves."""
+    expense = factories.ExpenseFactory(status=status, amount=Decimal("350.50"), currency="CNY")
+    own = coordinator.member
+    response = api.patch(
+        f"/api/expenses/{expense.pk}/", {"amount": "99999.00", "member": own.pk}, format="json"
+    )
+    assert response.status_code == 400
+    assert api_messages(response) == [
+        f"Only a submitted expense can be changed; this one is {expense.get_status_display()}."
+    ]
+    url = f"/admin/budget/expense/{expense.pk}/change/"
+    data = admin_form_data(coordinator_client.get(url))
+    data.update(amount="99999.00", member=str(own.pk))
+    coordinator_client.post(url, data)
+    if status == Expense.Status.APPROVED:
+        api.post(f"/api/expenses/{expense.pk}/reimburse/")
+    stored = Expense.objects.get(pk=expense.pk)
+    assert (stored.amount, stored.member_id, stored.currency) == (Decimal("350.50"), expense.member_id, "CNY")
