@@ -185,7 +185,11 @@ LOGOUT_REDIRECT_URL = "/"
 # Log-in rate limit: five failures per user name and address lock that pair for 15 minutes.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Locked per client address (whatever user names it tries) and per user name from that address;
+# the address is the client's, not the proxy's (intl_portal/client_address.py).
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "intl_portal.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 

@@ -110,3 +110,49 @@ def test_production_refuses_demo_mode_and_its_published_passwords():
     assert result.returncode != 0
     assert "INTL_PORTAL_DEMO is for development only" in result.stderr
     assert manage("check", env={"INTL_PORTAL_DEMO": "1", "DJANGO_DEBUG": "true"}).returncode == 0
+
+
+def _fail(client, username, address, proxy="10.0.0.2"):
+    return client.post(
+        reverse("login"),
+        {"username": username, "password": "wrong"},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR=address,
+    )
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_one_client_cannot_lock_out_another(client, django_user_model, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    django_user_model.objects.create_user("ted", password="correct-horse-battery")
+    for _ in range(6):
+        _fail(client, "ted", "198.51.100.7")  # the attacker, through our proxy
+    # A forged header to the left of the proxy's entry is not believed.
+    assert _fail(client, "ted", "203.0.113.9, 198.51.100.7").status_code == 429
+    response = client.post(
+        reverse("login"),
+        {"username": "ted", "password": "correct-horse-battery"},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="203.0.113.9",  # Ted, from elsewhere, through the same proxy
+    )
+    assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_one_address_trying_many_accounts_is_throttled(client, django_user_model):
+    for index in range(20):
+        django_user_model.objects.create_user(f"user{index}", password="correct-horse-battery")
+    statuses = [
+        client.post(
+            reverse("login"), {"username": f"user{index}", "password": "wrong"}, REMOTE_ADDR="198.51.100.7"
+        ).status_code
+        for index in range(20)
+    ]
+    assert statuses[:4] == [200] * 4 and set(statuses[5:]) == {429}
+    # Another address is not affected.
+    response = client.post(
+        reverse("login"),
+        {"username": "user0", "password": "correct-horse-battery"},
+        REMOTE_ADDR="203.0.113.9",
+    )
+    assert response.status_code == 302
