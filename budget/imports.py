@@ -83,6 +83,11 @@ def _read(file):
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError(_("The file is not UTF-8 text (save it as “CSV UTF-8”).")) from None
+    if "\x00" in text:  # no database stores it; a spreadsheet's binary file, most likely
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ValidationError(
+            _("Line %(line)s contains a NUL character: is this really a CSV file?") % {"line": line}
+        )
     reader = csv.DictReader(io.StringIO(text))
     header = [name.strip().lower() for name in (reader.fieldnames or [])]
     missing = [name for name in REQUIRED if name not in header]

@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from intl_portal.common.currencies import CURRENCY_CHOICES, REPORTING_CURRENCY, validate_currency
 from intl_portal.common.dates import date_in_range
+from intl_portal.common.fields import BoundedTextField
 
 from .history import ExplicitHistory
 from .receipts import validate_receipt
@@ -78,8 +79,8 @@ class Budget(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decision_comment = models.TextField(_("decision comment"), blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    decision_comment = BoundedTextField(_("decision comment"), blank=True)
+    notes = BoundedTextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     history = ExplicitHistory()
 
@@ -255,7 +256,7 @@ class Expense(models.Model):
         related_name="+",
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decision_comment = models.TextField(_("decision comment"), blank=True)
+    decision_comment = BoundedTextField(_("decision comment"), blank=True)
     reimbursed_at = models.DateTimeField(_("reimbursed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
     history = ExplicitHistory()

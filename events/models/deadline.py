@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from intl_portal.common.dates import instant_in_range
+from intl_portal.common.fields import BoundedTextField
 from intl_portal.common.timezones import validate_zone_name, zone_label
 
 from .calendar_uid import new_calendar_uid
@@ -47,7 +48,7 @@ class Deadline(models.Model):
     )
     url = models.URLField(_("link"), max_length=500, blank=True)
     is_public = models.BooleanField(_("public"), default=True)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), blank=True)
     # Raised each time the instant moves, so calendar clients replace the old entry.
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     # The calendar UID, fixed for the row's life whatever the site's address becomes.

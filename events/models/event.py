@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from intl_portal.common.dates import date_in_range
+from intl_portal.common.fields import BoundedTextField
 from intl_portal.common.timezones import validate_zone_name
 
 from .calendar_uid import new_calendar_uid
@@ -92,9 +93,9 @@ class Event(models.Model):
         _("public"), default=True, help_text=_("Shown to visitors who are not signed in.")
     )
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="events")
-    description = models.TextField(_("description"), blank=True)
-    notes = models.TextField(_("internal notes"), blank=True)
-    decision_notes = models.TextField(_("decision notes"), blank=True)
+    description = BoundedTextField(_("description"), blank=True)
+    notes = BoundedTextField(_("internal notes"), blank=True)
+    decision_notes = BoundedTextField(_("decision notes"), blank=True)
     alternatives = models.ManyToManyField(
         "self",
         verbose_name=_("either-or alternatives"),
@@ -102,7 +103,7 @@ class Event(models.Model):
         symmetrical=True,
         help_text=_("Events of which the group will attend only one (二选一)."),
     )
-    review = models.TextField(_("post-event review"), blank=True)
+    review = BoundedTextField(_("post-event review"), blank=True)
     # Raised when the event's dates move or it is cancelled (or revived), so calendar clients
     # replace their copy of its all-day entry and of its deadlines' entries.
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)

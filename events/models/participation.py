@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from intl_portal.common.fields import BoundedTextField
+
 
 class Goal(models.Model):
     class Kind(models.TextChoices):
@@ -41,8 +43,8 @@ class Goal(models.Model):
         blank=True,
         related_name="goals",
     )
-    details = models.TextField(_("details"), blank=True)
-    outcome = models.TextField(_("outcome"), blank=True)
+    details = BoundedTextField(_("details"), blank=True)
+    outcome = BoundedTextField(_("outcome"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -110,8 +112,8 @@ class Participation(models.Model):
     visa_status = models.CharField(
         _("visa status"), max_length=20, choices=VisaStatus.choices, default=VisaStatus.NOT_NEEDED
     )
-    notes = models.TextField(_("notes"), blank=True)
-    trip_report = models.TextField(_("post-trip report"), blank=True)
+    notes = BoundedTextField(_("notes"), blank=True)
+    trip_report = BoundedTextField(_("post-trip report"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

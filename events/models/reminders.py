@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from intl_portal.common.fields import BoundedTextField
 from intl_portal.common.languages import Language
 
 DEFAULT_OFFSETS = "14d, 7d, 3d, 1d, 2h"
@@ -262,7 +263,7 @@ class Reminder(models.Model):
     not_before = models.DateTimeField(_("next attempt"))
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
+    last_error = BoundedTextField(_("last error"), blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     lease_until = models.DateTimeField(_("lease until"), null=True, blank=True)
     claim_token = models.CharField(_("claimed by"), max_length=40, blank=True)

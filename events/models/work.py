@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from intl_portal.common.dates import date_in_range
+from intl_portal.common.fields import BoundedTextField
 
 
 class ActionItem(models.Model):
@@ -15,7 +16,7 @@ class ActionItem(models.Model):
         DROPPED = "dropped", _("Dropped")
 
     title = models.CharField(_("title"), max_length=300)
-    details = models.TextField(_("details"), blank=True)
+    details = BoundedTextField(_("details"), blank=True)
     owner = models.ForeignKey(
         "members.Member",
         verbose_name=_("owner"),
@@ -64,7 +65,7 @@ class Idea(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.IDEA)
     title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), blank=True)
     proposer = models.ForeignKey(
         "members.Member",
         verbose_name=_("proposer"),
@@ -128,7 +129,7 @@ class Contact(models.Model):
         _("follow-up"), max_length=20, choices=FollowUp.choices, default=FollowUp.TO_CONTACT
     )
     next_follow_up = models.DateField(_("next follow-up"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = BoundedTextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -2,7 +2,9 @@
 /api/schema/ and the interactive docs (Swagger UI, served from our own static files) at
 /api/docs/."""
 
-from django.urls import include, path
+from django.http import JsonResponse
+from django.urls import include, path, re_path
+from django.utils.translation import gettext as _
 from rest_framework.routers import DefaultRouter
 
 from .budget import views as budget_views
@@ -33,8 +35,16 @@ router.register("budget-lines", budget_views.BudgetLineViewSet, basename="budget
 router.register("expenses", budget_views.ExpenseViewSet, basename="expense")
 router.register("exchange-rates", budget_views.ExchangeRateViewSet, basename="exchangerate")
 
+
+def not_found(request, path=""):
+    """Any other address under /api/ (e.g. /api/events/1.5/): a JSON 404, as the API answers
+    everywhere, not Django's HTML page."""
+    return JsonResponse({"detail": _("Not found.")}, status=404)
+
+
 urlpatterns = [
     path("schema/", PortalSchemaView.as_view(), name="api-schema"),
     path("docs/", PortalSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include(router.urls)),
+    re_path(r"^(?P<path>.*)$", not_found),
 ]

@@ -7,6 +7,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from intl_portal.common.dates import date_in_range
+from intl_portal.common.fields import BoundedTextField
 from intl_portal.common.languages import Language
 from intl_portal.common.timezones import validate_zone_name
 
@@ -59,7 +60,7 @@ class Member(models.Model):
         blank=True,
         related_name="member",
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = BoundedTextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -86,7 +87,7 @@ class Role(models.Model):
     slug = models.SlugField(_("code"), max_length=50, unique=True)
     name_en = models.CharField(_("name (English)"), max_length=100)
     name_zh = models.CharField(_("name (Chinese)"), max_length=100, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), blank=True)
 
     class Meta:
         verbose_name = _("role")

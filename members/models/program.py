@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from intl_portal.common.dates import date_in_range, instant_in_range
+from intl_portal.common.fields import BoundedTextField
 from intl_portal.common.languages import Language
 
 from .people import Member
@@ -39,7 +40,7 @@ class Enrolment(models.Model):
     language_pair = models.CharField(
         _("language pair"), max_length=20, blank=True, help_text=_("For translators, e.g. zh→en.")
     )
-    motivation = models.TextField(_("motivation"), blank=True)
+    motivation = BoundedTextField(_("motivation"), blank=True)
     show_publicly = models.BooleanField(
         _("list me on the public program page"),
         default=False,
@@ -48,7 +49,7 @@ class Enrolment(models.Model):
             "you mark as public."
         ),
     )
-    decision_note = models.TextField(_("decision note"), blank=True)
+    decision_note = BoundedTextField(_("decision note"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("decided by"),
@@ -110,7 +111,7 @@ class Contribution(models.Model):
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     url_zh = models.URLField(_("link (Chinese)"), max_length=500, blank=True)
     url_en = models.URLField(_("link (English)"), max_length=500, blank=True)
-    outline = models.TextField(_("outline"), blank=True, help_text=_("For interviews: the questions."))
+    outline = BoundedTextField(_("outline"), blank=True, help_text=_("For interviews: the questions."))
     event = models.ForeignKey(
         "events.Event",
         verbose_name=_("event"),
@@ -121,7 +122,7 @@ class Contribution(models.Model):
     )
     status = models.CharField(_("review"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     points = models.PositiveIntegerField(_("points"), default=0)
-    review_note = models.TextField(_("review note"), blank=True)
+    review_note = BoundedTextField(_("review note"), blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reviewed by"),
@@ -221,7 +222,7 @@ class Reward(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), blank=True)
     contribution = models.ForeignKey(
         Contribution,
         verbose_name=_("for contribution"),

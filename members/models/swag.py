@@ -7,13 +7,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from intl_portal.common.fields import BoundedTextField
+
 from .people import Member
 
 
 class SwagItem(models.Model):
     name_en = models.CharField(_("name (English)"), max_length=100, unique=True)
     name_zh = models.CharField(_("name (Chinese)"), max_length=100, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), blank=True)
     active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -57,7 +59,7 @@ class StockLocation(models.Model):
         blank=True,
         related_name="stock_locations",
     )
-    address = models.TextField(_("address"), blank=True)
+    address = BoundedTextField(_("address"), blank=True)
 
     class Meta:
         verbose_name = _("stock location")
@@ -202,7 +204,7 @@ class SwagRequest(models.Model):
         related_name="swag_received",
     )
     recipient_name = models.CharField(_("recipient"), max_length=100)
-    address = models.TextField(_("postal address"), help_text=_("Visible only to coordinators."))
+    address = BoundedTextField(_("postal address"), help_text=_("Visible only to coordinators."))
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
     event = models.ForeignKey(
@@ -222,7 +224,7 @@ class SwagRequest(models.Model):
         related_name="+",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.REQUESTED)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("decided by"),
