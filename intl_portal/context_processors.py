@@ -22,8 +22,8 @@ def portal(request):
         # `viewer.is_member`, … instead of restating a role check. Lazy: a page that asks
         # nothing costs no query.
         "viewer": SimpleLazyObject(lambda: viewer_of(request)),
-        # For the admin's warning (templates/admin/base_site.html): empty while reminders
-        # go out, else how long ago the last dispatch pass finished. Lazy, as above.
+        # The admin's warning (templates/admin/base_site.html): empty while reminders go
+        # out. Lazy, as above.
         "DISPATCH_LATE": SimpleLazyObject(lambda: _dispatch_late()),
     }
 
@@ -33,5 +33,11 @@ def _dispatch_late():
         return ""
     finished = last_dispatch()
     if finished is None:
-        return _("never")
-    return _("%(time)s ago") % {"time": timesince(finished)}
+        return _(
+            "Reminders are not being sent: no dispatch pass has finished yet. Check that the "
+            "Celery worker and its beat are running (see /healthz)."
+        )
+    return _(
+        "Reminders are not being sent: the last dispatch pass finished %(time)s ago. Check that "
+        "the Celery worker and its beat are running (see /healthz)."
+    ) % {"time": timesince(finished)}
