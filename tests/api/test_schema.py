@@ -7,7 +7,7 @@ import schemathesis
 from django.contrib.staticfiles import finders
 from django.core import signals
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
+from django.db import close_old_connections, transaction
 from drf_spectacular.drainage import GENERATOR_STATS
 from drf_spectacular.validation import validate_schema
 from hypothesis import HealthCheck, given, settings
@@ -112,3 +112,60 @@ def test_api_fuzzed_from_its_own_schema_never_fails_and_matches_it(wsgi_app, coo
         run()
     assert set(checked) >= FUZZED_WRITES
     assert len(checked) >= 40 + len(FUZZED_WRITES)
+
+
+@pytest.mark.parametrize("role", ["coordinator", "member", "anonymous"])
+def test_api_stateful_workflows_never_fail_and_match_the_schema(wsgi_app, users, world, role):
+    """Schemathesis' stateful phase: sequences of calls chained by the links it infers
+    (create an event, then read, change or act on it, …), as each role, every response
+    checked for a 5xx and against the schema. Each sequence runs in a savepoint, rolled back
+    after it, so that every sequence starts from the same data (Hypothesis replays them)."""
+    factories.EventFactory.create_batch(3)
+    user = users[role]
+    headers = {"Authorization": f"Token {Token.objects.create(user=user).key}"} if user else {}
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app)
+
+    class Workflow(schema.as_state_machine()):
+        def setup(self):
+            self.savepoint = transaction.savepoint()
+
+        def teardown(self):
+            transaction.savepoint_rollback(self.savepoint)
+
+        def get_call_kwargs(self, case):
+            return {"headers": headers}
+
+        def validate_response(self, response, case, additional_checks=(), **kwargs):
+            case.validate_response(
+                response, checks=[not_a_server_error, response_schema_conformance], headers=headers
+            )
+
+    Workflow.run(
+        settings=settings(
+            max_examples=30,
+            stateful_step_count=6,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
+    )
+
+
+def test_api_fuzzed_as_an_anonymous_visitor_never_fails_and_matches_it(wsgi_app, world):
+    schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", wsgi_app)
+    for result in schema.get_all_operations():
+        operation = result.ok()
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=5,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
+        def run(case):
+            case.call_and_validate(checks=[not_a_server_error, response_schema_conformance])
+
+        run()
