@@ -169,3 +169,20 @@ def test_api_fuzzed_as_an_anonymous_visitor_never_fails_and_matches_it(wsgi_app,
             case.call_and_validate(checks=[not_a_server_error, response_schema_conformance])
 
         run()
+
+
+def test_schema_says_which_operations_a_visitor_may_call(client, db):
+    """An operation open to visitors lists "no authentication" ({}) among its security
+    requirements; one that answers a visitor 401 does not."""
+    schema = client.get("/api/schema/?format=json").json()
+    checked = 0
+    for path, item in schema["paths"].items():
+        if "{" in path or "get" not in item:
+            continue
+        open_to_visitors = {} in item["get"]["security"]
+        status = client.get(path).status_code
+        assert (status != 401) == open_to_visitors, (path, status, item["get"]["security"])
+        checked += 1
+    assert checked >= 15
+    assert {} in schema["paths"]["/api/events/"]["get"]["security"]
+    assert {} not in schema["paths"]["/api/members/"]["get"]["security"]
