@@ -240,7 +240,9 @@ def feed_body(*, body_key, variant, build):
             return flight.body
         return _build_and_store(body_key, variant, build)  # the build failed: try it here
     try:
-        flight.body = _build_and_store(body_key, variant, build)
+        # A flight that ended between our cache miss and now has stored its body: take it.
+        body = _cache_call("get", body_key)
+        flight.body = body if body is not None else _build_and_store(body_key, variant, build)
         return flight.body
     finally:
         with _flights_guard:

@@ -169,3 +169,27 @@ def test_a_request_waits_for_another_processs_build_instead_of_building(db):
     timer.start()
     assert feed_body(body_key="ical:body:gone", variant="v", build=lambda: b"MINE") == b"MINE"
     timer.join()
+
+
+def test_a_request_that_missed_the_cache_just_before_a_build_ended_takes_that_body(db, monkeypatch):
+    """The race CI once hit: a request misses the cache, another request's build stores the
+    body and ends its flight, and only then does the first look for a flight. It finds none:
+    it must take the stored body, not build a second time."""
+    from events.feeds import assembly
+
+    body_key = "ical:body:race"
+    real = assembly._cache_call
+    misses = []
+
+    def cache_call(method, *args, default=None):
+        if method == "get" and args == (body_key,) and not misses:
+            misses.append(1)
+            cache.set(body_key, b"BODY OF THE BUILD THAT JUST ENDED", 60)  # it ends meanwhile
+            return None
+        return real(method, *args, default=default)
+
+    monkeypatch.setattr(assembly, "_cache_call", cache_call)
+    built = []
+    body = assembly.feed_body(body_key=body_key, variant="v", build=lambda: built.append(1) or b"MINE")
+    assert body == b"BODY OF THE BUILD THAT JUST ENDED"
+    assert built == []
