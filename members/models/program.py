@@ -5,6 +5,7 @@ people is in swag.py)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -148,6 +149,12 @@ class Contribution(models.Model):
         ]
 
     def __str__(self):
+        return self.title_for(get_language())
+
+    def title_for(self, language):
+        """The title in `language` ("zh…": the Chinese one), else the one there is."""
+        if (language or "").startswith("zh"):
+            return self.title_zh or self.title_en
         return self.title_en or self.title_zh
 
 
@@ -191,6 +198,16 @@ class ContributionPublication(models.Model):
 
     def __str__(self):
         return f"{self.contribution} · {self.get_channel_display()} ({self.language})"
+
+    @property
+    def title(self):
+        """The contribution's title in this publication's language."""
+        return self.contribution.title_for(self.language)
+
+    @property
+    def when(self):
+        """When it went out, or is planned to."""
+        return self.published_at or self.planned_for
 
 
 class PointRule(models.Model):

@@ -65,3 +65,38 @@ def test_budget_report_bar_chart_renders_in_the_browser(live_server, client, app
 
     page.click("text=By category")
     assert page.locator("svg.bar-chart g.bar-row").count() == 3
+
+
+def _contrast(foreground, background):
+    """WCAG 2 contrast ratio of two computed "rgb(r, g, b)" colours."""
+
+    def luminance(colour):
+        channels = [int(part) / 255 for part in colour[colour.index("(") + 1 : -1].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_expense_status_badges_are_readable(live_server, client, approver, browser_page, screenshot):
+    from budget.models import Expense
+    from tests import factories
+
+    demo_budget(approver=approver)
+    for status in (Expense.Status.SUBMITTED, Expense.Status.APPROVED, Expense.Status.REJECTED):
+        factories.ExpenseFactory(status=status)
+    client.force_login(approver)
+    session = client.cookies["sessionid"].value
+    host = live_server.url.split("//", 1)[1].split(":")[0]
+    browser_page.add_cookies([{"name": "sessionid", "value": session, "domain": host, "path": "/"}])
+    page = browser_page.new_page()
+    page.goto(f"{live_server.url}/budget/expenses/")
+    badges = page.locator("span.status")
+    assert badges.count() >= 3
+    for index in range(badges.count()):
+        colours = badges.nth(index).evaluate(
+            "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]"
+        )
+        assert _contrast(*colours) >= 4.5, (badges.nth(index).inner_text(), colours)
+    screenshot(page, "budget-expense-badges")
