@@ -2,13 +2,21 @@ from .deadline import Deadline
 from .event import Event, Tag
 from .feeds import CalendarFeed, CalendarRevision
 from .participation import Goal, Participation
-from .reminders import DispatchHeartbeat, Reminder, ReminderChannel, ReminderDefaults, ReminderPreference
+from .reminders import (
+    ChannelPace,
+    DispatchHeartbeat,
+    Reminder,
+    ReminderChannel,
+    ReminderDefaults,
+    ReminderPreference,
+)
 from .work import ActionItem, Contact, Idea
 
 __all__ = [
     "ActionItem",
     "CalendarFeed",
     "CalendarRevision",
+    "ChannelPace",
     "Contact",
     "Deadline",
     "DispatchHeartbeat",

@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 
 from intl_portal.common.fields import BoundedTextField
 from intl_portal.common.languages import Language
+from intl_portal.common.timezones import validate_zone_name
 
 DEFAULT_OFFSETS = "14d, 7d, 3d, 1d, 2h"
 _OFFSET_RE = re.compile(r"^(\d+)\s*([dhm])$")
@@ -78,6 +79,27 @@ class Via(models.TextChoices):
     FEISHU = "feishu", _("Feishu / Lark bot")
     SLACK = "slack", _("Slack incoming webhook")
     WEBHOOK = "webhook", _("Generic JSON webhook")
+    WECOM = "wecom", _("WeCom group robot")
+    DINGTALK = "dingtalk", _("DingTalk custom robot")
+
+
+# The kinds a member may use for their own chat bot (each needs hosts in
+# REMINDER_PERSONAL_CHAT_HOSTS).
+PERSONAL_CHAT_KINDS = (Via.FEISHU, Via.SLACK, Via.WECOM, Via.DINGTALK)
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+DIGEST_DEFAULT_TIME = dt.time(10, 0)
+DIGEST_DEFAULT_ZONE = "Asia/Shanghai"
 
 
 class ReminderDefaults(models.Model):
@@ -126,9 +148,11 @@ class ReminderDefaults(models.Model):
 
 
 class ReminderChannel(models.Model):
-    """A group channel: a mailing list, a Feishu/Lark group bot, a Slack channel, a webhook.
+    """A group channel: a mailing list, a Feishu/Lark, WeCom or DingTalk group robot, a Slack
+    channel, a webhook. It can take deadline reminders, the weekly digest, or both.
 
-    The URL and secret are stored server-side only; members never see them.
+    The URL and secret are stored server-side only: nobody sees them again once saved (a
+    WeCom robot's key and a DingTalk robot's token are in the URL itself).
     """
 
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -137,14 +161,16 @@ class ReminderChannel(models.Model):
         _("webhook URL"),
         max_length=500,
         blank=True,
-        help_text=_("For Feishu/Lark, Slack and webhooks."),
+        help_text=_("For chat robots and webhooks."),
     )
     email = models.EmailField(_("e-mail address"), blank=True, help_text=_("For the e-mail kind."))
     secret = models.CharField(
         _("signing secret"),
         max_length=200,
         blank=True,
-        help_text=_("Feishu/Lark signature secret, or the HMAC key of a generic webhook. Optional."),
+        help_text=_(
+            "Feishu/Lark or DingTalk signing secret, or the HMAC key of a generic webhook. Optional."
+        ),
     )
     language = models.CharField(
         _("language"), max_length=10, choices=Language.choices, default=Language.CHINESE
@@ -157,6 +183,33 @@ class ReminderChannel(models.Model):
         help_text=_("Empty: the group's defaults."),
     )
     active = models.BooleanField(_("active"), default=True)
+    send_reminders = models.BooleanField(
+        _("deadline reminders"), default=True, help_text=_("A message before each deadline.")
+    )
+    public_only = models.BooleanField(
+        _("public events only"),
+        default=False,
+        help_text=_(
+            "For groups with partners and volunteers: only public events and deadlines, "
+            "and no names of who goes."
+        ),
+    )
+    digest = models.BooleanField(
+        _("weekly digest"),
+        default=False,
+        help_text=_("Once a week: what closes, starts and is due in the coming weeks."),
+    )
+    digest_weekday = models.PositiveSmallIntegerField(
+        _("digest day"), choices=Weekday.choices, default=Weekday.MONDAY
+    )
+    digest_time = models.TimeField(_("digest time"), default=DIGEST_DEFAULT_TIME)
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=DIGEST_DEFAULT_ZONE,
+        validators=[validate_zone_name],
+        help_text=_("The digest's day and time are in this zone."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -195,15 +248,17 @@ class ReminderPreference(models.Model):
         _("personal chat bot"),
         max_length=20,
         blank=True,
-        choices=[(Via.FEISHU.value, Via.FEISHU.label), (Via.SLACK.value, Via.SLACK.label)],
+        choices=[(via.value, via.label) for via in PERSONAL_CHAT_KINDS],
     )
     chat_url = models.URLField(
         _("personal bot webhook URL"),
         max_length=500,
         blank=True,
-        help_text=_("A Feishu/Lark custom bot or a Slack incoming webhook of your own."),
+        help_text=_("A Feishu/Lark, WeCom or DingTalk robot or a Slack incoming webhook of your own."),
     )
     chat_secret = models.CharField(_("personal bot signing secret"), max_length=200, blank=True)
+    digest_by_email = models.BooleanField(_("weekly digest by e-mail"), default=False)
+    digest_by_chat = models.BooleanField(_("weekly digest on my chat bot"), default=False)
     muted_events = models.ManyToManyField(
         "events.Event", verbose_name=_("muted events"), blank=True, related_name="muted_by"
     )
@@ -221,7 +276,12 @@ class ReminderPreference(models.Model):
 
 
 class Reminder(models.Model):
-    """The outbox: one message to one recipient for one deadline at one offset."""
+    """The outbox: one message to one recipient, either for one deadline at one offset, or
+    the weekly digest of one week (`period`: the Monday of that week in the recipient's zone)."""
+
+    class Kind(models.TextChoices):
+        DEADLINE = "deadline", _("Deadline reminder")
+        DIGEST = "digest", _("Weekly digest")
 
     class State(models.TextChoices):
         PENDING = "pending", pgettext_lazy("reminder state", "Pending")
@@ -255,9 +315,11 @@ class Reminder(models.Model):
         blank=True,
         related_name="reminders",
     )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.DEADLINE)
+    period = models.DateField(_("week of"), null=True, blank=True)
     via = models.CharField(_("via"), max_length=20, choices=Via.choices)
-    offset = models.DurationField(_("before the deadline"))
-    deadline_due_at = models.DateTimeField(_("deadline (UTC)"))
+    offset = models.DurationField(_("before the deadline"), default=dt.timedelta(0))
+    deadline_due_at = models.DateTimeField(_("deadline (UTC)"), null=True, blank=True)
     send_at = models.DateTimeField(_("planned for"))
     # When the next attempt may run: send_at at first, later after each retry's backoff.
     not_before = models.DateTimeField(_("next attempt"))
@@ -304,15 +366,53 @@ class Reminder(models.Model):
                 condition=Q(channel__isnull=False),
                 name="reminder_unique_channel",
             ),
+            # One digest a week per channel, and per member and means: two planners racing
+            # create one row.
+            models.UniqueConstraint(
+                fields=["channel", "period"],
+                condition=Q(kind="digest", channel__isnull=False),
+                name="reminder_unique_channel_digest",
+            ),
+            models.UniqueConstraint(
+                fields=["member", "via", "period"],
+                condition=Q(kind="digest", member__isnull=False),
+                name="reminder_unique_member_digest",
+            ),
+            models.CheckConstraint(
+                condition=(Q(kind="deadline") & Q(deadline_due_at__isnull=False) & Q(period__isnull=True))
+                | (Q(kind="digest") & Q(period__isnull=False) & Q(deadline__isnull=True)),
+                name="reminder_kind_fields",
+            ),
         ]
 
     def __str__(self):
         recipient = self.member or self.channel
+        if self.kind == self.Kind.DIGEST:
+            return f"{self.label} → {recipient}"
         return f"{self.label or self.deadline_id} → {recipient} ({format_offset(self.offset)})"
 
     @property
     def offset_label(self):
-        return format_offset(self.offset)
+        return "" if self.kind == self.Kind.DIGEST else format_offset(self.offset)
+
+
+class ChannelPace(models.Model):
+    """The recent sends to one chat robot or webhook, so that dispatchers in every process
+    keep to its rate limits, and the time until which it told us to stop (throttled).
+
+    Keyed by a hash of the URL: the URL (and any key in it) is not stored here."""
+
+    target = models.CharField(_("target"), max_length=64, unique=True)
+    via = models.CharField(_("via"), max_length=20, choices=Via.choices)
+    recent = models.JSONField(_("recent sends"), default=list)  # epoch seconds, oldest first
+    blocked_until = models.DateTimeField(_("throttled until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("channel pace")
+        verbose_name_plural = _("channel paces")
+
+    def __str__(self):
+        return f"{self.via} {self.target[:12]}"
 
 
 class DispatchHeartbeat(models.Model):

@@ -23,7 +23,9 @@ from django.utils import timezone
 
 from ..models import Event
 from ..models.reminders import Reminder, ReminderDefaults, ReminderPreference, Via
-from . import channels
+from . import channels, pacing
+from .channels.email import send_email
+from .digests import DIGEST_GRACE, digest_content, digest_schedule, digests_plan, render_digest
 from .health import mark_dispatch_done
 from .messages import render_message
 
@@ -43,6 +45,7 @@ class DispatchResult:
     skipped: int = 0
     cancelled: int = 0
     retried: int = 0
+    deferred: int = 0  # waiting for a channel's rate limit
 
     def line(self):
         return f"sent={self.sent} failed={self.failed} skipped={self.skipped} cancelled={self.cancelled}"
@@ -60,6 +63,8 @@ def retry_backoff(attempts):
 def idempotency_key(row):
     """A stable key for the message of one outbox row (and one deadline instant): a receiver
     that sees it twice (a dispatcher killed between sending and recording) drops the copy."""
+    if row.kind == Reminder.Kind.DIGEST:
+        return f"digest-{row.pk}-{row.period:%Y%m%d}"
     return f"reminder-{row.pk}-{int(row.deadline_due_at.timestamp())}"
 
 
@@ -125,6 +130,8 @@ def _context(rows):
 
 def decide(row, *, now, grace, max_attempts, muted, siblings):
     """(SEND | SKIP | CANCEL | WAIT | FAIL, reason) for one claimed or due row."""
+    if row.kind == Reminder.Kind.DIGEST:
+        return _decide_digest(row, now=now)
     deadline = row.deadline
     if deadline is None:
         return CANCEL, "deadline deleted"
@@ -153,6 +160,30 @@ def decide(row, *, now, grace, max_attempts, muted, siblings):
     return SEND, ""
 
 
+def _decide_digest(row, *, now):
+    schedule, reason = digest_schedule(row)
+    if schedule is None:
+        return CANCEL, reason
+    if row.member_id is not None:
+        if not row.member.active:
+            return SKIP, SKIP_INACTIVE
+        if row.via == Via.EMAIL and not row.member.email:
+            return SKIP, SKIP_NO_ADDRESS
+    moment = schedule.moment(row.period)
+    if moment != row.send_at and moment > now:
+        return WAIT, "digest moved"
+    if now - min(moment, row.send_at) > DIGEST_GRACE:
+        return _stopped_mattering(row, "moment passed more than 12 hours ago")
+    return SEND, ""
+
+
+def wait_moment(row):
+    """When a row that must wait (its deadline or digest moved) is due again."""
+    if row.kind == Reminder.Kind.DIGEST:
+        return digest_schedule(row)[0].moment(row.period)
+    return row.deadline.due_at - row.offset
+
+
 def _stopped_mattering(row, reason):
     """A row no longer worth sending: skipped, or failed (with the last error, for admin)
     when tries to deliver it failed until then."""
@@ -167,34 +198,66 @@ def _language(row):
     return row.channel.language or settings.LANGUAGE_CODE
 
 
-def deliver(row, *, now, email=None):
-    """Render and send one row; raises channels.DeliveryError. `email` is the pass's
-    _MailLink (opened on first use)."""
-    message = render_message(deadline=row.deadline, language=_language(row), now=now)
-    key = idempotency_key(row)
+class NothingToSay(Exception):
+    """A digest with nothing in it this week: it is skipped, not sent."""
+
+
+def render(row, *, now):
+    """The row's message in its recipient's language; NothingToSay for an empty digest."""
+    language = _language(row)
+    if row.kind != Reminder.Kind.DIGEST:
+        return render_message(deadline=row.deadline, language=language, now=now)
+    schedule, _reason = digest_schedule(row)
+    public_only = row.channel_id is not None and row.channel.public_only
+    content, today = digest_content(now=now, zone=schedule.zone, public_only=public_only)
+    message = render_digest(
+        content=content, today=today, period=row.period, language=language, now=now, public_only=public_only
+    )
+    if message is None:
+        raise NothingToSay
+    return message
+
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    via: str
+    url: str = ""
+    secret: str = ""
+    address: str = ""
+
+
+def target(row):
+    """Where the row goes: an e-mail address, or a robot's URL and secret."""
     if row.via == Via.EMAIL:
         address = row.member.email if row.member_id is not None else row.channel.email
-        link = email or _MailLink()
-        try:
-            return channels.send_email(
-                address=address, message=message, connection=link.connection(), idempotency_key=key
-            )
-        except channels.DeliveryError:
-            link.broken()
-            raise
+        return Target(row.via, address=address)
     if row.member_id is not None:
         pref = getattr(row.member, "reminder_preference", None)
         url, secret = (pref.chat_url, pref.chat_secret) if pref else ("", "")
     else:
         url, secret = row.channel.url, row.channel.secret
-    if not url:
+    return Target(row.via, url=url, secret=secret)
+
+
+def deliver(message, to, *, now, key="", email=None, extra=None):
+    """Send a rendered message to one target; raises channels.DeliveryError (Throttled when
+    the channel says we are too fast). `email` is the pass's _MailLink (opened on first
+    use); `extra`: fields a generic webhook's JSON gets besides the message's."""
+    if to.via == Via.EMAIL:
+        link = email or _MailLink()
+        try:
+            return send_email(
+                address=to.address, message=message, connection=link.connection(), idempotency_key=key
+            )
+        except channels.DeliveryError:
+            link.broken()
+            raise
+    if not to.url:
         raise channels.DeliveryError("no webhook URL", transient=False)
-    if row.via == Via.FEISHU:
-        return channels.send_feishu(url=url, secret=secret, message=message)
-    if row.via == Via.SLACK:
-        return channels.send_slack(url=url, message=message)
-    return channels.send_webhook(
-        url=url, secret=secret, reminder=row, deadline=row.deadline, message=message, idempotency_key=key
+    if extra:
+        message = dataclasses.replace(message, data=message.data | extra)
+    return channels.adapter(to.via).send(
+        url=to.url, secret=to.secret, message=message, now=now, idempotency_key=key
     )
 
 
@@ -254,6 +317,7 @@ def reminders_dispatch(*, now=None, dry_run=False, batch_size=200, stdout=None):
     result = DispatchResult()
     if dry_run:
         return _dry_run(now=clock(), grace=grace, max_attempts=max_attempts, result=result, stdout=stdout)
+    digests_plan(now=clock())
     token = uuid.uuid4().hex
     lease = lease_duration()
     email = _MailLink()
@@ -296,15 +360,9 @@ def _dispatch_batch(rows, token, *, clock, lease, grace, max_attempts, email, re
         elif verdict == SKIP:
             result.skipped += _finish(row, token, state=State.SKIPPED, last_error=reason)
         elif verdict == WAIT:
-            moment = row.deadline.due_at - row.offset
-            _finish(
-                row,
-                token,
-                state=State.PENDING,
-                deadline_due_at=row.deadline.due_at,
-                send_at=moment,
-                not_before=moment,
-            )
+            moment = wait_moment(row)
+            moved = {"deadline_due_at": row.deadline.due_at} if row.kind == Reminder.Kind.DEADLINE else {}
+            _finish(row, token, state=State.PENDING, send_at=moment, not_before=moment, **moved)
         elif verdict == FAIL:
             result.failed += _finish(row, token, state=State.FAILED, last_error=reason[:2000])
         else:
@@ -313,9 +371,30 @@ def _dispatch_batch(rows, token, *, clock, lease, grace, max_attempts, email, re
 
 def _send_one(row, token, *, at, email, max_attempts, result):
     """Send one row and record the outcome at once (a dispatcher killed after a send can
-    repeat at most that one message, which carries its idempotency key)."""
+    repeat at most that one message, which carries its idempotency key). A chat robot's
+    rate limit makes the row wait for its turn, without an attempt counted."""
+    to = None
     try:
-        deliver(row, now=at, email=email)
+        message = render(row, now=at)
+        to = target(row)
+        if to.url:
+            turn = pacing.pace_reserve(via=to.via, url=to.url, now=at, spread=row.pk)
+            if turn is not None:
+                _finish(row, token, state=State.PENDING, not_before=turn)
+                result.deferred += 1
+                return
+        extra = None
+        if row.kind == Reminder.Kind.DEADLINE:
+            extra = {"reminder_id": row.pk, "offset_seconds": int(row.offset.total_seconds())}
+        deliver(message, to, now=at, key=idempotency_key(row), email=email, extra=extra)
+    except NothingToSay:
+        result.skipped += _finish(row, token, state=State.SKIPPED, last_error="nothing to say this week")
+    except channels.Throttled as exc:
+        until = at + exc.retry_after
+        pacing.pace_block(via=to.via, url=to.url, until=until)
+        _finish(row, token, state=State.PENDING, last_error=str(exc)[:2000], not_before=until)
+        result.deferred += 1
+        logger.warning("reminder %s via %s throttled until %s: %s", row.pk, row.via, until, exc)
     except channels.DeliveryError as exc:
         error = str(exc)[:2000]
         tried = F("attempts") + 1 if exc.tried else F("attempts")
@@ -336,6 +415,8 @@ def _send_one(row, token, *, at, email, max_attempts, result):
     except Exception as exc:  # a bug in rendering or a backend: record it, retry a few times
         logger.exception("reminder %s via %s crashed", row.pk, row.via)
         error = repr(exc)[:2000]
+        if to is not None:
+            error = channels.redact(error, url=to.url, secret=to.secret)
         if row.attempts + 1 < max_attempts:
             _finish(
                 row,

@@ -17,29 +17,59 @@ from intl_portal.common.timezones import AOE
 
 @dataclasses.dataclass(frozen=True)
 class Message:
+    """A rendered message, whatever it says (a deadline reminder, a weekly digest, a test):
+    each channel's adapter lays it out in its own format.
+
+    `fields`: key facts as (label, value) pairs; `blocks`: further text as (heading or
+    None, lines); `links`: (label, URL) buttons; `data`: the JSON a generic webhook gets."""
+
     language: str
+    kind: str
     subject: str
     title: str
-    lines: tuple
-    cfp_url: str
-    portal_url: str
-    preferences_url: str
-    close_local: str
-    close_utc: str
-    time_left: str
+    fields: tuple = ()
+    blocks: tuple = ()
+    links: tuple = ()
+    preferences_url: str = ""
+    data: dict = dataclasses.field(default_factory=dict, compare=False)
+
+    @property
+    def field_lines(self):
+        with translation.override(self.language):
+            return tuple(
+                _("%(label)s: %(value)s") % {"label": label, "value": value} for label, value in self.fields
+            )
+
+    @property
+    def lines(self):
+        lines = list(self.field_lines)
+        for heading, items in self.blocks:
+            if heading:
+                lines.append(heading)
+            lines += [f"· {item}" if heading else item for item in items]
+        return tuple(lines)
 
     @property
     def text(self):
-        body = [*self.lines]
-        if self.cfp_url:
-            body.append(f"{_label('CFP', self.language)}: {self.cfp_url}")
-        body.append(f"{_label('Portal', self.language)}: {self.portal_url}")
-        return "\n".join(body)
+        with translation.override(self.language):
+            link_lines = tuple(
+                _("%(label)s: %(value)s") % {"label": label, "value": url} for label, url in self.links
+            )
+        return "\n".join((*self.lines, *link_lines))
 
-
-def _label(which, language):
-    with translation.override(language):
-        return _("CFP link") if which == "CFP" else _("Portal link")
+    def shortened(self, keep):
+        """The message with each block cut to `keep` lines, the cut ones counted."""
+        blocks = []
+        with translation.override(self.language):
+            for heading, items in self.blocks:
+                if len(items) > keep:
+                    more = len(items) - keep
+                    items = (
+                        *items[:keep],
+                        ngettext("… and %(count)d more", "… and %(count)d more", more) % {"count": more},
+                    )
+                blocks.append((heading, tuple(items)))
+        return dataclasses.replace(self, blocks=tuple(blocks))
 
 
 def time_left_text(delta):
@@ -78,8 +108,11 @@ def event_portal_url(event):
     return settings.PORTAL_BASE_URL + reverse("events:event_detail", args=[event.pk])
 
 
+BEIJING = "Asia/Shanghai"
+
+
 def render_message(*, deadline, language, now, offset=None):
-    """The message for `deadline` as seen at `now`, in `language` ('en' or 'zh-hans')."""
+    """The reminder for `deadline` as seen at `now`, in `language` ('en' or 'zh-hans')."""
     event = deadline.event
     with translation.override(language):
         kind = deadline.get_kind_display()
@@ -92,27 +125,75 @@ def render_message(*, deadline, language, now, offset=None):
             "deadline": what,
             "left": left,
         }
-        lines = (
-            _("Event: %(event)s") % {"event": event.name},
-            _("Deadline: %(deadline)s") % {"deadline": what},
-            _("Time left: %(left)s") % {"left": left},
-            _("Closes: %(local)s") % {"local": close_local},
-            _("In UTC: %(utc)s") % {"utc": close_utc},
-        )
+        fields = [
+            (_("Event"), event.name),
+            (_("Deadline"), what),
+            (_("Time left"), left),
+            (_("Closes"), close_local),
+        ]
+        if deadline.timezone != BEIJING:
+            fields.append((_("Beijing time"), format_in_zone(deadline.due_at, BEIJING)))
+        fields.append((_("In UTC"), close_utc))
+        notes = ()
         if deadline.is_date_only:
-            lines += (_("Announced as a date only: it closes at 23:59 of that day."),)
+            notes = (_("Announced as a date only: it closes at 23:59 of that day."),)
+        cfp_url = deadline.url or event.cfp_url or event.website_url
+        portal_url = event_portal_url(event)
+        links = ((_("CFP link"), cfp_url),) if cfp_url else ()
+        links += ((_("Portal link"), portal_url),)
         subject = "[intl_portal] " + title
     return Message(
         language=language,
+        kind="deadline_reminder",
         subject=subject,
         title=title,
-        lines=lines,
-        cfp_url=deadline.url or event.cfp_url or event.website_url,
-        portal_url=event_portal_url(event),
+        fields=tuple((str(label), value) for label, value in fields),
+        blocks=((None, tuple(str(note) for note in notes)),) if notes else (),
+        links=tuple((str(label), url) for label, url in links),
         preferences_url=settings.PORTAL_BASE_URL + reverse("my_reminders"),
-        close_local=close_local,
-        close_utc=close_utc,
-        time_left=left,
+        data={
+            "type": "deadline_reminder",
+            "language": language,
+            "subject": subject,
+            "event": {"id": event.pk, "name": event.name},
+            "deadline": {
+                "id": deadline.pk,
+                "kind": deadline.kind,
+                "title": deadline.title,
+                "due_at": utc_iso(deadline.due_at),
+                "timezone": deadline.timezone,
+                "local": deadline.local_due_at.isoformat(),
+                "is_date_only": deadline.is_date_only,
+            },
+            "time_left": left,
+            "close_local": close_local,
+            "close_utc": close_utc,
+            "cfp_url": cfp_url,
+            "portal_url": portal_url,
+        },
+    )
+
+
+def render_test_message(*, channel_name, language, now):
+    """What "test this channel" sends."""
+    with translation.override(language):
+        title = _("intl_portal: test message")
+        fields = (
+            (str(_("Channel")), channel_name),
+            (str(_("Sent at")), format_in_zone(now, BEIJING)),
+        )
+        notes = (str(_("If you can read this, deadline reminders and digests will arrive here.")),)
+        portal = settings.PORTAL_BASE_URL + reverse("events:calendar")
+        links = ((str(_("Portal link")), portal),)
+    return Message(
+        language=language,
+        kind="channel_test",
+        subject="[intl_portal] " + title,
+        title=str(title),
+        fields=fields,
+        blocks=((None, notes),),
+        links=links,
+        data={"type": "channel_test", "language": language, "title": str(title), "channel": channel_name},
     )
 
 

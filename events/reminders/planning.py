@@ -80,7 +80,7 @@ def _desired_rows(deadlines, now):
         ).values_list("event_id", "reminderpreference__member_id")
     )
     default_offsets = ReminderDefaults.load().offset_list
-    channels = list(ReminderChannel.objects.filter(active=True))
+    channels = list(ReminderChannel.objects.filter(active=True, send_reminders=True))
 
     wanted = {}
     for deadline in live:
@@ -99,6 +99,8 @@ def _desired_rows(deadlines, now):
                     key = ("m", deadline.pk, member_id, via, offset)
                     wanted[key] = (deadline, member_id, None, via, offset)
         for channel in channels:
+            if channel.public_only and not (deadline.is_public and deadline.event.is_public):
+                continue
             for offset in parse_offsets(channel.offsets) or default_offsets:
                 key = ("c", deadline.pk, channel.pk, channel.kind, offset)
                 wanted[key] = (deadline, None, channel, channel.kind, offset)
@@ -208,9 +210,9 @@ def reminders_plan_member(*, member_id, now=None):
         | Q(event_id__in=follows)
     )
     ids = set(Deadline.objects.filter(event_filter, due_at__gt=now).values_list("pk", flat=True)) | set(
-        Reminder.objects.filter(member_id=member_id, state=State.PENDING).values_list(
-            "deadline_id", flat=True
-        )
+        Reminder.objects.filter(
+            member_id=member_id, state=State.PENDING, kind=Reminder.Kind.DEADLINE
+        ).values_list("deadline_id", flat=True)
     )
     return reminders_plan_deadlines(deadlines=_deadlines(Deadline.objects.filter(pk__in=ids)), now=now)
 
@@ -218,7 +220,7 @@ def reminders_plan_member(*, member_id, now=None):
 def reminders_plan_all(*, now=None):
     """Re-plan every future deadline (after the defaults or a group channel changed)."""
     now = now or timezone.now()
-    pending = Reminder.objects.filter(state=State.PENDING).values("deadline_id")
+    pending = Reminder.objects.filter(state=State.PENDING, kind=Reminder.Kind.DEADLINE).values("deadline_id")
     deadlines = Deadline.objects.filter(Q(due_at__gt=now) | Q(pk__in=pending))
     return reminders_plan_deadlines(deadlines=_deadlines(deadlines), now=now)
 

@@ -3,6 +3,7 @@ retries, and a dispatch pass. Every door (the member's page, admin, the command,
 Celery tasks) calls these; each plans the outbox itself, once (no model signal does).
 """
 
+import dataclasses
 from urllib.parse import urlsplit
 
 from celery import current_app
@@ -14,14 +15,18 @@ from django.utils.translation import gettext as _
 
 from ..models import Deadline
 from ..models.reminders import (
+    PERSONAL_CHAT_KINDS,
     Reminder,
     ReminderDefaults,
     ReminderPreference,
-    Via,
     format_offsets,
     parse_offsets,
 )
-from .dispatch import reminders_dispatch
+from .channels import DeliveryError, Throttled, redact
+from .digests import digests_unplan
+from .dispatch import Target, deliver, reminders_dispatch
+from .messages import render_test_message
+from .pacing import pace_block, pace_reserve
 from .planning import reminders_plan_all, reminders_plan_deadlines, reminders_plan_member
 
 # The Celery task (tasks.py) that re-plans every future deadline. Enqueued by name: a
@@ -53,8 +58,8 @@ def reminder_preferences_check(*, offsets="", chat_kind="", chat_url=""):
         offsets = format_offsets(parse_offsets(offsets)) if offsets.strip() else ""
     except ValidationError as error:
         errors["offsets"] = error.messages
-    if chat_kind and chat_kind not in (Via.FEISHU, Via.SLACK):
-        errors["chat_kind"] = [_("Choose Feishu/Lark or Slack.")]
+    if chat_kind and chat_kind not in PERSONAL_CHAT_KINDS:
+        errors["chat_kind"] = [_("Choose Feishu/Lark, WeCom, DingTalk or Slack.")]
     if chat_kind and not chat_url:
         errors["chat_url"] = [_("Give the bot's webhook URL.")]
     if chat_url and not chat_kind:
@@ -83,11 +88,14 @@ def reminder_preferences_update(
     chat_secret=None,
     muted_events=(),
     followed_events=(),
+    digest_by_email=None,
+    digest_by_chat=None,
 ):
     """Save a member's reminder choices and re-plan their reminders once, in this
     transaction. ValidationError (by field) and nothing saved if a choice is bad.
 
-    `chat_secret=None` keeps the stored secret (the page never shows it back).
+    `chat_secret=None` keeps the stored secret (the page never shows it back); the digest
+    choices None keep the stored ones (admin does not show them).
     """
     offsets = reminder_preferences_check(offsets=offsets, chat_kind=chat_kind, chat_url=chat_url)
     preference = reminder_preferences_for(member=member)
@@ -97,7 +105,18 @@ def reminder_preferences_update(
     preference.chat_url = chat_url
     if chat_secret is not None or not chat_url:
         preference.chat_secret = (chat_secret or "") if chat_url else ""
+    digest_before = (preference.digest_by_email, preference.digest_by_chat, preference.chat_kind)
+    if digest_by_email is not None:
+        preference.digest_by_email = digest_by_email
+    if digest_by_chat is not None:
+        preference.digest_by_chat = digest_by_chat
+    if preference.digest_by_chat and not chat_url:
+        raise ValidationError(
+            {"digest_by_chat": [_("Give your chat bot's webhook URL to get the digest there.")]}
+        )
     preference.save()
+    if (preference.digest_by_email, preference.digest_by_chat, preference.chat_kind) != digest_before:
+        digests_unplan(member=member)
     preference.muted_events.set(muted_events)
     preference.followed_events.set(followed_events)
     reminders_plan_member(member_id=member.pk)
@@ -130,13 +149,17 @@ def reminders_replan_all():
 
 
 @transaction.atomic
-def reminder_channel_save(*, channel, secret=None):
+def reminder_channel_save(*, channel, secret=None, url=None):
     """Create or change a group channel (fields set on `channel`). `secret=None` keeps the
-    channel's signing secret, "" removes it. ValidationError if the channel is incomplete."""
+    channel's signing secret, "" removes it; `url=None` keeps its webhook URL (admin never
+    shows it back). ValidationError if the channel is incomplete."""
     if secret is not None:
         channel.secret = secret
+    if url is not None:
+        channel.url = url
     channel.full_clean()
     channel.save()
+    digests_unplan(channel=channel)  # planned again at the channel's day and time
     reminders_replan_all_on_commit()
     return channel
 
@@ -188,3 +211,42 @@ def reminders_send_due(*, now=None, dry_run=False, plan=False, stdout=None):
             ahead = Deadline.objects.filter(due_at__gt=now) if now else Deadline.objects.all()
             reminders_plan_deadlines(deadlines=list(ahead.select_related("event")), now=now)
     return reminders_dispatch(now=now, dry_run=dry_run, stdout=stdout)
+
+
+# --- "test this channel" ---------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class ChannelTestResult:
+    """What a channel answered to a test message: `ok`, and its answer or the error (with
+    the channel's secrets masked), or when it may be tried again if it is throttled."""
+
+    ok: bool
+    answer: str
+    retry_at: object = None
+
+
+def reminder_channel_test(*, channel, now=None):
+    """Send a test message to a group channel now, outside the outbox, keeping to the
+    channel's rate limits; returns a ChannelTestResult (never raises for a channel's error)."""
+    now = now or timezone.now()
+    message = render_test_message(channel_name=channel.name, language=channel.language, now=now)
+    to = Target(channel.kind, url=channel.url, secret=channel.secret, address=channel.email)
+    if to.url:
+        turn = pace_reserve(via=to.via, url=to.url, now=now)
+        if turn is not None:
+            return ChannelTestResult(False, _("The channel's rate limit is reached."), retry_at=turn)
+    try:
+        answer = deliver(message, to, now=now, key=f"channel-test-{channel.pk}-{int(now.timestamp())}")
+    except Throttled as error:
+        pace_block(via=to.via, url=to.url, until=now + error.retry_after)
+        return ChannelTestResult(False, str(error), retry_at=now + error.retry_after)
+    except DeliveryError as error:
+        return ChannelTestResult(False, str(error))
+    if answer is None:  # e-mail: the mail server took it
+        return ChannelTestResult(
+            True, _("The mail server accepted the message for %(address)s.") % {"address": channel.email}
+        )
+    return ChannelTestResult(
+        True, f"HTTP {answer.status}: {redact(answer.text[:500], url=to.url, secret=to.secret)}"
+    )

@@ -43,7 +43,7 @@ def deadline(db, clock):
     return event, make_deadline
 
 
-def test_feishu_bot_receives_signed_post(deadline):
+def test_feishu_bot_receives_a_signed_interactive_card(deadline):
     _event, make_deadline = deadline
     with RecordingServer() as server:
         factories.ReminderChannelFactory(
@@ -56,19 +56,30 @@ def test_feishu_bot_receives_signed_post(deadline):
         result = reminders_dispatch(now=AT)
     assert (result.sent, len(server.requests)) == (1, 1)
     body = server.requests[0]["json"]
+    # Recomputed here from Feishu's documented rule, not with the portal's function.
     expected = base64.b64encode(
         hmac.new(f"{body['timestamp']}\ns3cret".encode(), b"", hashlib.sha256).digest()
     ).decode()
     assert body["sign"] == expected
-    assert body["msg_type"] == "post"
-    post = body["content"]["post"]["zh_cn"]
-    assert post["title"].startswith("FOSSASIA 2025")
-    texts = [item.get("text") for line in post["content"] for item in line]
-    assert "截止时间：2025-06-30 15:59 KST (Asia/Seoul)" in texts
-    assert "UTC 时间：2025-06-30 06:59 UTC" in texts
-    hrefs = [item.get("href") for line in post["content"] for item in line if item["tag"] == "a"]
+    assert body["msg_type"] == "interactive"
+    card = body["card"]
+    assert card["header"]["title"]["content"].startswith("FOSSASIA 2025")
+    fields = [field["text"]["content"] for field in card["elements"][0]["fields"]]
+    assert fields == [
+        "**活动**\nFOSSASIA 2025",
+        "**截止事项**\nCFP 截止",
+        "**剩余时间**\n1 天",
+        "**截止时间**\n2025-06-30 15:59 KST (Asia/Seoul)",
+        "**北京时间**\n2025-06-30 14:59 CST (Asia/Shanghai)",
+        "**UTC 时间**\n2025-06-30 06:59 UTC",
+    ]
+    buttons = card["elements"][-1]["actions"]
     event = Reminder.objects.get().deadline.event
-    assert hrefs == ["https://example.org/cfp", f"http://127.0.0.1:8000/events/{event.pk}/"]
+    assert [(b["text"]["content"], b["url"]) for b in buttons] == [
+        ("CFP 链接", "https://example.org/cfp"),
+        ("门户链接", f"http://127.0.0.1:8000/events/{event.pk}/"),
+    ]
+    assert len(server.requests[0]["raw"]) <= 20_000
     assert Reminder.objects.get().state == State.SENT
 
 
@@ -91,8 +102,9 @@ def test_slack_webhook_receives_text(deadline):
         reminders_dispatch(now=AT)
     text = server.requests[0]["json"]["text"]
     assert text.startswith("*FOSSASIA 2025: CFP closes in 1 day*")
-    assert "<https://example.org/cfp|CFP>" in text
+    assert "<https://example.org/cfp|CFP link>" in text
     assert "Closes: 2025-06-30 15:59 KST (Asia/Seoul)" in text
+    assert "Beijing time: 2025-06-30 14:59 CST (Asia/Shanghai)" in text
 
 
 def test_generic_webhook_payload_and_hmac(deadline):
