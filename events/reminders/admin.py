@@ -4,13 +4,22 @@ the outbox (a channel or the defaults: one re-plan in a Celery task after the co
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
+import intl_portal.common.converters  # noqa: F401  (registers "id")
 from intl_portal.common.admin import ReadOnlyAdmin, ServiceAdmin
 
 from ..models.reminders import Reminder, ReminderChannel, ReminderDefaults, ReminderPreference
 from . import services
+from .channels import redacted_url
 
 
 @admin.register(ReminderDefaults)
@@ -35,7 +44,20 @@ class ReminderDefaultsAdmin(ServiceAdmin):
 
 
 class ReminderChannelForm(forms.ModelForm):
-    # Not named "secret": admin would copy it onto the channel, and an empty box keeps it.
+    # The URL and secret are write-only: a WeCom key or DingTalk token is in the URL itself.
+    # Not named "url"/"secret": admin would copy them onto the channel, and an empty box
+    # keeps what is stored.
+    new_url = forms.URLField(
+        label=_("webhook URL"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"autocomplete": "off", "size": 80}),
+        help_text=_(
+            "For chat robots and webhooks. Never shown again once saved (the key is in it): "
+            "leave empty to keep the stored one."
+        ),
+    )
     new_secret = forms.CharField(
         label=_("signing secret"),
         required=False,
@@ -47,7 +69,31 @@ class ReminderChannelForm(forms.ModelForm):
 
     class Meta:
         model = ReminderChannel
-        fields = ["name", "kind", "url", "email", "language", "offsets", "active"]
+        fields = [
+            "name",
+            "kind",
+            "email",
+            "language",
+            "active",
+            "send_reminders",
+            "offsets",
+            "public_only",
+            "digest",
+            "digest_weekday",
+            "digest_time",
+            "timezone",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("new_url"):
+            # The model's own checks (a robot needs a URL) see the new one.
+            self.instance.url = cleaned["new_url"]
+        return cleaned
+
+    def url_to_save(self):
+        """For the service: None keeps the stored URL."""
+        return self.cleaned_data.get("new_url") or None
 
     def secret_to_save(self):
         """For the service: None keeps the stored secret, "" removes it, else the new one."""
@@ -59,18 +105,30 @@ class ReminderChannelForm(forms.ModelForm):
 @admin.register(ReminderChannel)
 class ReminderChannelAdmin(ServiceAdmin):
     form = ReminderChannelForm
-    fields = ["name", "kind", "url", "email", "new_secret", "clear_secret", "language", "offsets", "active"]
-    list_display = ["name", "kind", "language", "offsets", "active", "has_secret"]
-    list_filter = ["kind", "active", "language"]
+    change_form_template = "admin/events/reminderchannel/change_form.html"
+    fieldsets = [
+        (None, {"fields": ["name", "kind", "stored_url", "new_url", "email", "new_secret", "clear_secret"]}),
+        (None, {"fields": ["language", "active"]}),
+        (_("Deadline reminders"), {"fields": ["send_reminders", "offsets", "public_only"]}),
+        (_("Weekly digest"), {"fields": ["digest", "digest_weekday", "digest_time", "timezone"]}),
+    ]
+    readonly_fields = ["stored_url"]
+    list_display = ["name", "kind", "language", "send_reminders", "digest", "active", "has_secret"]
+    list_filter = ["kind", "active", "digest", "language"]
     search_fields = ["name"]
+    actions = ["send_test"]
 
     @admin.display(boolean=True, description=_("secret"))
     def has_secret(self, channel):
         return bool(channel.secret)
 
+    @admin.display(description=_("stored URL"))
+    def stored_url(self, channel):
+        return redacted_url(channel.url) if channel.url else "—"
+
     def service_data(self, form, formsets):
         # The service takes the channel with the form's values set on it.
-        return {"channel": form.instance, "secret": form.secret_to_save()}
+        return {"channel": form.instance, "secret": form.secret_to_save(), "url": form.url_to_save()}
 
     def service_create(self, request, data):
         return services.reminder_channel_save(**data)
@@ -81,10 +139,73 @@ class ReminderChannelAdmin(ServiceAdmin):
     def service_delete(self, request, obj):
         services.reminder_channel_delete(channel=obj)
 
+    # --- "test this channel" -----------------------------------------------------------
+
+    def has_send_test_permission(self, request):
+        return request.user.has_perm("events.change_reminderchannel")
+
+    def get_urls(self):
+        test = self.admin_site.admin_view(self.send_test_view)
+        name = f"{self.opts.app_label}_{self.opts.model_name}_test"
+        return [path("<id:object_id>/test/", test, name=name), *super().get_urls()]
+
+    @method_decorator(require_POST)
+    def send_test_view(self, request, object_id):
+        if not self.has_send_test_permission(request):
+            raise PermissionDenied
+        channel = get_object_or_404(ReminderChannel, pk=object_id)
+        self._report_test(request, channel)
+        return redirect(
+            reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[channel.pk])
+        )
+
+    @admin.action(description=_("Send a test message to the selected channels"), permissions=["send_test"])
+    def send_test(self, request, queryset):
+        for channel in queryset:
+            self._report_test(request, channel)
+
+    def _report_test(self, request, channel):
+        result = services.reminder_channel_test(channel=channel)
+        if result.ok:
+            self.message_user(
+                request,
+                _("“%(channel)s” took the test message. Its answer: %(answer)s")
+                % {"channel": channel.name, "answer": result.answer},
+                messages.SUCCESS,
+            )
+        elif result.retry_at is not None:
+            self.message_user(
+                request,
+                _("“%(channel)s” is throttled: try again after %(when)s. Its answer: %(answer)s")
+                % {
+                    "channel": channel.name,
+                    "when": date_format(timezone.localtime(result.retry_at), "DATETIME_FORMAT"),
+                    "answer": result.answer,
+                },
+                messages.WARNING,
+            )
+        else:
+            self.message_user(
+                request,
+                _("“%(channel)s” did not take the test message. Its answer: %(answer)s")
+                % {"channel": channel.name, "answer": result.answer},
+                messages.ERROR,
+            )
+
 
 @admin.register(ReminderPreference)
 class ReminderPreferenceAdmin(ServiceAdmin):
-    fields = ["member", "offsets", "by_email", "chat_kind", "chat_url", "muted_events", "followed_events"]
+    fields = [
+        "member",
+        "offsets",
+        "by_email",
+        "chat_kind",
+        "chat_url",
+        "digest_by_email",
+        "digest_by_chat",
+        "muted_events",
+        "followed_events",
+    ]
     list_display = ["member", "offsets", "by_email", "chat_kind", "updated_at"]
     list_select_related = ["member"]
     search_fields = ["member__display_name"]
@@ -111,6 +232,7 @@ class ReminderAdmin(ReadOnlyAdmin):
 
     list_display = [
         "label",
+        "kind",
         "recipient",
         "via",
         "offset_label",
@@ -120,7 +242,7 @@ class ReminderAdmin(ReadOnlyAdmin):
         "sent_at",
         "short_error",
     ]
-    list_filter = ["state", "via"]
+    list_filter = ["state", "kind", "via"]
     list_select_related = ["member", "channel"]
     search_fields = ["label", "member__display_name", "channel__name", "last_error"]
     date_hierarchy = "send_at"

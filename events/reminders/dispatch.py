@@ -392,11 +392,12 @@ def _send_one(row, token, *, at, email, max_attempts, result):
     except channels.Throttled as exc:
         until = at + exc.retry_after
         pacing.pace_block(via=to.via, url=to.url, until=until)
-        _finish(row, token, state=State.PENDING, last_error=str(exc)[:2000], not_before=until)
+        error = _redacted(exc, to)
+        _finish(row, token, state=State.PENDING, last_error=error, not_before=until)
         result.deferred += 1
-        logger.warning("reminder %s via %s throttled until %s: %s", row.pk, row.via, until, exc)
+        logger.warning("reminder %s via %s throttled until %s: %s", row.pk, row.via, until, error)
     except channels.DeliveryError as exc:
-        error = str(exc)[:2000]
+        error = _redacted(exc, to)
         tried = F("attempts") + 1 if exc.tried else F("attempts")
         if exc.transient:
             # Retried, with backoff, for as long as the reminder matters (decide()).
@@ -414,9 +415,7 @@ def _send_one(row, token, *, at, email, max_attempts, result):
         logger.warning("reminder %s via %s failed: %s", row.pk, row.via, error)
     except Exception as exc:  # a bug in rendering or a backend: record it, retry a few times
         logger.exception("reminder %s via %s crashed", row.pk, row.via)
-        error = repr(exc)[:2000]
-        if to is not None:
-            error = channels.redact(error, url=to.url, secret=to.secret)
+        error = _redacted(repr(exc), to)
         if row.attempts + 1 < max_attempts:
             _finish(
                 row,
@@ -436,6 +435,14 @@ def _send_one(row, token, *, at, email, max_attempts, result):
         result.sent += _finish(
             row, token, state=State.SENT, sent_at=now, last_error="", attempts=F("attempts") + 1
         )
+
+
+def _redacted(error, to):
+    """An error as recorded and logged: the channel's secrets masked, at most 2,000 characters."""
+    text = str(error)
+    if to is not None:
+        text = channels.redact(text, url=to.url, secret=to.secret)
+    return text[:2000]
 
 
 def _dry_run(*, now, grace, max_attempts, result, stdout):

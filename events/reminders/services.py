@@ -240,9 +240,10 @@ def reminder_channel_test(*, channel, now=None):
         answer = deliver(message, to, now=now, key=f"channel-test-{channel.pk}-{int(now.timestamp())}")
     except Throttled as error:
         pace_block(via=to.via, url=to.url, until=now + error.retry_after)
-        return ChannelTestResult(False, str(error), retry_at=now + error.retry_after)
+        text = redact(str(error), url=to.url, secret=to.secret)
+        return ChannelTestResult(False, text, retry_at=now + error.retry_after)
     except DeliveryError as error:
-        return ChannelTestResult(False, str(error))
+        return ChannelTestResult(False, redact(str(error), url=to.url, secret=to.secret))
     if answer is None:  # e-mail: the mail server took it
         return ChannelTestResult(
             True, _("The mail server accepted the message for %(address)s.") % {"address": channel.email}

@@ -25,29 +25,35 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 class RecordingServer:
-    """http.server on 127.0.0.1 in a thread; answers with `status` and `body`."""
+    """http.server on 127.0.0.1 in a thread; answers with `status` and `body`, or with what
+    `respond(request)` returns: (status, body) or (status, body, headers)."""
 
-    def __init__(self, status=200, body=b'{"code": 0, "msg": "success"}'):
+    def __init__(self, status=200, body=b'{"code": 0, "msg": "success"}', respond=None):
         self.requests = []
-        self.status, self.body = status, body
+        self.status, self.body, self.respond = status, body, respond
+        self.lock = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
-                server.requests.append(
-                    {
-                        "path": self.path,
-                        "headers": dict(self.headers),
-                        "raw": raw,
-                        "json": json.loads(raw or b"null"),
-                    }
-                )
-                self.send_response(server.status)
+                request = {
+                    "path": self.path,
+                    "headers": dict(self.headers),
+                    "raw": raw,
+                    "json": json.loads(raw or b"null"),
+                }
+                with server.lock:
+                    server.requests.append(request)
+                    answer = server.respond(request) if server.respond else (server.status, server.body)
+                status, body, headers = (*answer, {})[:3]
+                self.send_response(status)
                 self.send_header("Content-Type", "application/json")
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(server.body)
+                self.wfile.write(body)
 
             def log_message(self, *args):
                 pass

@@ -26,8 +26,12 @@ DUE = dt.datetime(2025, 7, 1, tzinfo=dt.UTC)
 CHANNEL = {
     "name": "WG Feishu",
     "kind": "feishu",
-    "url": "https://open.feishu.cn/open-apis/bot/v2/hook/abc",
+    "new_url": "https://open.feishu.cn/open-apis/bot/v2/hook/abc",
     "email": "",
+    "send_reminders": "on",
+    "digest_weekday": "0",
+    "digest_time": "10:00",
+    "timezone": "Asia/Shanghai",
     "new_secret": "",
     "language": "zh-hans",
     "offsets": "3d, 1d",
@@ -100,7 +104,7 @@ def test_channel_turned_off_in_admin_is_cancelled_by_the_replan(
 def test_channel_secret_is_kept_unless_replaced_or_cleared(
     coordinator_perms, coordinator_client, django_capture_on_commit_callbacks
 ):
-    channel = factories.ReminderChannelFactory(kind="feishu", url=CHANNEL["url"], secret="old")
+    channel = factories.ReminderChannelFactory(kind="feishu", url=CHANNEL["new_url"], secret="old")
     url = reverse("admin:events_reminderchannel_change", args=[channel.pk])
     for data, expected in (
         ({}, "old"),
