@@ -274,6 +274,8 @@ REMINDER_HTTP_TIMEOUT = env_int("REMINDER_HTTP_TIMEOUT", 10)
 REMINDER_PERSONAL_CHAT_HOSTS = {
     "feishu": env_list("REMINDER_FEISHU_HOSTS", ["open.feishu.cn", "open.larksuite.com"]),
     "slack": env_list("REMINDER_SLACK_HOSTS", ["hooks.slack.com"]),
+    "wecom": env_list("REMINDER_WECOM_HOSTS", ["qyapi.weixin.qq.com"]),
+    "dingtalk": env_list("REMINDER_DINGTALK_HOSTS", ["oapi.dingtalk.com"]),
 }
 
 REST_FRAMEWORK = {

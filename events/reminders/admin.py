@@ -4,7 +4,7 @@ the outbox (a channel or the defaults: one re-plan in a Celery task after the co
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -90,6 +90,16 @@ class ReminderChannelForm(forms.ModelForm):
             # The model's own checks (a robot needs a URL) see the new one.
             self.instance.url = cleaned["new_url"]
         return cleaned
+
+    def add_error(self, field, error):
+        # The model's checks speak of "url"; on this form the box is "new_url".
+        if field == "url":
+            field = "new_url"
+        elif (
+            field is None and isinstance(error, ValidationError) and "url" in getattr(error, "error_dict", {})
+        ):
+            error.error_dict["new_url"] = error.error_dict.pop("url")
+        super().add_error(field, error)
 
     def url_to_save(self):
         """For the service: None keeps the stored URL."""

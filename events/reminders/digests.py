@@ -201,7 +201,11 @@ def digest_content(*, now, zone, public_only=False):
         events = events.filter(is_public=True)
         actions, proposals = [], []
     else:
-        going = Participation.objects.exclude(status=Participation.Status.DECLINED).select_related("member")
+        going = (
+            Participation.objects.exclude(status=Participation.Status.DECLINED)
+            .select_related("member")
+            .order_by("member__display_name", "role")
+        )
         events = events.prefetch_related(Prefetch("participations", queryset=going, to_attr="going"))
         actions = list(
             ActionItem.objects.filter(
@@ -223,7 +227,10 @@ def digest_content(*, now, zone, public_only=False):
 def _place(event):
     if event.format == Event.Format.ONLINE:
         return _("online")
-    return ", ".join(part for part in (event.city, event.country.name if event.country else "") if part)
+    country = event.country.name if event.country else ""
+    if event.city and country:
+        return _("%(city)s, %(country)s") % {"city": event.city, "country": country}
+    return event.city or str(country)
 
 
 def _dates(event):
@@ -262,8 +269,11 @@ def render_digest(*, content, today, period, language, now, public_only=False):
                 if not public_only:
                     people = [
                         _("%(name)s (%(role)s)")
-                        % {"name": p.member.display_name, "role": p.get_role_display()}
-                        + ("" if p.status != Participation.Status.TENTATIVE else _(", tentative"))
+                        % {
+                            "name": p.member.display_name,
+                            "role": p.get_role_display()
+                            + (_(", tentative") if p.status == Participation.Status.TENTATIVE else ""),
+                        }
                         for p in event.going
                     ]
                     line += " — " + (

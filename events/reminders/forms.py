@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Event
-from ..models.reminders import ReminderDefaults, Via
+from ..models.reminders import PERSONAL_CHAT_KINDS, ReminderDefaults
 
 
 class ReminderPreferenceForm(forms.Form):
@@ -19,11 +19,7 @@ class ReminderPreferenceForm(forms.Form):
     chat_kind = forms.ChoiceField(
         label=_("Personal chat bot"),
         required=False,
-        choices=[
-            ("", _("None")),
-            (Via.FEISHU.value, Via.FEISHU.label),
-            (Via.SLACK.value, Via.SLACK.label),
-        ],
+        choices=[("", _("None")), *((via.value, via.label) for via in PERSONAL_CHAT_KINDS)],
     )
     chat_url = forms.URLField(
         label=_("Bot webhook URL"), required=False, max_length=500, assume_scheme="https"
@@ -33,8 +29,10 @@ class ReminderPreferenceForm(forms.Form):
         required=False,
         max_length=200,
         widget=forms.PasswordInput(render_value=False),
-        help_text=_("Feishu/Lark only. Leave empty to keep the stored one."),
+        help_text=_("Feishu/Lark and DingTalk only. Leave empty to keep the stored one."),
     )
+    digest_by_email = forms.BooleanField(label=_("Weekly digest by e-mail"), required=False)
+    digest_by_chat = forms.BooleanField(label=_("Weekly digest on my chat bot"), required=False)
     followed_events = forms.ModelMultipleChoiceField(
         label=_("Also remind me about"),
         required=False,

@@ -36,6 +36,8 @@ def my_reminders(request):
                     chat_secret=data["chat_secret"] or None,
                     muted_events=data["muted_events"],
                     followed_events=data["followed_events"],
+                    digest_by_email=data["digest_by_email"],
+                    digest_by_chat=data["digest_by_chat"],
                 )
             except ValidationError as error:
                 add_refusal(form, error)
@@ -49,6 +51,8 @@ def my_reminders(request):
                 "by_email": preference.by_email,
                 "chat_kind": preference.chat_kind,
                 "chat_url": preference.chat_url,
+                "digest_by_email": preference.digest_by_email,
+                "digest_by_chat": preference.digest_by_chat,
                 "followed_events": list(preference.followed_events.values_list("pk", flat=True)),
                 "muted_events": list(preference.muted_events.values_list("pk", flat=True)),
             }

@@ -316,9 +316,11 @@ def test_personal_chat_hosts_are_read_from_the_environment():
             "DJANGO_SETTINGS_MODULE": "tests.settings",
             "REMINDER_FEISHU_HOSTS": "",
             "REMINDER_SLACK_HOSTS": "hooks.slack.com, hooks.example.org",
+            "REMINDER_DINGTALK_HOSTS": "oapi.dingtalk.com",
         },
         timeout=60,
     )
     assert result.stdout.strip().splitlines()[-1] == (
-        "[('feishu', []), ('slack', ['hooks.slack.com', 'hooks.example.org'])]"
+        "[('dingtalk', ['oapi.dingtalk.com']), ('feishu', []), "
+        "('slack', ['hooks.slack.com', 'hooks.example.org']), ('wecom', ['qyapi.weixin.qq.com'])]"
     )

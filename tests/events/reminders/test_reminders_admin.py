@@ -17,7 +17,7 @@ from members.groups import ensure_standard_groups
 from tests import factories
 
 from . import reminder_helpers
-from .reminder_helpers import planning_passes, run_enqueued_replan
+from .reminder_helpers import RecordingServer, planning_passes, run_enqueued_replan
 
 clock = reminder_helpers.clock  # the fixture that fixes planning's clock
 
@@ -251,3 +251,113 @@ def test_preferences_added_in_admin_are_saved_and_planned_by_the_service(client,
             (member_going.participations.get().event_id, dt.timedelta(days=1)),
         ]
     )
+
+
+# --- a robot's URL is a secret; "test this channel" -------------------------------------------
+
+WECOM_URL = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=6b3c9d1e-aaaa-4bc4-97a0-0ec2sifa5aaa"
+
+
+def test_a_robots_url_is_never_shown_again_and_kept_when_left_empty(
+    coordinator_perms, coordinator_client, django_capture_on_commit_callbacks
+):
+    data = {**CHANNEL, "name": "Partners WeCom", "kind": "wecom", "new_url": WECOM_URL}
+    response, _callbacks, _passes = post(
+        coordinator_client,
+        reverse("admin:events_reminderchannel_add"),
+        data,
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 302
+    channel = ReminderChannel.objects.get(name="Partners WeCom")
+    assert channel.url == WECOM_URL
+    change = reverse("admin:events_reminderchannel_change", args=[channel.pk])
+    page = coordinator_client.get(change).content.decode()
+    assert "6b3c9d1e-aaaa-4bc4-97a0-0ec2sifa5aaa" not in page
+    assert "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=•••" in page
+    listing = coordinator_client.get(reverse("admin:events_reminderchannel_changelist")).content.decode()
+    assert "6b3c9d1e" not in listing
+    response, _callbacks, _passes = post(
+        coordinator_client,
+        change,
+        {**data, "new_url": "", "offsets": "2d"},
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 302
+    channel.refresh_from_db()
+    assert (channel.url, channel.offsets) == (WECOM_URL, "2d")
+
+
+def test_a_robot_without_a_url_is_a_form_error(
+    coordinator_perms, coordinator_client, django_capture_on_commit_callbacks
+):
+    data = {**CHANNEL, "name": "No URL", "kind": "dingtalk", "new_url": ""}
+    response, callbacks, _passes = post(
+        coordinator_client,
+        reverse("admin:events_reminderchannel_add"),
+        data,
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 200
+    assert "This kind of channel needs a webhook URL." in response.content.decode()
+    assert (callbacks, ReminderChannel.objects.filter(name="No URL").exists()) == ([], False)
+
+
+def _test_button(client, channel):
+    url = reverse("admin:events_reminderchannel_test", args=[channel.pk])
+    response = client.post(url, follow=True)
+    assert response.status_code == 200
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_the_test_button_sends_to_the_channel_and_shows_its_answer(coordinator_perms, coordinator_client):
+    with RecordingServer(body=b'{"errcode":0,"errmsg":"ok"}') as server:
+        channel = factories.ReminderChannelFactory(
+            name="Partners",
+            kind="wecom",
+            url=server.url("/cgi-bin/webhook/send?key=SECRETKEY1234"),
+            language="zh-hans",
+        )
+        page = coordinator_client.get(reverse("admin:events_reminderchannel_change", args=[channel.pk]))
+        assert "Send a test message" in page.content.decode()
+        messages = _test_button(coordinator_client, channel)
+    assert messages == ['“Partners” took the test message. Its answer: HTTP 200: {"errcode":0,"errmsg":"ok"}']
+    content = server.requests[0]["json"]["markdown"]["content"]
+    assert content.startswith("**intl_portal：测试消息**\n> 渠道：Partners")
+
+
+def test_the_test_button_shows_the_channels_error_without_its_secret(coordinator_perms, coordinator_client):
+    body = b'{"errcode":93000,"errmsg":"invalid webhook url, hint: key SECRETKEY1234"}'
+    with RecordingServer(body=body) as server:
+        channel = factories.ReminderChannelFactory(
+            name="Partners", kind="wecom", url=server.url("/cgi-bin/webhook/send?key=SECRETKEY1234")
+        )
+        [message] = _test_button(coordinator_client, channel)
+    assert message.startswith(
+        "“Partners” did not take the test message. Its answer: WeCom code 93000: invalid webhook"
+    )
+    assert "SECRETKEY1234" not in message
+
+
+def test_the_test_button_says_when_a_throttled_channel_can_be_tried(coordinator_perms, coordinator_client):
+    with RecordingServer(body=b'{"errcode":130101,"errmsg":"send too fast"}') as server:
+        channel = factories.ReminderChannelFactory(
+            name="DT", kind="dingtalk", url=server.url("/robot/send?access_token=t")
+        )
+        [first] = _test_button(coordinator_client, channel)
+        [second] = _test_button(coordinator_client, channel)
+    assert first.startswith("“DT” is throttled: try again after ")
+    assert "130101" in first
+    assert second.startswith("“DT” is throttled: try again after ")
+    assert len(server.requests) == 1  # the second did not even try
+
+
+def test_the_test_button_needs_the_change_permission_and_a_post(
+    client, coordinator_perms, coordinator_client
+):
+    channel = factories.ReminderChannelFactory()
+    url = reverse("admin:events_reminderchannel_test", args=[channel.pk])
+    assert coordinator_client.get(url).status_code == 405
+    member = factories.MemberFactory(user=factories.UserFactory(is_staff=True))
+    client.force_login(member.user)
+    assert client.post(url).status_code == 403

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from events.models import Reminder
+from events.models import Event, Reminder
 from events.models.reminders import ReminderDefaults
 from events.reminders.dispatch import reminders_dispatch
 from events.reminders.planning import reminders_plan_deadlines
@@ -43,7 +43,9 @@ def reminders(db, clock):
         made = []
         for index in range(count):
             event = factories.EventFactory(name=f"Conference {index:02d}", cfp_url="https://example.org/cfp")
-            made.append(factories.DeadlineFactory(event=event, due_at=due_at, timezone="Asia/Seoul", **deadline))
+            made.append(
+                factories.DeadlineFactory(event=event, due_at=due_at, timezone="Asia/Seoul", **deadline)
+            )
         reminders_plan_deadlines(deadlines=made)
         return made
 
@@ -92,7 +94,8 @@ def test_wecom_robot_gets_markdown_in_the_channels_language(reminders):
 def test_wecom_content_is_cut_to_2048_bytes_on_a_character_boundary(reminders):
     with RecordingServer(body=_wecom_answer()) as server:
         factories.ReminderChannelFactory(kind="wecom", url=server.url("/send?key=k"), language="zh-hans")
-        reminders(title="很长的截止事项" * 200)
+        [deadline] = reminders(title="很长的截止事项" * 28)
+        Event.objects.filter(pk=deadline.event_id).update(name="很长的活动名称" * 28)
         reminders_dispatch(now=AT)
     content = server.requests[0]["json"]["markdown"]["content"]
     assert 2000 < len(content.encode()) <= 2048
