@@ -1,11 +1,15 @@
-"""Deadline reminders: planning the outbox, dispatching it, rendering and sending messages.
+"""Deadline reminders and the weekly digest: planning the outbox, dispatching it, rendering
+and sending messages.
 
 Domain:
 - planning.py — which rows should exist; called explicitly by the services that change
   what reminders depend on, inside their transaction.
 - dispatch.py — one pass: claim due rows (SKIP LOCKED + lease), decide, send, record.
+- digests.py — the weekly digest: its rows (one per recipient and week), its words.
 - messages.py — the text of a reminder in the recipient's language.
-- channels.py — e-mail, Feishu/Lark, Slack and generic webhook delivery.
+- channels/ — one adapter per channel (e-mail, Feishu/Lark cards, WeCom and DingTalk robots,
+  Slack, generic webhooks): payload, size and rate limits, the channel's error codes.
+- pacing.py — each robot's rate limits kept across dispatcher processes.
 - services.py — writes: a member's preferences, group channels, the defaults, retries,
   a dispatch pass.
 Doors:
