@@ -182,7 +182,7 @@ class ReminderChannel(models.Model):
         validators=[validate_offsets_or_blank],
         help_text=_("Empty: the group's defaults."),
     )
-    active = models.BooleanField(_("active"), default=True)
+    active = models.BooleanField(pgettext_lazy("channel", "active"), default=True)
     send_reminders = models.BooleanField(
         _("deadline reminders"), default=True, help_text=_("A message before each deadline.")
     )

@@ -66,6 +66,13 @@ class ReminderChannelForm(forms.ModelForm):
         help_text=_("Leave empty to keep the stored secret; tick “clear secret” to remove it."),
     )
     clear_secret = forms.BooleanField(label=_("clear secret"), required=False)
+    # A plain box: admin's time widget would warn about the browser's offset from the
+    # server, but this time is in the channel's own zone.
+    digest_time = forms.TimeField(
+        label=_("digest time"),
+        widget=forms.TimeInput(format="%H:%M", attrs={"size": 6}),
+        help_text=_("In the channel's time zone, e.g. 10:00."),
+    )
 
     class Meta:
         model = ReminderChannel

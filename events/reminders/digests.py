@@ -84,32 +84,38 @@ def digest_label(period):
         return f"Weekly digest, week of {period:%Y-%m-%d}"
 
 
-def _recipients():
-    """[(channel or None, member or None, via, schedule)] of everyone who gets the digest."""
+def _recipients(*, channel=None, member=None):
+    """[(channel or None, member or None, via, schedule)] of everyone who gets the digest
+    (or of one channel, or one member)."""
     found = []
-    for channel in ReminderChannel.objects.filter(active=True, digest=True):
-        found.append((channel, None, channel.kind, channel_schedule(channel)))
+    channels = ReminderChannel.objects.filter(active=True, digest=True)
     preferences = ReminderPreference.objects.filter(
         Q(digest_by_email=True) | Q(digest_by_chat=True), member__active=True
     ).select_related("member")
+    if channel is not None or member is not None:
+        channels = channels.filter(pk=channel.pk) if channel is not None else channels.none()
+        preferences = preferences.filter(member=member) if member is not None else preferences.none()
+    for group in channels:
+        found.append((group, None, group.kind, channel_schedule(group)))
     for preference in preferences:
         for via in member_digest_vias(preference):
             found.append((None, preference.member, via, member_schedule(preference.member)))
     return found
 
 
-def digests_plan(*, now):
+def digests_plan(*, now, channel=None, member=None):
     """Create the outbox rows of this week's and next week's digests that do not exist yet
-    (a week whose moment passed more than DIGEST_GRACE ago is left out). Returns how many
-    were created. Safe to run from several dispatchers at once."""
+    (a week whose moment passed more than DIGEST_GRACE ago is left out), for everyone or for
+    one channel or member. Returns how many were created. Safe to run from several
+    dispatchers at once."""
     wanted = {}
-    for channel, member, via, schedule in _recipients():
+    for group, person, via, schedule in _recipients(channel=channel, member=member):
         this_week = schedule.week_of(now)
         for period in (this_week, this_week + dt.timedelta(days=7)):
             moment = schedule.moment(period)
             if moment < now - DIGEST_GRACE:
                 continue
-            key = (channel.pk if channel else None, member.pk if member else None, via, period)
+            key = (group.pk if group else None, person.pk if person else None, via, period)
             wanted[key] = moment
     if not wanted:
         return 0

@@ -23,7 +23,7 @@ from ..models.reminders import (
     parse_offsets,
 )
 from .channels import DeliveryError, Throttled, redact
-from .digests import digests_unplan
+from .digests import digests_plan, digests_unplan
 from .dispatch import Target, deliver, reminders_dispatch
 from .messages import render_test_message
 from .pacing import pace_block, pace_reserve
@@ -117,6 +117,7 @@ def reminder_preferences_update(
     preference.save()
     if (preference.digest_by_email, preference.digest_by_chat, preference.chat_kind) != digest_before:
         digests_unplan(member=member)
+        digests_plan(now=timezone.now(), member=member)  # shown at once under "Coming up"
     preference.muted_events.set(muted_events)
     preference.followed_events.set(followed_events)
     reminders_plan_member(member_id=member.pk)
@@ -160,6 +161,7 @@ def reminder_channel_save(*, channel, secret=None, url=None):
     channel.full_clean()
     channel.save()
     digests_unplan(channel=channel)  # planned again at the channel's day and time
+    digests_plan(now=timezone.now(), channel=channel)
     reminders_replan_all_on_commit()
     return channel
 
