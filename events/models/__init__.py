@@ -3,6 +3,15 @@ from .event import Event, Tag
 from .feeds import CalendarFeed, CalendarRevision
 from .participation import Goal, Participation
 from .reminders import DispatchHeartbeat, Reminder, ReminderChannel, ReminderDefaults, ReminderPreference
+from .trackers import (
+    DeadlineLink,
+    DiscoveredDeadline,
+    DiscoveredEntry,
+    EntryListing,
+    TrackerNotice,
+    TrackerRun,
+    TrackerSource,
+)
 from .work import ActionItem, Contact, Idea
 
 __all__ = [
@@ -11,7 +20,11 @@ __all__ = [
     "CalendarRevision",
     "Contact",
     "Deadline",
+    "DeadlineLink",
+    "DiscoveredDeadline",
+    "DiscoveredEntry",
     "DispatchHeartbeat",
+    "EntryListing",
     "Event",
     "Goal",
     "Idea",
@@ -21,4 +34,7 @@ __all__ = [
     "ReminderDefaults",
     "ReminderPreference",
     "Tag",
+    "TrackerNotice",
+    "TrackerRun",
+    "TrackerSource",
 ]
