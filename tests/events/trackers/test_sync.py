@@ -191,7 +191,7 @@ def test_a_hand_edited_deadline_is_not_overwritten_but_proposed(site, tmp_path, 
 
 @pytest.mark.django_db
 def test_a_deadline_removed_at_the_source_is_flagged_not_deleted(site, tmp_path, coordinator):
-    kind, relative, count = SNAPSHOT_FILES["confs-tech-opensource"]
+    kind, relative, _count = SNAPSHOT_FILES["confs-tech-opensource"]
     source = factories.TrackerSourceFactory(name="ct", kind=kind, url=site.url(relative))
     tracker_source_sync(source=source, now=NOW)
     event = tracker_entry_adopt(user=coordinator, entry=DiscoveredEntry.objects.get(name="CERN PGDay"))
