@@ -5,6 +5,8 @@ exact instants, and the link from a planned deadline to the record it came from.
 The rules (import, merge, adopt, sync) are in events/trackers/services.py.
 """
 
+import zoneinfo
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -204,6 +206,11 @@ class DiscoveredDeadline(models.Model):
 
     def __str__(self):
         return f"{self.listing} · {self.get_kind_display()}"
+
+    @property
+    def local_due_at(self):
+        """The instant in the zone it was announced in."""
+        return self.due_at.astimezone(zoneinfo.ZoneInfo(self.timezone))
 
 
 class DeadlineLink(models.Model):
