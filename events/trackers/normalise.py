@@ -3,6 +3,7 @@ countries as ISO codes, a region for each, and the keys that merge one conferenc
 by several sources."""
 
 import dataclasses
+import functools
 import datetime as dt
 import re
 import unicodedata
@@ -128,6 +129,7 @@ _REGION_CODES = {
 _REGION_OF = {code: region for region, codes in _REGION_CODES.items() for code in codes.split()}
 
 
+@functools.lru_cache(maxsize=4096)
 def country_code(name):
     """An ISO 3166 alpha-2 code for a country as trackers write it ("U.S.A.", "Germany"), or ""."""
     text = " ".join(str(name or "").split()).strip().strip(".")
