@@ -3,8 +3,8 @@ countries as ISO codes, a region for each, and the keys that merge one conferenc
 by several sources."""
 
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import re
 import unicodedata
 import zoneinfo
