@@ -165,6 +165,11 @@ def event_detail(request, pk):
         "member_view": page.member_view,
         "now": timezone.now(),
         # Coordinators see what the public trackers say about the event (changes to accept).
-        "tracker": tracker_panel(event=page.event) if can_manage_events(request.user) else None,
+        # Coordinators work in admin, so are staff: members' pages skip the groups query.
+        "tracker": (
+            tracker_panel(event=page.event)
+            if request.user.is_staff and can_manage_events(request.user)
+            else None
+        ),
     }
     return render(request, "events/event_detail.html", context)
