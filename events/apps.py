@@ -14,3 +14,4 @@ class EventsConfig(AppConfig):
         # (CELERY_TASK_ALWAYS_EAGER too).
         from .feeds import revision  # noqa: F401
         from .reminders import tasks  # noqa: F401
+        from .trackers import tasks as tracker_tasks  # noqa: F401

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
-from members.permissions import member_of
+from members.permissions import can_manage_events, member_of
 
 from .forms import EventFilterForm, parse_month, parse_year
 from .models import Event
@@ -25,6 +25,7 @@ from .selectors import (
     event_year_list,
     events_visible_to,
 )
+from .trackers.selectors import tracker_panel
 
 
 def _filtered_events(request):
@@ -163,5 +164,12 @@ def event_detail(request, pk):
         "event": page.event,
         "member_view": page.member_view,
         "now": timezone.now(),
+        # Coordinators see what the public trackers say about the event (changes to accept).
+        # Coordinators work in admin, so are staff: members' pages skip the groups query.
+        "tracker": (
+            tracker_panel(event=page.event)
+            if request.user.is_staff and can_manage_events(request.user)
+            else None
+        ),
     }
     return render(request, "events/event_detail.html", context)

@@ -264,7 +264,17 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # Public conference trackers: every active source read every six hours (events/trackers/tasks.py).
+    "sync-trackers": {
+        "task": "events.sync_trackers",
+        "schedule": float(env_int("TRACKER_SYNC_SECONDS", 6 * 3600)),
+        "options": {"expires": 3000},
+    },
 }
+# Tracker import: the longest file read, the HTTP timeout, the User-Agent sent.
+TRACKER_MAX_BYTES = env_int("TRACKER_MAX_BYTES", 16 * 1024 * 1024)
+TRACKER_HTTP_TIMEOUT = env_int("TRACKER_HTTP_TIMEOUT", 30)
+TRACKER_USER_AGENT = env_str("TRACKER_USER_AGENT") or "intl-portal tracker sync"
 # A reminder left "sending" by a dead worker is taken up again after this many seconds.
 REMINDER_LEASE_SECONDS = env_int("REMINDER_LEASE_SECONDS", 300)
 REMINDER_HTTP_TIMEOUT = env_int("REMINDER_HTTP_TIMEOUT", 10)

@@ -10,6 +10,15 @@ from .reminders import (
     ReminderDefaults,
     ReminderPreference,
 )
+from .trackers import (
+    DeadlineLink,
+    DiscoveredDeadline,
+    DiscoveredEntry,
+    EntryListing,
+    TrackerNotice,
+    TrackerRun,
+    TrackerSource,
+)
 from .work import ActionItem, Contact, Idea
 
 __all__ = [
@@ -19,7 +28,11 @@ __all__ = [
     "ChannelPace",
     "Contact",
     "Deadline",
+    "DeadlineLink",
+    "DiscoveredDeadline",
+    "DiscoveredEntry",
     "DispatchHeartbeat",
+    "EntryListing",
     "Event",
     "Goal",
     "Idea",
@@ -29,4 +42,7 @@ __all__ = [
     "ReminderDefaults",
     "ReminderPreference",
     "Tag",
+    "TrackerNotice",
+    "TrackerRun",
+    "TrackerSource",
 ]

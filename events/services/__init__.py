@@ -11,7 +11,7 @@ rule or writes a model itself. Side effects (reminder planning, the SEQUENCE, bu
 lines) are explicit calls inside the service that causes them, in its transaction.
 """
 
-from .deadlines import deadline_delete, deadline_instant, deadline_set
+from .deadlines import deadline_delete, deadline_instant, deadline_set, deadline_set_from_source
 from .events import (
     event_confirm,
     event_copy_to_next_edition,
@@ -55,6 +55,7 @@ __all__ = [
     "deadline_delete",
     "deadline_instant",
     "deadline_set",
+    "deadline_set_from_source",
     "event_confirm",
     "event_copy_to_next_edition",
     "event_create",

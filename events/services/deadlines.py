@@ -54,6 +54,27 @@ def deadline_set(*, user, event, kind, local, zone, date_only=False, deadline=No
     reminders are planned (created, moved or cancelled) once.
     """
     require_manager(user)
+    return _deadline_write(
+        event=event, kind=kind, local=local, zone=zone, date_only=date_only, deadline=deadline, **fields
+    )
+
+
+@transaction.atomic
+def deadline_set_from_source(*, deadline, local, zone, date_only=False):
+    """Move a deadline because the public tracker it was adopted from moved it (the tracker
+    sync, events/trackers/services.py, calls this; no user acts). The same rule as
+    deadline_set: the instant as announced, SEQUENCE raised, reminders re-planned."""
+    return _deadline_write(
+        event=deadline.event,
+        kind=deadline.kind,
+        local=local,
+        zone=zone,
+        date_only=date_only,
+        deadline=deadline,
+    )
+
+
+def _deadline_write(*, event, kind, local, zone, date_only, deadline, **fields):
     due_at, zone_name = deadline_instant(local=local, zone=zone, date_only=date_only)
     if deadline is None:
         deadline = Deadline(event=event)

@@ -12,6 +12,7 @@ from .docs import PortalSchemaView, PortalSwaggerView
 from .events import views as events_views
 from .members import views as members_views
 from .program import views as program_views
+from .trackers import views as tracker_views
 
 router = DefaultRouter()
 router.register("tags", events_views.TagViewSet, basename="tag")
@@ -30,6 +31,9 @@ router.register("contributions", program_views.ContributionViewSet, basename="co
 router.register("rewards", program_views.RewardViewSet, basename="reward")
 router.register("swag-items", program_views.SwagItemViewSet, basename="swagitem")
 router.register("swag-requests", program_views.SwagRequestViewSet, basename="swagrequest")
+router.register("tracker-sources", tracker_views.TrackerSourceViewSet, basename="trackersource")
+router.register("tracker-runs", tracker_views.TrackerRunViewSet, basename="trackerrun")
+router.register("discovered-entries", tracker_views.DiscoveredEntryViewSet, basename="discoveredentry")
 router.register("budgets", budget_views.BudgetViewSet, basename="budget")
 router.register("budget-lines", budget_views.BudgetLineViewSet, basename="budgetline")
 router.register("expenses", budget_views.ExpenseViewSet, basename="expense")

@@ -20,6 +20,7 @@ from .events import (
     ReminderChannelFactory,
     ReminderPreferenceFactory,
     TagFactory,
+    TrackerSourceFactory,
 )
 from .members import (
     MemberFactory,
@@ -67,5 +68,6 @@ __all__ = [
     "SwagRequestLineFactory",
     "SwagVariantFactory",
     "TagFactory",
+    "TrackerSourceFactory",
     "UserFactory",
 ]

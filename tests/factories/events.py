@@ -109,3 +109,16 @@ class CalendarFeedFactory(factory.django.DjangoModelFactory):
     member = factory.SubFactory(MemberFactory)
     token = factory.Sequence(lambda n: f"test-feed-token-{n:06d}-abcdefghijklmnop")
     token_created_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC))
+
+
+class TrackerSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.TrackerSource"
+
+    name = factory.Sequence(lambda n: f"source-{n}")
+    kind = "confs_tech"
+    url = "http://127.0.0.1:9/none.json"
+    attribution = (
+        "Conference data from confs.tech (github.com/tech-conferences/conference-data), MIT licence."
+    )
+    licence = "MIT"
