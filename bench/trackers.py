@@ -14,7 +14,12 @@ import tempfile
 import time
 from pathlib import Path
 
-SNAPSHOTS = Path(os.environ.get("TRACKER_SNAPSHOTS", "/work/shared/trackers"))
+SNAPSHOTS = Path(
+    os.environ.get(
+        "TRACKER_SNAPSHOTS",
+        Path(__file__).resolve().parents[1] / "tests" / "events" / "trackers" / "fixtures" / "snapshots",
+    )
+)
 FILES = [
     ("confs-tech-opensource", "confs_tech", "confs-tech/2026-opensource.json"),
     ("confs-tech-general", "confs_tech", "confs-tech/2026-general.json"),

@@ -497,3 +497,27 @@ def tracker_change_dismiss(*, user, link):
     link.pending_rule = link.pending_timezone = ""
     link.save()
     return link
+
+
+# --- sources (coordinators, in admin) -------------------------------------------------------
+
+
+@transaction.atomic
+def tracker_source_save(*, source):
+    """Create or change a tracker source (fields set on `source`). A changed URL or kind
+    forgets the conditional-GET validators: the next run reads the whole file.
+    ValidationError if a field is bad."""
+    if source.pk is not None:
+        before = TrackerSource.objects.filter(pk=source.pk).values("url", "kind").first()
+        if before and (before["url"] != source.url or before["kind"] != source.kind):
+            source.etag = source.last_modified = ""
+    source.full_clean()
+    source.save()
+    return source
+
+
+@transaction.atomic
+def tracker_source_delete(*, source):
+    """Delete a source, its runs and its listings; entries adopted into the plan keep their
+    events and deadlines (the links to the source go)."""
+    source.delete()

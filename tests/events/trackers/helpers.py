@@ -8,7 +8,8 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-SNAPSHOTS = Path("/work/shared/trackers")
+# Copies of ../shared/trackers (sources, dates and licences in fixtures/snapshots/SOURCES.md).
+SNAPSHOTS = Path(__file__).resolve().parent / "fixtures" / "snapshots"
 SNAPSHOT_FILES = {
     "confs-tech-opensource": ("confs_tech", "confs-tech/2026-opensource.json", 33),
     "confs-tech-general": ("confs_tech", "confs-tech/2026-general.json", 46),
