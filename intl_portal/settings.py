@@ -301,8 +301,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PARSER_CLASSES": [
         "intl_portal.api.parsers.PortalJSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "intl_portal.api.parsers.PortalFormParser",
+        "intl_portal.api.parsers.PortalMultiPartParser",
     ],
     "DEFAULT_PAGINATION_CLASS": "intl_portal.api.filtering.StandardPagination",
     "PAGE_SIZE": 50,

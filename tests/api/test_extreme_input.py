@@ -39,3 +39,19 @@ def test_a_csv_with_a_nul_byte_is_refused_with_its_line(coordinator):
     with pytest.raises(Exception, match="Line 3 contains a NUL character"):
         budget_lines_import(budget=budget, user=coordinator, file=io.BytesIO(data))
     assert not budget.lines.exists()
+
+
+@pytest.mark.parametrize(
+    "body, content_type",
+    [
+        ("name=Conf&tags=a%00b", "application/x-www-form-urlencoded"),
+        ('{"name": "Conf", "tags": ["a\\u0000b"]}', "application/json"),
+        ('{"name\\u0000": "Conf"}', "application/json"),
+    ],
+)
+def test_a_nul_character_anywhere_is_a_400_not_a_500(api_as, coordinator, body, content_type):
+    """Schemathesis found it: a tag name with a NUL byte made PostgreSQL fail the lookup."""
+    response = api_as("coordinator").generic("POST", "/api/events/", body, content_type=content_type)
+    assert response.status_code == 400
+    assert response.json()["detail"] == "The request contains a NUL character, which no field accepts."
+    assert not Event.objects.filter(name="Conf").exists()

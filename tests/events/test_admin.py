@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from budget.models import BudgetLine, ExchangeRate, Expense
 from events import services
-from events.models import Deadline, Event, Participation, Reminder
+from events.models import Deadline, Event, Participation, Reminder, TrackerNotice, TrackerRun
 from intl_portal.demo import load_demo
 from members.models import (
     Contribution,
@@ -57,6 +57,16 @@ FALLBACK_FACTORIES = {
     Contribution: factories.ContributionFactory,
     SwagRequest: factories.SwagRequestFactory,
     Reward: lambda: Reward.objects.create(member=factories.MemberFactory(), kind="honour", title="Thanks"),
+    TrackerRun: lambda: TrackerRun.objects.create(
+        source=factories.TrackerSourceFactory(), started_at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    ),
+    TrackerNotice: lambda: TrackerNotice.objects.create(
+        deadline=factories.DeadlineFactory(),
+        member=factories.MemberFactory(),
+        old_due_at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC),
+        new_due_at=dt.datetime(2026, 12, 8, tzinfo=dt.UTC),
+        source_name="confs-tech",
+    ),
 }
 
 

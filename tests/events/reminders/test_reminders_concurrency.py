@@ -182,10 +182,14 @@ def test_channel_saved_in_admin_is_planned_by_a_celery_worker_after_commit(coord
         {
             "name": "WG Feishu",
             "kind": "feishu",
-            "url": "https://open.feishu.cn/open-apis/bot/v2/hook/abc",
+            "new_url": "https://open.feishu.cn/open-apis/bot/v2/hook/abc",
             "language": "zh-hans",
             "offsets": "3d, 1d",
             "active": "on",
+            "send_reminders": "on",
+            "digest_weekday": "0",
+            "digest_time": "10:00",
+            "timezone": "Asia/Shanghai",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
