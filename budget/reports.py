@@ -8,8 +8,12 @@ Definitions (shown on the page too):
 - committed: per event, the larger of its planned lines and its approved + pending expenses;
 - remaining: total − approved − pending; uncommitted: total − committed;
 - person-trips used: distinct (person, event) pairs with an approved expense;
-- average cost per person-trip: approved expenses tied to an event / person-trips used, or,
-  before any trip is used, planned / planned person-trips;
+- average cost per person-trip: a person-trip is a trip, not an expense row. Over the events
+  someone has travelled to (an approved expense), each event's cost — the larger of its
+  planned lines and its approved + pending expenses, and, while the event is not over, at
+  least the plan's average for each of its person-trips — divided by its person-trips (the
+  larger of planned and used). Before any trip: planned / planned person-trips (the plan's
+  average);
 - forecast: how many more person-trips the uncommitted money pays at that average.
 """
 
@@ -38,6 +42,7 @@ class Group:
     pending: Decimal = ZERO
     person_trips_planned: int = 0
     trips: set = field(default_factory=set)
+    ended: bool = False  # an event group whose event is over
 
     @property
     def spent_and_pending(self):
@@ -89,6 +94,8 @@ class BudgetReport:
     person_trips_in_lines: int
     person_trips_used: int
     trip_spending: Decimal
+    trip_costs: Decimal
+    trips_costed: int
     by_event: list
     by_person: list
     by_category: list
@@ -109,17 +116,19 @@ class BudgetReport:
 
     @property
     def average_actual(self):
-        if not self.person_trips_used:
+        """The average over the events someone travelled to (see the module's definition)."""
+        if not self.trips_costed:
             return None
-        return (self.trip_spending / self.person_trips_used).quantize(CENT, ROUND_HALF_UP)
+        return (self.trip_costs / self.trips_costed).quantize(CENT, ROUND_HALF_UP)
 
     @property
     def average_planned(self):
-        if self.person_trips_in_lines:
-            return (self.planned / self.person_trips_in_lines).quantize(CENT, ROUND_HALF_UP)
-        if self.person_trips_planned:
-            return (self.total / self.person_trips_planned).quantize(CENT, ROUND_HALF_UP)
-        return None
+        return plan_average(
+            planned=self.planned,
+            trips_in_lines=self.person_trips_in_lines,
+            total=self.total,
+            trips_planned=self.person_trips_planned,
+        )
 
     @property
     def average_cost(self):
@@ -142,6 +151,33 @@ class BudgetReport:
     @property
     def person_trips_left(self):
         return self.person_trips_planned - self.person_trips_used
+
+
+def plan_average(*, planned, trips_in_lines, total, trips_planned):
+    """The plan's cost per person-trip: its planned lines over their person-trips, else the
+    budget's total over its planned person-trips (None: no person-trip planned)."""
+    if trips_in_lines:
+        return (planned / trips_in_lines).quantize(CENT, ROUND_HALF_UP)
+    if trips_planned:
+        return (total / trips_planned).quantize(CENT, ROUND_HALF_UP)
+    return None
+
+
+def trip_costs(groups, *, floor):
+    """(cost, person-trips) over the event groups someone travelled to: each event costs the
+    larger of its planned lines and its approved + pending expenses, and while it is not
+    over at least `floor` (the plan's average) per person-trip."""
+    cost, count = ZERO, 0
+    for group in groups:
+        if group.key is None or not group.trips:
+            continue
+        trips = max(group.person_trips_planned, len(group.trips))
+        event_cost = max(group.planned, group.spent_and_pending)
+        if not group.ended and floor:
+            event_cost = max(event_cost, floor * trips)
+        cost += event_cost
+        count += trips
+    return cost, count
 
 
 def _line_day(line):
@@ -180,9 +216,14 @@ def budget_report(*, budget):
         _group(by_category, value, str(label))
     no_event, no_person = _("(no event)"), _("(no person)")
 
+    def event_group(obj):
+        group = _group(by_event, obj.event_id, obj.event.name if obj.event_id else no_event)
+        group.ended = bool(obj.event_id and obj.event.last_day and obj.event.last_day < today)
+        return group
+
     def groups_of(obj):
         return (
-            _group(by_event, obj.event_id, obj.event.name if obj.event_id else no_event),
+            event_group(obj),
             _group(by_person, obj.member_id, str(obj.member) if obj.member_id else no_person),
             _group(by_category, obj.category, obj.get_category_display()),
         )
@@ -242,6 +283,13 @@ def budget_report(*, budget):
             for group in groups_of(expense):
                 group.pending += amount
 
+    floor = plan_average(
+        planned=planned,
+        trips_in_lines=person_trips_in_lines,
+        total=budget.total,
+        trips_planned=budget.planned_person_trips,
+    )
+    costs, costed = trip_costs(by_event.values(), floor=floor)
     report = BudgetReport(
         budget=budget,
         currency=budget.currency,
@@ -256,6 +304,8 @@ def budget_report(*, budget):
         person_trips_in_lines=person_trips_in_lines,
         person_trips_used=len(trips),
         trip_spending=trip_spending,
+        trip_costs=costs,
+        trips_costed=costed,
         by_event=list(by_event.values()),
         by_person=sorted(by_person.values(), key=lambda group: group.label.lower()),
         by_category=[

@@ -14,7 +14,10 @@ Hand-computed figures (CNY):
   remaining       88,000 − 15,140 − 2,205 = 70,655.00
   uncommitted     88,000 − 71,500 = 16,500.00
   person-trips    used 4 (Ted, Xiaoming at CoC Asia; Richard, Xu Yin at COSCUP) of 10
-  average         15,140 / 4 = 3,785.00 → 16,500 // 3,785 = 4 more person-trips
+  average         per person-trip, over the events someone travelled to (both over):
+                  CoC Asia max(planned 9,000, approved 9,500) = 9,500 for max(1 planned, 2 used) = 2
+                  + COSCUP max(planned 19,200, approved + pending 7,845) = 19,200 for 2
+                  = 28,700 / 4 = 7,175.00 → 16,500 // 7,175 = 2 more person-trips
 """
 
 import datetime as dt

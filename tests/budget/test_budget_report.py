@@ -26,9 +26,9 @@ def test_report_on_demo_budget_matches_hand_computed_figures():
     assert report.uncommitted == Decimal("16500.00")
     assert (report.person_trips_used, report.person_trips_planned) == (4, 10)
     assert report.person_trips_in_lines == 7
-    assert report.average_cost == Decimal("3785.00")
+    assert report.average_cost == Decimal("7175.00")
     assert report.average_is_actual is True
-    assert report.forecast_trips == 4
+    assert report.forecast_trips == 2
 
 
 def test_report_breakdowns_by_event_person_and_category():
@@ -126,6 +126,45 @@ def test_report_uses_planned_average_before_any_trip_is_made():
     assert report.average_cost == Decimal("9000.00")
     # uncommitted 88,000 − 18,000 = 70,000; 70,000 // 9,000 = 7
     assert report.forecast_trips == 7
+
+
+def test_one_taxi_receipt_is_not_the_cost_of_a_person_trip():
+    """The issue's case: a plan of 88,000 CNY for 10 person-trips and one approved 350.50 CNY
+    taxi receipt for a trip still ahead. Before: "average 350.50, 250 more person-trips fit"."""
+    budget = factories.BudgetFactory(total=Decimal("88000.00"), planned_person_trips=10)
+    event = factories.EventFactory(start_date=dt.date(2099, 5, 1), end_date=dt.date(2099, 5, 3))
+    factories.ExpenseFactory(
+        budget=budget, event=event, amount=Decimal("350.50"), currency="CNY", status=Expense.Status.APPROVED
+    )
+    report = budget_report(budget=budget)
+    # The trip is not over: it costs at least the plan's 88,000 / 10 = 8,800.
+    assert (report.person_trips_used, report.average_cost, report.average_is_actual) == (
+        1,
+        Decimal("8800.00"),
+        True,
+    )
+    # Uncommitted 88,000 − 350.50 = 87,649.50; // 8,800 = 9 more (10 with the one made).
+    assert report.forecast_trips == 9
+
+
+def test_a_trip_with_a_planned_line_costs_its_line_until_the_expenses_pass_it():
+    budget = factories.BudgetFactory(total=Decimal("88000.00"), planned_person_trips=10)
+    event = factories.EventFactory(start_date=dt.date(2025, 8, 9), end_date=dt.date(2025, 8, 10))
+    member = factories.MemberFactory()
+    factories.BudgetLineFactory(
+        budget=budget, event=event, member=member, amount=Decimal("9600.00"), person_trips=1
+    )
+    factories.ExpenseFactory(
+        budget=budget,
+        event=event,
+        member=member,
+        amount=Decimal("350.50"),
+        currency="CNY",
+        status=Expense.Status.APPROVED,
+    )
+    report = budget_report(budget=budget)
+    # Over, and its line is larger than its expenses: 9,600 for 1; uncommitted 78,400 // 9,600 = 8.
+    assert (report.average_cost, report.forecast_trips) == (Decimal("9600.00"), 8)
 
 
 def _budget_of_size(size):

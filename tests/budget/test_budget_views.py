@@ -145,7 +145,7 @@ def test_report_page_shows_figures_with_currency_and_the_chart(client, approver)
 
     assert "88,000.00 CNY" in html
     assert "15,140.00 CNY" in html
-    assert "4 more person-trips fit" in html
+    assert "2 more person-trips fit" in html
     assert "<svg" in html and "bar-approved" in html
     assert "1 TWD = 0.245 CNY" in html
     assert "style=" not in html  # CSP: no inline styles
