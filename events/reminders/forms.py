@@ -1,4 +1,6 @@
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Event
@@ -48,7 +50,13 @@ class ReminderPreferenceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        events = Event.objects.exclude(status__in=Event.CLOSED_STATUSES).only("pk", "name", "start_date")
+        # Events still ahead (or without dates yet): a past event has no deadline to remind of.
+        today = timezone.localdate()
+        events = (
+            Event.objects.exclude(status__in=Event.CLOSED_STATUSES)
+            .filter(Q(start_date__isnull=True) | Q(start_date__gte=today) | Q(end_date__gte=today))
+            .only("pk", "name", "start_date")
+        )
         self.fields["followed_events"].queryset = events
         self.fields["muted_events"].queryset = events
         self.fields["offsets"].help_text = self.fields["offsets"].help_text % {

@@ -49,10 +49,16 @@ def reminder_preferences_for(*, member):
     return preference
 
 
-def reminder_preferences_check(*, offsets="", chat_kind="", chat_url=""):
+def reminder_preferences_check(*, offsets="", chat_kind="", chat_url="", muted_events=(), followed_events=()):
     """The rules of a member's choices. Returns the offsets normalised ("7d, 2h"); raises
     ValidationError by field. Admin's form asks this before saving; update() asks it too."""
     errors = {}
+    both = {getattr(e, "pk", e) for e in muted_events} & {getattr(e, "pk", e) for e in followed_events}
+    if both:
+        errors["muted_events"] = [
+            _("An event cannot be both followed and muted: choose one for %(events)s.")
+            % {"events": ", ".join(sorted(str(e) for e in muted_events if getattr(e, "pk", e) in both))}
+        ]
     offsets = offsets or ""
     try:
         offsets = format_offsets(parse_offsets(offsets)) if offsets.strip() else ""
@@ -97,7 +103,13 @@ def reminder_preferences_update(
     `chat_secret=None` keeps the stored secret (the page never shows it back); the digest
     choices None keep the stored ones (admin does not show them).
     """
-    offsets = reminder_preferences_check(offsets=offsets, chat_kind=chat_kind, chat_url=chat_url)
+    offsets = reminder_preferences_check(
+        offsets=offsets,
+        chat_kind=chat_kind,
+        chat_url=chat_url,
+        muted_events=muted_events,
+        followed_events=followed_events,
+    )
     preference = reminder_preferences_for(member=member)
     preference.offsets = offsets
     preference.by_email = by_email

@@ -189,3 +189,27 @@ def test_admin_retry_action_requeues_failed(coordinator_perms, coordinator, coor
     assert response.status_code == 302
     row.refresh_from_db()
     assert (row.state, row.attempts) == (Reminder.State.PENDING, 0)
+
+
+def test_an_event_both_followed_and_muted_is_refused_and_nothing_changes(member_client, member_user, clock):
+    event = factories.EventFactory(name="PyCon APAC")
+    response = member_client.post(
+        URL, {"offsets": "3d", "by_email": "on", "followed_events": [event.pk], "muted_events": [event.pk]}
+    )
+    assert response.status_code == 200
+    assert (
+        "An event cannot be both followed and muted: choose one for PyCon APAC." in response.content.decode()
+    )
+    assert not ReminderPreference.objects.filter(member=member_user.member, offsets="3d").exists()
+
+
+def test_only_events_still_ahead_are_offered_to_follow_or_mute(member_client, clock):
+    factories.EventFactory(
+        name="Long gone 2024", start_date=dt.date(2024, 5, 1), end_date=dt.date(2024, 5, 2)
+    )
+    factories.EventFactory(name="Under way", start_date=dt.date(2025, 5, 30), end_date=dt.date(2025, 6, 2))
+    factories.EventFactory(name="Dates not announced", start_date=None, end_date=None)
+    factories.EventFactory(name="Ahead", start_date=dt.date(2025, 9, 1), end_date=None)
+    page = member_client.get(URL).content.decode()
+    assert "Long gone 2024" not in page
+    assert all(name in page for name in ("Under way", "Dates not announced", "Ahead"))
