@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from intl_portal.common.timezones import AOE
+from intl_portal.common.timezones import AOE, zone_abbreviation
 
 # URL names other parts of the portal may give an event's page; the first that exists wins.
 
@@ -97,11 +97,7 @@ def format_in_zone(instant, zone_name):
         return f"{stamp} UTC"
     if zone_name == AOE:
         return f"{stamp} AoE (UTC-12)"
-    abbreviation = local.tzname() or ""
-    if abbreviation[:1] in "+-":
-        offset = local.strftime("%z")
-        abbreviation = f"UTC{offset[:3]}:{offset[3:]}"
-    return f"{stamp} {abbreviation} ({zone_name})"
+    return f"{stamp} {zone_abbreviation(local, zone_name)} ({zone_name})"
 
 
 def event_portal_url(event):

@@ -36,3 +36,22 @@ def validate_zone_name(name):
 def zone_label(name):
     """A short label for a zone: AoE for Anywhere on Earth, else the IANA name."""
     return "AoE" if name == AOE else name
+
+
+# Abbreviations that name several zones (CST: China, US Central and Cuba; IST: India, Israel
+# and Ireland; PST: the US Pacific and the Philippines; …): written as the UTC offset instead.
+AMBIGUOUS_ABBREVIATIONS = frozenset({"CST", "CDT", "IST", "BST", "AST", "ADT", "GST", "SST", "PST", "ECT"})
+
+
+def zone_abbreviation(local, zone_name):
+    """How a local time's zone is written beside it: "KST", "CET", "AoE", "UTC", or the UTC
+    offset ("UTC+08:00") for a zone without a name or with an ambiguous one."""
+    if zone_name == AOE:
+        return "AoE"
+    if zone_name == "UTC":
+        return "UTC"
+    abbreviation = local.tzname() or ""
+    if not abbreviation or abbreviation[:1] in "+-" or abbreviation in AMBIGUOUS_ABBREVIATIONS:
+        offset = local.strftime("%z")
+        return f"UTC{offset[:3]}:{offset[3:]}"
+    return abbreviation

@@ -162,7 +162,7 @@ def test_member_journey_through_the_portal(plan, live_server, browser, screensho
     page.goto(f"{base}/cfp/")
     assert "No upcoming deadlines." in page.inner_text(".notice")
     first = page.locator(".deadline.past").first
-    assert "2025-07-14 23:59 CST" in first.inner_text()
+    assert "2025-07-14 23:59 UTC+08:00" in first.inner_text()
     screenshot(page, "07-cfp-board")
 
     # My plan.

@@ -52,7 +52,7 @@ def test_event_page_shows_members_everything(member_client):
         "Taipei",
         "https://coscup.org/2025/",
         "KubeCon China 2025",  # either-or
-        "2025-04-30 23:59 CST",  # deadline as announced in Asia/Taipei
+        "2025-04-30 23:59 UTC+08:00",  # deadline as announced in Asia/Taipei (its "CST" is ambiguous)
         "Internal booth form",
         "Ted",
         "Robert",

@@ -70,7 +70,7 @@ def test_feishu_bot_receives_a_signed_interactive_card(deadline):
         "**截止事项**\nCFP 截止",
         "**剩余时间**\n1 天",
         "**截止时间**\n2025-06-30 15:59 KST (Asia/Seoul)",
-        "**北京时间**\n2025-06-30 14:59 CST (Asia/Shanghai)",
+        "**北京时间**\n2025-06-30 14:59 UTC+08:00 (Asia/Shanghai)",
         "**UTC 时间**\n2025-06-30 06:59 UTC",
     ]
     buttons = card["elements"][-1]["actions"]
@@ -104,7 +104,7 @@ def test_slack_webhook_receives_text(deadline):
     assert text.startswith("*FOSSASIA 2025: CFP closes in 1 day*")
     assert "<https://example.org/cfp|CFP link>" in text
     assert "Closes: 2025-06-30 15:59 KST (Asia/Seoul)" in text
-    assert "Beijing time: 2025-06-30 14:59 CST (Asia/Shanghai)" in text
+    assert "Beijing time: 2025-06-30 14:59 UTC+08:00 (Asia/Shanghai)" in text
 
 
 def test_generic_webhook_payload_and_hmac(deadline):

@@ -83,7 +83,7 @@ def test_wecom_robot_gets_markdown_in_the_channels_language(reminders):
         "> 截止事项：CFP 截止",
         "> 剩余时间：1 天",
         "> 截止时间：2025-06-30 15:59 KST (Asia/Seoul)",
-        "> 北京时间：2025-06-30 14:59 CST (Asia/Shanghai)",
+        "> 北京时间：2025-06-30 14:59 UTC+08:00 (Asia/Shanghai)",
         "> UTC 时间：2025-06-30 06:59 UTC",
         f"[CFP 链接](https://example.org/cfp)  [门户链接](http://127.0.0.1:8000/events/"
         f"{Reminder.objects.get().deadline.event_id}/)",
@@ -194,7 +194,7 @@ def test_dingtalk_robot_gets_signed_markdown(reminders):
         "- Deadline: CFP closes",
         "- Time left: 1 day",
         "- Closes: 2025-06-30 15:59 KST (Asia/Seoul)",
-        "- Beijing time: 2025-06-30 14:59 CST (Asia/Shanghai)",
+        "- Beijing time: 2025-06-30 14:59 UTC+08:00 (Asia/Shanghai)",
         "- In UTC: 2025-06-30 06:59 UTC",
         f"[CFP link](https://example.org/cfp)  [Portal link](http://127.0.0.1:8000/events/"
         f"{Reminder.objects.get().deadline.event_id}/)",
