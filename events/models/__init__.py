@@ -3,6 +3,7 @@ from .event import Event, Tag
 from .feeds import CalendarFeed, CalendarRevision
 from .participation import Goal, Participation
 from .reminders import DispatchHeartbeat, Reminder, ReminderChannel, ReminderDefaults, ReminderPreference
+from .travel import SupportLetter, SupportLetterTemplate, TravelRequirement, TravelStep
 from .work import ActionItem, Contact, Idea
 
 __all__ = [
@@ -20,5 +21,9 @@ __all__ = [
     "ReminderChannel",
     "ReminderDefaults",
     "ReminderPreference",
+    "SupportLetter",
+    "SupportLetterTemplate",
     "Tag",
+    "TravelRequirement",
+    "TravelStep",
 ]

@@ -239,6 +239,16 @@ class Reminder(models.Model):
         null=True,
         related_name="reminders",
     )
+    # A travel step's due date instead of a deadline (events/travel): the same outbox,
+    # channels and exactly-once rules; `deadline_due_at` then holds the step's due instant.
+    travel_step = models.ForeignKey(
+        "events.TravelStep",
+        verbose_name=_("travel step"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reminders",
+    )
     member = models.ForeignKey(
         "members.Member",
         verbose_name=_("member"),
@@ -303,6 +313,11 @@ class Reminder(models.Model):
                 fields=["deadline", "channel", "offset"],
                 condition=Q(channel__isnull=False),
                 name="reminder_unique_channel",
+            ),
+            models.UniqueConstraint(
+                fields=["travel_step", "member", "via", "offset"],
+                condition=Q(travel_step__isnull=False),
+                name="reminder_unique_travel_step",
             ),
         ]
 

@@ -118,3 +118,40 @@ def render_message(*, deadline, language, now, offset=None):
 
 def utc_iso(instant):
     return instant.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def trip_portal_url(participation):
+    return settings.PORTAL_BASE_URL + reverse("travel:trip", args=[participation.pk])
+
+
+def render_travel_message(*, step, language, now):
+    """The reminder of a travel step (events/travel) as seen at `now`, in `language`."""
+    participation = step.participation
+    event = participation.event
+    zone = event.timezone or "UTC"
+    with translation.override(language):
+        what = str(step.get_kind_display())
+        left = time_left_text(step.due_at - now)
+        due_local = format_in_zone(step.due_at, zone)
+        due_utc = format_in_zone(step.due_at, "UTC")
+        title = _("%(event)s: %(step)s due in %(left)s") % {"event": event.name, "step": what, "left": left}
+        lines = (
+            _("Trip: %(event)s (%(traveller)s)") % {"event": event.name, "traveller": participation.member},
+            _("Step: %(step)s") % {"step": what},
+            _("Time left: %(left)s") % {"left": left},
+            _("Due: %(local)s") % {"local": due_local},
+            _("In UTC: %(utc)s") % {"utc": due_utc},
+        )
+        subject = "[intl_portal] " + title
+    return Message(
+        language=language,
+        subject=subject,
+        title=title,
+        lines=lines,
+        cfp_url="",
+        portal_url=trip_portal_url(participation),
+        preferences_url=settings.PORTAL_BASE_URL + reverse("my_reminders"),
+        close_local=due_local,
+        close_utc=due_utc,
+        time_left=left,
+    )

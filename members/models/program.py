@@ -5,9 +5,8 @@ people is in swag.py)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from intl_portal.common.dates import date_in_range, instant_in_range
 from intl_portal.common.fields import BoundedTextField
