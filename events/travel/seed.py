@@ -21,7 +21,7 @@ ATTRIBUTION = (
 )
 
 SCHENGEN = frozenset(
-    ["AT", "BE", "BG", "HR", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IS", "IT", "LV", "LI", "LT", "LU", "MT", "NL", "NO", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "CH"]
+    "AT BE BG HR CZ DK EE FI FR DE GR HU IS IT LV LI LT LU MT NL NO PL PT RO SK SI ES SE CH".split()  # noqa: SIM905
 )
 
 # Days before the event's start by which an application should be made, by requirement kind.

@@ -328,7 +328,10 @@ def _check_placeholders(body):
     unknown = sorted(set(re.findall(r"\{(\w*)\}", body)) - set(PLACEHOLDERS))
     if unknown:
         raise ValidationError(
-            {"body": _("Unknown placeholders: %(names)s") % {"names": ", ".join("{%s}" % n for n in unknown)}}
+            {
+                "body": _("Unknown placeholders: %(names)s")
+                % {"names": ", ".join("{" + name + "}" for name in unknown)}
+            }
         )
 
 
