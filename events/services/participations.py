@@ -17,7 +17,11 @@ from members.permissions import can_confirm_participation
 
 from ..models import Participation
 from ..reminders.planning import reminders_plan_event
-from ..travel.services import travel_steps_cancel_for_participation, travel_timelines_sync_event
+from ..travel.services import (
+    travel_steps_cancel_for_participation,
+    travel_timelines_sync_event,
+    travel_visa_fee_propose,
+)
 from .base import require_manager
 
 Status = Participation.Status
@@ -114,6 +118,7 @@ def participation_confirm(*, user, participation):
     _require_active(participation.member)
     _move(user=user, participation=participation, status=Status.CONFIRMED)
     budget_line_propose_for_participation(participation=participation)
+    travel_visa_fee_propose(participation=participation)
     return participation
 
 

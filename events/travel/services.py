@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from budget.services import budget_line_propose_visa_fee
 from intl_portal.common.records import assign, delete_record, require, save_clean
 from members.permissions import (
     can_change_travel_step,
@@ -159,6 +160,18 @@ def travel_steps_cancel_for_event(*, event_id, now=None):
 def travel_steps_cancel_for_participation(*, participation_id, now=None):
     ids = list(TravelStep.objects.filter(participation_id=participation_id).values_list("pk", flat=True))
     reminders_cancel_for_travel_steps(step_ids=ids, now=now)
+
+
+def travel_visa_fee_propose(*, participation):
+    """A confirmed trip whose destination needs a visa or permit for the traveller's passport
+    proposes a budget line of category "visa" (budget.services), once."""
+    participation = Participation.objects.select_related("event", "member").get(pk=participation.pk)
+    if participation.status != Participation.Status.CONFIRMED or not is_trip(participation):
+        return None
+    requirement = requirement_for(participation)
+    if requirement is None or not requirement.needs_application:
+        return None
+    return budget_line_propose_visa_fee(participation=participation)
 
 
 # --- steps ---------------------------------------------------------------------------------------

@@ -131,3 +131,22 @@ def test_declined_trip_loses_its_steps_and_moved_event_moves_them():
     assert due_dates(participation)[K.FALLBACK_DECISION] == D(2027, 1, 30)
     participation_set_status(user=OPERATOR, participation=participation, status=Participation.Status.DECLINED)
     assert due_dates(participation) == {}
+
+
+def test_confirmed_trip_needing_a_visa_proposes_a_visa_fee_line_once():
+    from budget.models import BudgetLine, Category
+    from tests import factories
+
+    factories.BudgetFactory(period_start=D(2027, 1, 1), period_end=D(2027, 12, 31))
+    member = traveller()
+    to_belgium = trip(event_in("BE"), member)
+    to_thailand = trip(event_in("TH"), member)
+    participation_set_status(user=OPERATOR, participation=to_belgium, status=Participation.Status.CONFIRMED)
+
+    def lines(participation):
+        return sorted(
+            BudgetLine.objects.filter(participation=participation).values_list("category", "amount", "status")
+        )
+
+    assert lines(to_belgium) == [(Category.TRAVEL, 8800, "proposed"), (Category.VISA, 0, "proposed")]
+    assert lines(to_thailand) == [(Category.TRAVEL, 8800, "proposed")]
