@@ -4,6 +4,7 @@ intl_portal.common.admin (a refusal becomes a form error on its row)."""
 from ..reminders import admin as reminders_admin  # noqa: F401  (registers the reminders' admins:
 
 # admin autodiscovery imports only <app>.admin, and reminders is a package of the events app)
+from ..travel import admin as travel_admin  # noqa: F401  (registers the travel admins, likewise)
 from . import deadlines, events, participations, work  # noqa: F401  (registers the admins)
 from .participations import double_booking_warnings
 from .permissions import ManagedByEventCoordinators

@@ -19,7 +19,9 @@ from .events import (
     ParticipationFactory,
     ReminderChannelFactory,
     ReminderPreferenceFactory,
+    SupportLetterFactory,
     TagFactory,
+    TravelStepFactory,
 )
 from .members import (
     MemberFactory,
@@ -62,10 +64,12 @@ __all__ = [
     "RoleAssignmentFactory",
     "RoleFactory",
     "StockLocationFactory",
+    "SupportLetterFactory",
     "SwagItemFactory",
     "SwagRequestFactory",
     "SwagRequestLineFactory",
     "SwagVariantFactory",
     "TagFactory",
+    "TravelStepFactory",
     "UserFactory",
 ]

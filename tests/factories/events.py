@@ -109,3 +109,25 @@ class CalendarFeedFactory(factory.django.DjangoModelFactory):
     member = factory.SubFactory(MemberFactory)
     token = factory.Sequence(lambda n: f"test-feed-token-{n:06d}-abcdefghijklmnop")
     token_created_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC))
+
+
+class TravelStepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.TravelStep"
+
+    participation = factory.SubFactory(ParticipationFactory, needs_travel=True)
+    kind = "check_requirement"
+    owner = "traveller"
+    due_date = dt.date(2025, 7, 1)
+    due_at = dt.datetime(2025, 7, 1, 15, 59, tzinfo=dt.UTC)
+
+
+class SupportLetterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.SupportLetter"
+
+    participation = factory.SubFactory(ParticipationFactory, needs_travel=True)
+    language = "en"
+    reference = factory.Sequence(lambda n: f"SL-2025-{n + 1:04d}")
+    signer_name = "Emily Chen"
+    issued_on = dt.date(2025, 7, 1)
