@@ -331,6 +331,7 @@ SPECTACULAR_SETTINGS = {
         "RewardKindEnum": "members.models.Reward.Kind",
         "SwagRequestStatusEnum": "members.models.SwagRequest.Status",
         "CurrencyEnum": "intl_portal.common.currencies.CURRENCY_CHOICES",
+        "CountryEnum": "django_countries.countries",
     },
 }
 

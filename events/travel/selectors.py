@@ -106,3 +106,14 @@ def travel_board(*, user, now):
         key=lambda s: (order[s.colour], s.participation.event.start_date or dt.date.max, s.participation.pk)
     )
     return states
+
+
+def steps_visible_to(*, user):
+    """Travel steps of the trips whose personal data the user may see."""
+    steps = TravelStep.objects.select_related("participation").order_by("participation", "position", "pk")
+    if is_coordinator(user):
+        return steps
+    member = member_of(user)
+    if member is None:
+        return TravelStep.objects.none()
+    return steps.filter(participation__member=member)

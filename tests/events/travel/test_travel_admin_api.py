@@ -82,3 +82,42 @@ def test_api_shows_passport_country_and_visa_status_only_to_traveller_and_coordi
     assert client.get("/api/participations/?needs_visa=true").json()["results"] == []
     client.force_login(coordinator)
     assert len(client.get("/api/participations/?needs_visa=true").json()["results"]) == 1
+
+
+def test_api_travel_steps_only_the_travellers_own_or_all_for_coordinators(client, coordinator, member_user):
+    member_user.member.passport_country = "CN"
+    member_user.member.save()
+    mine = trip(event_in("JP"), member_user.member)
+    theirs = trip(event_in("US"), traveller())
+    client.force_login(member_user)
+    ids = {row["participation"] for row in client.get("/api/travel-steps/?page_size=100").json()["results"]}
+    assert ids == {mine.pk}
+    other_step = theirs.travel_steps.get(kind=TravelStep.Kind.APPLY_VISA)
+    assert client.get(f"/api/travel-steps/{other_step.pk}/").status_code == 404
+    assert client.post(f"/api/travel-steps/{other_step.pk}/state/", {"state": "done"}).status_code == 404
+    own_step = mine.travel_steps.get(kind=TravelStep.Kind.APPLY_VISA)
+    response = client.post(f"/api/travel-steps/{own_step.pk}/state/", {"state": "done"})
+    assert (response.status_code, response.json()["state"]) == (200, "done")
+    coordinator_step = mine.travel_steps.get(kind=TravelStep.Kind.FALLBACK_DECISION)
+    assert client.post(f"/api/travel-steps/{coordinator_step.pk}/state/", {"state": "done"}).status_code == 403
+    assert client.post(f"/api/travel-steps/{own_step.pk}/state/", {"state": "bogus"}).status_code == 400
+    client.force_login(coordinator)
+    ids = {row["participation"] for row in client.get("/api/travel-steps/?page_size=100").json()["results"]}
+    assert ids == {mine.pk, theirs.pk}
+    client.logout()
+    assert client.get("/api/travel-steps/").status_code == 401
+
+
+def test_api_requirements_members_read_coordinators_write(client, coordinator, member_user):
+    requirement = TravelRequirement.objects.get(passport="CN", destination="JP")
+    client.force_login(member_user)
+    assert client.get(f"/api/travel-requirements/{requirement.pk}/").json()["lead_time_days"] == 21
+    url = f"/api/travel-requirements/{requirement.pk}/"
+    assert client.patch(url, {"lead_time_days": 28}, content_type="application/json").status_code == 403
+    client.force_login(coordinator)
+    response = client.patch(url, {"lead_time_days": 28}, content_type="application/json")
+    assert (response.status_code, response.json()["edited_by_coordinator"]) == (200, True)
+    response = client.patch(url, {"lead_time_days": 999}, content_type="application/json")
+    assert response.status_code == 400
+    requirement.refresh_from_db()
+    assert requirement.lead_time_days == 28
