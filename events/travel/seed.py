@@ -11,6 +11,8 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from django_countries import countries
+
 DATASET_PATH = Path(__file__).parent / "data" / "passport-index-cn-hk-tw.csv"
 DATASET_DATE = dt.date(2025, 1, 12)
 DATASET_SOURCE = "Passport Index Dataset (github.com/ilyankou/passport-index-dataset), MIT"
@@ -82,12 +84,25 @@ def requirement_from_text(text):
     return kinds[text], None
 
 
-def requirement_rows(path=DATASET_PATH):
-    """The dataset as rows for TravelRequirement (dicts), with the group's lead times and notes."""
+def requirement_rows(path=DATASET_PATH, source_date=DATASET_DATE):
+    """The dataset as rows for TravelRequirement (dicts), with the group's lead times and notes;
+    pairs with a code the portal's country list does not know are left out.
+    Raises ValueError (with the line) for a file that is not the dataset's tidy ISO-2 CSV."""
     rows = []
     with open(path, newline="", encoding="utf-8") as handle:
-        for record in csv.DictReader(handle):
-            passport, destination = record["Passport"].strip(), record["Destination"].strip()
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != ["Passport", "Destination", "Requirement"]:
+            raise ValueError("the header must be Passport,Destination,Requirement")
+        for line, record in enumerate(reader, start=2):
+            passport, destination = (record["Passport"] or "").strip(), (record["Destination"] or "").strip()
+            if len(passport) != 2 or len(destination) != 2:
+                raise ValueError(f"line {line}: passport and destination are ISO-3166 alpha-2 codes")
+            try:
+                requirement_from_text(record["Requirement"] or "")
+            except ValueError as error:
+                raise ValueError(f"line {line}: {error}") from error
+            if passport not in countries or destination not in countries:
+                continue  # a code the portal's country list lacks (XK, Kosovo): left out
             kind, days = requirement_from_text(record["Requirement"])
             lead = DEFAULT_LEAD_DAYS[kind]
             notes = ""
@@ -109,7 +124,7 @@ def requirement_rows(path=DATASET_PATH):
                     "lead_time_days": lead,
                     "notes": notes,
                     "source": DATASET_SOURCE,
-                    "source_date": DATASET_DATE,
+                    "source_date": source_date,
                 }
             )
     return rows

@@ -247,6 +247,35 @@ def travel_requirement_delete(*, user, requirement):
     _resync_pair(*pair)
 
 
+@transaction.atomic
+def travel_requirements_import(*, user, rows):
+    """Bring the table in line with a newer dataset (rows from events.travel.seed.requirement_rows):
+    new pairs are added, the others take the new requirement, lead time and date, except rows
+    a coordinator edited, which are kept. The trips concerned are re-planned.
+    Returns (created, updated, kept)."""
+    _require_coordinator(user)
+    stored = {(r.passport.code, r.destination.code): r for r in TravelRequirement.objects.all()}
+    created = updated = kept = 0
+    changed = []
+    for row in rows:
+        pair = (row["passport"], row["destination"])
+        requirement = stored.get(pair)
+        if requirement is not None and requirement.edited_by_coordinator:
+            kept += 1
+            continue
+        if requirement is None:
+            requirement = TravelRequirement()
+            created += 1
+        else:
+            updated += 1
+        assign(requirement, row)
+        save_clean(requirement)
+        changed.append(pair)
+    for pair in changed:
+        _resync_pair(*pair)
+    return created, updated, kept
+
+
 # --- the traveller's passport country ------------------------------------------------------------
 
 

@@ -99,7 +99,9 @@ def test_api_travel_steps_only_the_travellers_own_or_all_for_coordinators(client
     response = client.post(f"/api/travel-steps/{own_step.pk}/state/", {"state": "done"})
     assert (response.status_code, response.json()["state"]) == (200, "done")
     coordinator_step = mine.travel_steps.get(kind=TravelStep.Kind.FALLBACK_DECISION)
-    assert client.post(f"/api/travel-steps/{coordinator_step.pk}/state/", {"state": "done"}).status_code == 403
+    assert (
+        client.post(f"/api/travel-steps/{coordinator_step.pk}/state/", {"state": "done"}).status_code == 403
+    )
     assert client.post(f"/api/travel-steps/{own_step.pk}/state/", {"state": "bogus"}).status_code == 400
     client.force_login(coordinator)
     ids = {row["participation"] for row in client.get("/api/travel-steps/?page_size=100").json()["results"]}
@@ -121,3 +123,31 @@ def test_api_requirements_members_read_coordinators_write(client, coordinator, m
     assert response.status_code == 400
     requirement.refresh_from_db()
     assert requirement.lead_time_days == 28
+
+
+def test_import_command_updates_rows_but_keeps_coordinators_edits(tmp_path, coordinator):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from events.travel.services import travel_requirement_update
+
+    travel_requirement_update(
+        user=coordinator,
+        requirement=TravelRequirement.objects.get(passport="CN", destination="JP"),
+        notes="ours",
+    )
+    newer = tmp_path / "index.csv"
+    newer.write_text(
+        "Passport,Destination,Requirement\nCN,JP,visa free\nCN,TH,30\nCN,XK,e-visa\nMO,JP,visa free\n"
+    )
+    out = __import__("io").StringIO()
+    call_command("import_passport_index", str(newer), "--date", "2026-06-01", stdout=out)
+    assert out.getvalue().strip() == "created=1 updated=1 kept=1"
+    thailand = TravelRequirement.objects.get(passport="CN", destination="TH")
+    assert (thailand.visa_free_days, str(thailand.source_date)) == (30, "2026-06-01")
+    assert TravelRequirement.objects.get(passport="CN", destination="JP").kind == "e_visa"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Passport,Destination,Requirement\nCN,JP,maybe\n")
+    with pytest.raises(CommandError, match="line 2") as error:
+        call_command("import_passport_index", str(bad), "--date", "2026-06-01")
+    assert error.value.returncode == 2

@@ -150,3 +150,21 @@ def test_confirmed_trip_needing_a_visa_proposes_a_visa_fee_line_once():
 
     assert lines(to_belgium) == [(Category.TRAVEL, 8800, "proposed"), (Category.VISA, 0, "proposed")]
     assert lines(to_thailand) == [(Category.TRAVEL, 8800, "proposed")]
+
+
+def test_seeded_table_keeps_the_dataset_date_and_the_groups_lead_times():
+    from events.models import TravelRequirement
+
+    # 597 rows of CN, HK and TW passports, less the 3 for XK (not in the portal's country list).
+    assert TravelRequirement.objects.count() == 594
+    rows = {
+        r.destination.code: (r.kind, r.visa_free_days, r.lead_time_days, str(r.source_date))
+        for r in TravelRequirement.objects.filter(passport="CN", destination__in=["BE", "US", "JP", "TW", "TH"])
+    }
+    assert rows == {
+        "BE": ("visa_required", None, 56, "2025-01-12"),
+        "US": ("visa_required", None, 112, "2025-01-12"),
+        "JP": ("e_visa", None, 21, "2025-01-12"),
+        "TW": ("entry_permit", None, 42, "2025-01-12"),
+        "TH": ("visa_free", 60, 0, "2025-01-12"),
+    }
