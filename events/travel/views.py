@@ -113,6 +113,8 @@ def letter_pdf(request, pk):
             response["Content-Disposition"] = f'attachment; filename="{letter.reference}.pdf"'
             response["Cache-Control"] = "no-store"
             return response
+    form.data = form.data.copy()
+    form.data["passport_number"] = ""  # not sent back into the page
     return render(
         request, "events/travel/trip.html", _trip_context(request, participation, pdf_form=form), status=400
     )

@@ -53,3 +53,14 @@ def test_board_in_chinese(coordinator_client):
     body = coordinator_client.get(reverse("travel:board"), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "差旅看板" in body and "PyCon US 2027" in body
     assert "红：已逾期" in body or "黄：即将到期或尚不明确" in body or "绿：进展正常" in body
+
+
+def test_bad_passport_number_is_refused_and_not_echoed(coordinator, member_client, member_user):
+    from events.travel.services import support_letter_issue
+
+    participation = trip(event_in("BE"), member_user.member)
+    letter = support_letter_issue(user=coordinator, participation=participation, language="en")
+    response = member_client.post(reverse("travel:letter_pdf", args=[letter.pk]), {"passport_number": "AB!"})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "5 to 20 letters and digits" in body and 'value="AB!"' not in body

@@ -159,7 +159,9 @@ def test_seeded_table_keeps_the_dataset_date_and_the_groups_lead_times():
     assert TravelRequirement.objects.count() == 594
     rows = {
         r.destination.code: (r.kind, r.visa_free_days, r.lead_time_days, str(r.source_date))
-        for r in TravelRequirement.objects.filter(passport="CN", destination__in=["BE", "US", "JP", "TW", "TH"])
+        for r in TravelRequirement.objects.filter(
+            passport="CN", destination__in=["BE", "US", "JP", "TW", "TH"]
+        )
     }
     assert rows == {
         "BE": ("visa_required", None, 56, "2025-01-12"),
