@@ -31,14 +31,20 @@ def test_a_worker_that_exits_is_started_again(tmp_path):
 
 
 def test_sigterm_stops_the_supervisor_and_its_worker(tmp_path):
-    worker = shlex.join([sys.executable, "-c", "import time; time.sleep(60)"])
+    started = tmp_path / "worker-started"
+    code = f"import pathlib, time; pathlib.Path({str(started)!r}).touch(); time.sleep(60)"
+    worker = shlex.join([sys.executable, "-c", code])
     supervisor = subprocess.Popen(
         [sys.executable, "manage.py", "run_worker", "--command", worker],
         cwd=ROOT,
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(3)
+    # Signal once the worker runs (a fixed sleep raced Django's start-up on a busy machine).
+    deadline = time.monotonic() + 60
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert started.exists(), "the supervisor never started its worker"
     supervisor.send_signal(signal.SIGTERM)
     _out, err = supervisor.communicate(timeout=30)
     assert supervisor.returncode == 0, err
