@@ -5,6 +5,7 @@ from django.views.i18n import set_language
 
 from events.feeds import views as feed_views
 from events.reminders import views as reminder_views
+from events.travel import views as travel_views
 from members.views import api_tokens
 
 from . import health, views
@@ -22,6 +23,8 @@ urlpatterns = [
     path("budget/", include("budget.urls")),
     path("program/", include("members.program.urls")),
     path("me/reminders/", reminder_views.my_reminders, name="my_reminders"),
+    path("me/travel/", travel_views.my_travel, name="my_travel"),
+    path("travel/", include("events.travel.urls")),
     path("calendar/", include("events.feeds.urls")),
     path("me/calendar/", feed_views.my_calendar_feed, name="my_calendar_feed"),
     path("me/api-tokens/", api_tokens, name="api_tokens"),

@@ -33,6 +33,7 @@ from .lines import (
     budget_line_create,
     budget_line_delete,
     budget_line_propose_for_participation,
+    budget_line_propose_visa_fee,
     budget_line_update,
     budget_lines_create,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "budget_line_create",
     "budget_line_delete",
     "budget_line_propose_for_participation",
+    "budget_line_propose_visa_fee",
     "budget_line_update",
     "budget_lines_create",
     "budget_reject",

@@ -115,7 +115,7 @@ def budget_line_propose_for_participation(*, participation):
     if budget is None:
         return None
     budget = locked(budget)
-    if BudgetLine.objects.filter(participation=participation).exists():
+    if BudgetLine.objects.filter(participation=participation).exclude(category=Category.VISA).exists():
         return None
     estimate = Decimal("0.00")
     if budget.planned_person_trips:
@@ -135,4 +135,35 @@ def budget_line_propose_for_participation(*, participation):
     )
     line.full_clean()
     save(line, None)  # by whoever confirmed (the request's user)
+    return line
+
+
+@transaction.atomic
+def budget_line_propose_visa_fee(*, participation):
+    """A confirmed trip to a destination that needs a visa or permit gets a proposed line of
+    category "visa" (amount 0: a coordinator enters the fee and the letters' postage). Returns
+    the line, or None when no budget covers the event's date or the trip already has one.
+    Idempotent, like the travel line."""
+    event = participation.event
+    budget = budget_for_day(day=event.start_date or timezone.localdate())
+    if budget is None:
+        return None
+    budget = locked(budget)
+    if BudgetLine.objects.filter(participation=participation, category=Category.VISA).exists():
+        return None
+    line = BudgetLine(
+        budget=budget,
+        event=event,
+        member=participation.member,
+        participation=participation,
+        category=Category.VISA,
+        description=_("Visa fee and letter postage of %(member)s for %(event)s (proposed when confirmed)")
+        % {"member": participation.member, "event": event},
+        amount=Decimal("0.00"),
+        currency=budget.currency,
+        person_trips=0,
+        status=BudgetLine.Status.PROPOSED,
+    )
+    line.full_clean()
+    save(line, None)
     return line

@@ -19,6 +19,7 @@ from .trackers import (
     TrackerRun,
     TrackerSource,
 )
+from .travel import SupportLetter, SupportLetterTemplate, TravelRequirement, TravelStep
 from .work import ActionItem, Contact, Idea
 
 __all__ = [
@@ -41,8 +42,12 @@ __all__ = [
     "ReminderChannel",
     "ReminderDefaults",
     "ReminderPreference",
+    "SupportLetter",
+    "SupportLetterTemplate",
     "Tag",
     "TrackerNotice",
     "TrackerRun",
     "TrackerSource",
+    "TravelRequirement",
+    "TravelStep",
 ]

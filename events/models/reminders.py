@@ -299,6 +299,16 @@ class Reminder(models.Model):
         null=True,
         related_name="reminders",
     )
+    # A travel step's due date instead of a deadline (events/travel): the same outbox,
+    # channels and exactly-once rules; `deadline_due_at` then holds the step's due instant.
+    travel_step = models.ForeignKey(
+        "events.TravelStep",
+        verbose_name=_("travel step"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reminders",
+    )
     member = models.ForeignKey(
         "members.Member",
         verbose_name=_("member"),
@@ -382,6 +392,11 @@ class Reminder(models.Model):
                 condition=(Q(kind="deadline") & Q(deadline_due_at__isnull=False) & Q(period__isnull=True))
                 | (Q(kind="digest") & Q(period__isnull=False) & Q(deadline__isnull=True)),
                 name="reminder_kind_fields",
+            ),
+            models.UniqueConstraint(
+                fields=["travel_step", "member", "via", "offset"],
+                condition=Q(travel_step__isnull=False),
+                name="reminder_unique_travel_step",
             ),
         ]
 

@@ -21,13 +21,13 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from ..models import Event
+from ..models import Event, Participation, TravelStep
 from ..models.reminders import Reminder, ReminderDefaults, ReminderPreference, Via
 from . import channels, pacing
 from .channels.email import send_email
 from .digests import DIGEST_GRACE, digest_content, digest_schedule, digests_plan, render_digest
 from .health import mark_dispatch_done
-from .messages import render_message
+from .messages import render_message, render_travel_message
 
 logger = logging.getLogger(__name__)
 State = Reminder.State
@@ -73,7 +73,13 @@ def _due(now):
 
 
 def _with_relations(queryset):
-    return queryset.select_related("deadline__event", "member__reminder_preference", "channel")
+    return queryset.select_related(
+        "deadline__event",
+        "member__reminder_preference",
+        "channel",
+        "travel_step__participation__event",
+        "travel_step__participation__member",
+    )
 
 
 def claim_due(*, now, token, batch_size, lease):
@@ -115,6 +121,16 @@ def _context(rows):
     member_ids = {r.member_id for r in rows if r.member_id}
     channel_ids = {r.channel_id for r in rows if r.channel_id}
     siblings = {}
+    step_ids = {r.travel_step_id for r in rows if r.travel_step_id}
+    if step_ids:
+        query = Reminder.objects.filter(
+            member_id__in=member_ids,
+            travel_step_id__in=step_ids,
+            state__in=(State.PENDING, State.SENDING, State.SENT),
+            offset__lt=max(r.offset for r in rows),
+        ).values_list("travel_step_id", "member_id", "via", "offset", "send_at")
+        for step_id, member_id, via, offset, send_at in query:
+            siblings.setdefault(("t", step_id, member_id, via), []).append((offset, send_at))
     if deadline_ids:
         query = Reminder.objects.filter(
             Q(member_id__in=member_ids) | Q(channel_id__in=channel_ids),
@@ -128,10 +144,43 @@ def _context(rows):
     return muted, siblings
 
 
+def _sibling_key(row):
+    if row.travel_step_id is not None:
+        return ("t", row.travel_step_id, row.member_id, row.via)
+    return (row.deadline_id, row.member_id, row.channel_id, row.via)
+
+
+def due_instant(row):
+    """The instant the row counts back from, as it is now (its deadline's or travel step's)."""
+    if row.travel_step_id is not None:
+        return row.travel_step.due_at
+    return row.deadline.due_at
+
+
+def _decide_travel(row, *, now, grace, siblings):
+    """The same decision for a travel step's row: the step must still be open and its trip on."""
+    step = row.travel_step
+    participation = step.participation
+    if participation.event.status in Event.CLOSED_STATUSES:
+        return CANCEL, f"event {participation.event.status}"
+    if step.state != TravelStep.State.OPEN:
+        return CANCEL, f"travel step {step.state}"
+    trips = (Participation.Status.TENTATIVE, Participation.Status.CONFIRMED)
+    if participation.status not in trips or not participation.needs_travel:
+        return CANCEL, "no longer a trip"
+    return _decide_timing(row, due_at=step.due_at, now=now, grace=grace, siblings=siblings)
+
+
 def decide(row, *, now, grace, max_attempts, muted, siblings):
     """(SEND | SKIP | CANCEL | WAIT | FAIL, reason) for one claimed or due row."""
     if row.kind == Reminder.Kind.DIGEST:
         return _decide_digest(row, now=now)
+    if row.travel_step_id is not None:
+        if not row.member.active:
+            return SKIP, SKIP_INACTIVE
+        if row.via == Via.EMAIL and not row.member.email:
+            return SKIP, SKIP_NO_ADDRESS
+        return _decide_travel(row, now=now, grace=grace, siblings=siblings)
     deadline = row.deadline
     if deadline is None:
         return CANCEL, "deadline deleted"
@@ -147,11 +196,15 @@ def decide(row, *, now, grace, max_attempts, muted, siblings):
             return SKIP, SKIP_NO_ADDRESS
     elif not row.channel.active:
         return CANCEL, "channel inactive"
-    if deadline.due_at <= now:
+    return _decide_timing(row, due_at=deadline.due_at, now=now, grace=grace, siblings=siblings)
+
+
+def _decide_timing(row, *, due_at, now, grace, siblings):
+    if due_at <= now:
         return _stopped_mattering(row, "deadline passed")
-    if deadline.due_at != row.deadline_due_at and deadline.due_at - row.offset > now:
+    if due_at != row.deadline_due_at and due_at - row.offset > now:
         return WAIT, "deadline moved"
-    later = siblings.get((row.deadline_id, row.member_id, row.channel_id, row.via), ())
+    later = siblings.get(_sibling_key(row), ())
     if any(send_at <= now for offset, send_at in later if offset < row.offset):
         return _stopped_mattering(row, "a later reminder is already due")
     is_last = not any(offset < row.offset for offset, _send_at in later)
@@ -178,10 +231,10 @@ def _decide_digest(row, *, now):
 
 
 def wait_moment(row):
-    """When a row that must wait (its deadline or digest moved) is due again."""
+    """When a row that must wait (its deadline, travel step or digest moved) is due again."""
     if row.kind == Reminder.Kind.DIGEST:
         return digest_schedule(row)[0].moment(row.period)
-    return row.deadline.due_at - row.offset
+    return due_instant(row) - row.offset
 
 
 def _stopped_mattering(row, reason):
@@ -205,6 +258,8 @@ class NothingToSay(Exception):
 def render(row, *, now):
     """The row's message in its recipient's language; NothingToSay for an empty digest."""
     language = _language(row)
+    if row.travel_step_id is not None:
+        return render_travel_message(step=row.travel_step, language=language, now=now)
     if row.kind != Reminder.Kind.DIGEST:
         return render_message(deadline=row.deadline, language=language, now=now)
     schedule, _reason = digest_schedule(row)
@@ -361,7 +416,7 @@ def _dispatch_batch(rows, token, *, clock, lease, grace, max_attempts, email, re
             result.skipped += _finish(row, token, state=State.SKIPPED, last_error=reason)
         elif verdict == WAIT:
             moment = wait_moment(row)
-            moved = {"deadline_due_at": row.deadline.due_at} if row.kind == Reminder.Kind.DEADLINE else {}
+            moved = {"deadline_due_at": due_instant(row)} if row.kind == Reminder.Kind.DEADLINE else {}
             _finish(row, token, state=State.PENDING, send_at=moment, not_before=moment, **moved)
         elif verdict == FAIL:
             result.failed += _finish(row, token, state=State.FAILED, last_error=reason[:2000])

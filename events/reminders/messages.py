@@ -195,3 +195,49 @@ def render_test_message(*, channel_name, language, now):
 
 def utc_iso(instant):
     return instant.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def trip_portal_url(participation):
+    return settings.PORTAL_BASE_URL + reverse("travel:trip", args=[participation.pk])
+
+
+def render_travel_message(*, step, language, now):
+    """The reminder of a travel step (events/travel) as seen at `now`, in `language`."""
+    participation = step.participation
+    event = participation.event
+    zone = event.timezone or "UTC"
+    with translation.override(language):
+        what = str(step.get_kind_display())
+        left = time_left_text(step.due_at - now)
+        due_local = format_in_zone(step.due_at, zone)
+        due_utc = format_in_zone(step.due_at, "UTC")
+        title = _("%(event)s: %(step)s due in %(left)s") % {"event": event.name, "step": what, "left": left}
+        fields = (
+            (_("Trip"), f"{event.name} ({participation.member})"),
+            (_("Step"), what),
+            (_("Time left"), left),
+            (_("Due"), due_local),
+            (_("In UTC"), due_utc),
+        )
+        trip_url = trip_portal_url(participation)
+        links = ((str(_("Portal link")), trip_url),)
+        subject = "[intl_portal] " + title
+    return Message(
+        language=language,
+        kind="travel_step_reminder",
+        subject=subject,
+        title=title,
+        fields=tuple((str(label), value) for label, value in fields),
+        links=links,
+        preferences_url=settings.PORTAL_BASE_URL + reverse("my_reminders"),
+        data={
+            "type": "travel_step_reminder",
+            "language": language,
+            "subject": subject,
+            "event": {"id": event.pk, "name": event.name},
+            "step": {"id": step.pk, "kind": step.kind, "due_at": utc_iso(step.due_at)},
+            "time_left": left,
+            "due_local": due_local,
+            "portal_url": trip_url,
+        },
+    )

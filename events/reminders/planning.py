@@ -15,12 +15,16 @@ address and the `active` flag when it sends, and skips with a reason a row it ca
 deliver. Changing a member's address or active flag therefore needs no re-plan.
 """
 
+import datetime as dt
 from collections import defaultdict
 
 from django.db.models import Q
 from django.utils import timezone, translation
 
-from ..models import Deadline, Event, Goal, Participation
+from members.groups import COORDINATORS
+from members.models import Member
+
+from ..models import Deadline, Event, Goal, Participation, TravelStep
 from ..models.reminders import (
     Reminder,
     ReminderChannel,
@@ -214,7 +218,19 @@ def reminders_plan_member(*, member_id, now=None):
             member_id=member_id, state=State.PENDING, kind=Reminder.Kind.DEADLINE
         ).values_list("deadline_id", flat=True)
     )
-    return reminders_plan_deadlines(deadlines=_deadlines(Deadline.objects.filter(pk__in=ids)), now=now)
+    planned = reminders_plan_deadlines(deadlines=_deadlines(Deadline.objects.filter(pk__in=ids)), now=now)
+    steps = _travel_steps(
+        TravelStep.objects.filter(
+            Q(participation__member_id=member_id)
+            | Q(reminders__member_id=member_id, reminders__state=State.PENDING)
+        ).distinct()
+    )
+    travel = reminders_plan_travel_steps(steps=steps, now=now)
+    return tuple(a + b for a, b in zip(planned, travel, strict=True))
+
+
+def _travel_steps(queryset):
+    return list(queryset.select_related("participation__event", "participation__member"))
 
 
 def reminders_plan_all(*, now=None):
@@ -230,3 +246,137 @@ def reminders_cancel_for_deadline(*, deadline_id, now=None):
     return Reminder.objects.filter(deadline_id=deadline_id, state__in=(State.PENDING, State.SENDING)).update(
         state=State.CANCELLED, updated_at=now or timezone.now()
     )
+
+
+# --- travel steps (events/travel) ------------------------------------------------------------
+
+# Reminders before a travel step's due date: a week ahead and the day before.
+TRAVEL_STEP_OFFSETS = (dt.timedelta(days=7), dt.timedelta(days=1))
+# Participations that are trips (with travel): only these have live travel steps.
+TRIP_STATUSES = (Participation.Status.TENTATIVE, Participation.Status.CONFIRMED)
+
+
+def travel_step_label(step):
+    with translation.override("en"):
+        return f"{step.participation.event.name} · {step.get_kind_display()}"[:300]
+
+
+def coordinator_member_ids():
+    """The members who are coordinators (their log-in is in the group, or a superuser)."""
+    return set(
+        Member.objects.filter(Q(user__groups__name=COORDINATORS) | Q(user__is_superuser=True)).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def _step_is_live(step, now):
+    participation = step.participation
+    return (
+        step.state == TravelStep.State.OPEN
+        and step.due_at > now
+        and participation.needs_travel
+        and participation.status in TRIP_STATUSES
+        and participation.event.status not in Event.CLOSED_STATUSES
+    )
+
+
+def reminders_plan_travel_steps(*, steps, now=None):
+    """Bring the outbox in line with `steps` (TravelStep rows with participation, member and
+    event loaded): the owner hears of an open step a week and a day before it is due (the
+    traveller for their steps, every coordinator for the coordinators'), by the means their
+    preferences ask for, in their language (resolved when sending). Same rules as deadlines:
+    pending rows move with the step, a sent row is sent again only if the step moved and its
+    new moment is ahead, rows nobody wants any more are cancelled."""
+    now = now or timezone.now()
+    steps = [s for s in steps if s.pk]
+    if not steps:
+        return (0, 0, 0)
+    live = [s for s in steps if _step_is_live(s, now)]
+    coordinators = (
+        coordinator_member_ids() if any(s.owner == TravelStep.Owner.COORDINATORS for s in live) else set()
+    )
+    recipients = {
+        s.pk: ({s.participation.member_id} if s.owner == TravelStep.Owner.TRAVELLER else coordinators)
+        for s in live
+    }
+    member_ids = set().union(*recipients.values()) if recipients else set()
+    preferences = {p.member_id: p for p in ReminderPreference.objects.filter(member_id__in=member_ids)}
+    wanted = {}
+    for step in live:
+        for member_id in recipients[step.pk]:
+            pref = preferences.get(member_id)
+            vias = []
+            if pref is None or pref.by_email:
+                vias.append(Via.EMAIL)
+            if pref is not None and pref.chat_kind and pref.chat_url:
+                vias.append(pref.chat_kind)
+            for via in vias:
+                for offset in TRAVEL_STEP_OFFSETS:
+                    wanted[(step.pk, member_id, via, offset)] = (step, member_id, via, offset)
+    existing = {
+        (row.travel_step_id, row.member_id, row.via, row.offset): row
+        for row in Reminder.objects.filter(travel_step_id__in=[s.pk for s in steps])
+    }
+    to_create, to_update, to_cancel = [], [], []
+    for key, (step, member_id, via, offset) in wanted.items():
+        moment = step.due_at - offset
+        row = existing.get(key)
+        if row is None:
+            to_create.append(
+                Reminder(
+                    travel_step=step,
+                    member_id=member_id,
+                    via=via,
+                    offset=offset,
+                    deadline_due_at=step.due_at,
+                    send_at=moment,
+                    not_before=moment,
+                    label=travel_step_label(step),
+                )
+            )
+            continue
+        moved = row.deadline_due_at != step.due_at
+        if row.state == State.PENDING and moved:
+            pass
+        elif row.state == State.CANCELLED:
+            row.attempts, row.last_error = 0, ""
+        elif row.state in (State.SENT, State.SKIPPED, State.FAILED) and moved and moment > now:
+            row.attempts, row.last_error, row.sent_at = 0, "", None
+        else:
+            continue
+        row.state = State.PENDING
+        row.deadline_due_at, row.send_at, row.not_before = step.due_at, moment, moment
+        row.updated_at = now
+        to_update.append(row)
+    for key, row in existing.items():
+        if key not in wanted and row.state == State.PENDING:
+            to_cancel.append(row.pk)
+    if to_create:
+        Reminder.objects.bulk_create(to_create, ignore_conflicts=True)
+    if to_update:
+        Reminder.objects.bulk_update(
+            to_update,
+            [
+                "state",
+                "deadline_due_at",
+                "send_at",
+                "not_before",
+                "attempts",
+                "last_error",
+                "sent_at",
+                "updated_at",
+            ],
+        )
+    if to_cancel:
+        Reminder.objects.filter(pk__in=to_cancel, state=State.PENDING).update(
+            state=State.CANCELLED, updated_at=now
+        )
+    return (len(to_create), len(to_update), len(to_cancel))
+
+
+def reminders_cancel_for_travel_steps(*, step_ids, now=None):
+    """Cancel what is still to be sent for travel steps (they are being deleted)."""
+    return Reminder.objects.filter(
+        travel_step_id__in=step_ids, state__in=(State.PENDING, State.SENDING)
+    ).update(state=State.CANCELLED, updated_at=now or timezone.now())

@@ -59,7 +59,7 @@ def my_reminders(request):
         )
     upcoming = (
         Reminder.objects.filter(member=member, state=Reminder.State.PENDING)
-        .select_related("deadline__event")
+        .select_related("deadline__event", "travel_step__participation__event")
         .order_by("send_at", "pk")[:UPCOMING_LIMIT]
     )
     return render(

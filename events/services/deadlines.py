@@ -12,6 +12,7 @@ from intl_portal.common.timezones import normalize_zone_name
 
 from ..models import Deadline
 from ..reminders.planning import reminders_cancel_for_deadline, reminders_plan_deadlines
+from ..travel.services import travel_timelines_sync_event
 from .base import require_manager
 
 # A date-only deadline closes at the last minute of its day, in its zone.
@@ -87,6 +88,8 @@ def _deadline_write(*, event, kind, local, zone, date_only, deadline, **fields):
     _raise_sequence_if_moved(deadline)
     save_clean(deadline)
     reminders_plan_deadlines(deadlines=[deadline])
+    # A speaker notification moves the steps that wait for the talk's acceptance.
+    travel_timelines_sync_event(event_id=event.pk)
     return deadline
 
 
@@ -95,4 +98,6 @@ def deadline_delete(*, user, deadline):
     """Delete a deadline; its reminders still to be sent are cancelled in the same transaction."""
     require_manager(user)
     reminders_cancel_for_deadline(deadline_id=deadline.pk)
+    event_id = deadline.event_id
     deadline.delete()
+    travel_timelines_sync_event(event_id=event_id)

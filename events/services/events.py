@@ -11,6 +11,7 @@ from intl_portal.common.records import assign, save_clean
 
 from ..models import Deadline, Event, Goal, Tag
 from ..reminders.planning import reminders_cancel_for_deadline, reminders_plan_event
+from ..travel.services import travel_steps_cancel_for_event, travel_timelines_sync_event
 from .base import require_manager
 from .deadlines import deadline_instant
 
@@ -41,7 +42,11 @@ def event_update(*, user, event, tags=None, alternatives=None, **fields):
     """Change an event's fields (and, given, its tags and alternatives). A new status goes
     through event_set_status, which re-plans the reminders of the event's deadlines."""
     require_manager(user)
-    stored = Event.objects.filter(pk=event.pk).values("status", "start_date", "end_date", "sequence").get()
+    stored = (
+        Event.objects.filter(pk=event.pk)
+        .values("status", "start_date", "end_date", "sequence", "timezone", "country")
+        .get()
+    )
     stored_status = stored["status"]
     status = fields.pop("status", stored_status)
     assign(event, fields)
@@ -53,6 +58,12 @@ def event_update(*, user, event, tags=None, alternatives=None, **fields):
     _set_relations(event, tags, alternatives)
     if status != stored_status:
         event_set_status(user=user, event=event, status=status)
+    elif (event.start_date, event.timezone, event.country) != (
+        stored["start_date"],
+        stored["timezone"],
+        stored["country"],
+    ):
+        travel_timelines_sync_event(event_id=event.pk)  # moved: the trips' steps move with it
     return event
 
 
@@ -72,6 +83,7 @@ def event_set_status(*, user, event, status):
     event.status = status
     event.save(update_fields=fields)
     reminders_plan_event(event_id=event.pk)
+    travel_timelines_sync_event(event_id=event.pk)
     return event
 
 
@@ -92,6 +104,7 @@ def event_delete(*, user, event):
     require_manager(user)
     for deadline_id in Deadline.objects.filter(event=event).values_list("pk", flat=True):
         reminders_cancel_for_deadline(deadline_id=deadline_id)
+    travel_steps_cancel_for_event(event_id=event.pk)
     event.delete()
 
 

@@ -17,6 +17,11 @@ from members.permissions import can_confirm_participation
 
 from ..models import Participation
 from ..reminders.planning import reminders_plan_event
+from ..travel.services import (
+    travel_steps_cancel_for_participation,
+    travel_timelines_sync_event,
+    travel_visa_fee_propose,
+)
 from .base import require_manager
 
 Status = Participation.Status
@@ -25,6 +30,7 @@ Status = Participation.Status
 def _replan(*event_ids):
     for event_id in dict.fromkeys(event_ids):
         reminders_plan_event(event_id=event_id)
+        travel_timelines_sync_event(event_id=event_id)
 
 
 def _require_active(member):
@@ -90,6 +96,7 @@ def participation_update(*, user, participation, **fields):
 def participation_delete(*, user, participation):
     require_manager(user)
     event_id = participation.event_id
+    travel_steps_cancel_for_participation(participation_id=participation.pk)
     participation.delete()
     _replan(event_id)
 
@@ -111,6 +118,7 @@ def participation_confirm(*, user, participation):
     _require_active(participation.member)
     _move(user=user, participation=participation, status=Status.CONFIRMED)
     budget_line_propose_for_participation(participation=participation)
+    travel_visa_fee_propose(participation=participation)
     return participation
 
 

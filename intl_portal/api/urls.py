@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 
 from .budget import views as budget_views
 from .docs import PortalSchemaView, PortalSwaggerView
+from .events import travel as travel_views
 from .events import views as events_views
 from .members import views as members_views
 from .program import views as program_views
@@ -23,6 +24,8 @@ router.register("participations", events_views.ParticipationViewSet, basename="p
 router.register("action-items", events_views.ActionItemViewSet, basename="actionitem")
 router.register("ideas", events_views.IdeaViewSet, basename="idea")
 router.register("contacts", events_views.ContactViewSet, basename="contact")
+router.register("travel-requirements", travel_views.TravelRequirementViewSet, basename="travelrequirement")
+router.register("travel-steps", travel_views.TravelStepViewSet, basename="travelstep")
 router.register("members", members_views.MemberViewSet, basename="member")
 router.register("roles", members_views.RoleViewSet, basename="role")
 router.register("role-assignments", members_views.RoleAssignmentViewSet, basename="roleassignment")

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from events.travel.services import traveller_passport_country_set
 from members.groups import COORDINATORS
 from members.models import Member
 from members.permissions import OPERATOR
@@ -60,6 +61,9 @@ def load_people():
             # Demo mode only: an address so reminders for the demo's deadlines show on the console.
             email = f"{(name_en or display).lower().replace(' ', '.')}@example.org"
             member = people.member_update_profile(member=member, user=OPERATOR, email=email)
+        if not member.passport_country:
+            # The group travels on mainland Chinese passports: the travel board's timelines.
+            member = traveller_passport_country_set(user=OPERATOR, member=member, passport_country="CN")
         members[display] = member
     return members
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from intl_portal.common.dates import date_in_range
 from intl_portal.common.fields import BoundedTextField
@@ -47,6 +48,11 @@ class Member(models.Model):
     )
     timezone = models.CharField(
         _("time zone"), max_length=64, default="Asia/Shanghai", validators=[validate_zone_name]
+    )
+    passport_country = CountryField(
+        _("passport country/region"),
+        blank=True,
+        help_text=_("The country or region that issued your passport (never its number)."),
     )
     feishu_open_id = models.CharField(
         _("Feishu open ID"), max_length=64, blank=True, help_text=_("The ou_… ID used in Feishu documents.")

@@ -4,8 +4,10 @@ A member changes their own names, affiliation, languages, language for messages 
 zone (members.permissions.MEMBER_OWN_FIELDS); coordinators create, change and delete any
 member. The pages, the admin and the API all call these functions."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from intl_portal.common.records import (
     changed_fields,
@@ -84,3 +86,20 @@ def member_delete(*, member, user):
     """Delete a member nothing else refers to (otherwise: ValidationError; deactivate them)."""
     require(can_manage_people(user))
     delete_record(member)
+
+
+@transaction.atomic
+def member_set_passport_country(*, member, user, passport_country):
+    """Record which country or region issued a member's passport (never its number): the
+    member themself or a coordinator. Their trips' timelines depend on it, so callers that
+    plan trips (events.travel.services.traveller_passport_country_set) call this one."""
+    require(can_change_member(user, member), _("You may only change your own profile."))
+    code = (passport_country or "").strip().upper()
+    if code and code not in countries:
+        raise ValidationError(
+            {"passport_country": _("Unknown country or region code: %(code)s") % {"code": code}}
+        )
+    row = locked(member)
+    if row.passport_country != code:
+        update_record(row, {"passport_country": code})
+    return copy_stored(member, row)

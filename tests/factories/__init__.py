@@ -19,8 +19,10 @@ from .events import (
     ParticipationFactory,
     ReminderChannelFactory,
     ReminderPreferenceFactory,
+    SupportLetterFactory,
     TagFactory,
     TrackerSourceFactory,
+    TravelStepFactory,
 )
 from .members import (
     MemberFactory,
@@ -63,11 +65,13 @@ __all__ = [
     "RoleAssignmentFactory",
     "RoleFactory",
     "StockLocationFactory",
+    "SupportLetterFactory",
     "SwagItemFactory",
     "SwagRequestFactory",
     "SwagRequestLineFactory",
     "SwagVariantFactory",
     "TagFactory",
     "TrackerSourceFactory",
+    "TravelStepFactory",
     "UserFactory",
 ]

@@ -122,3 +122,25 @@ class TrackerSourceFactory(factory.django.DjangoModelFactory):
         "Conference data from confs.tech (github.com/tech-conferences/conference-data), MIT licence."
     )
     licence = "MIT"
+
+
+class TravelStepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.TravelStep"
+
+    participation = factory.SubFactory(ParticipationFactory, needs_travel=True)
+    kind = "check_requirement"
+    owner = "traveller"
+    due_date = dt.date(2025, 7, 1)
+    due_at = dt.datetime(2025, 7, 1, 15, 59, tzinfo=dt.UTC)
+
+
+class SupportLetterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.SupportLetter"
+
+    participation = factory.SubFactory(ParticipationFactory, needs_travel=True)
+    language = "en"
+    reference = factory.Sequence(lambda n: f"SL-2025-{n + 1:04d}")
+    signer_name = "Emily Chen"
+    issued_on = dt.date(2025, 7, 1)

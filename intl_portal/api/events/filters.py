@@ -13,7 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
 from events.selectors import events_involving, events_visible_to, public_events
 from members.models import Member
-from members.permissions import can_see_internal_events
+from members.permissions import can_see_internal_events, is_coordinator, member_of
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -136,10 +136,21 @@ class GoalFilter(filters.FilterSet):
 class ParticipationFilter(filters.FilterSet):
     status = filters.MultipleChoiceFilter(choices=Participation.Status.choices)
     role = filters.MultipleChoiceFilter(choices=Participation.Role.choices)
+    needs_visa = filters.BooleanFilter(
+        method="filter_needs_visa",
+        label=_("Needs a visa (personal: other members' trips are never matched, except for coordinators)"),
+    )
 
     class Meta:
         model = Participation
-        fields = ["event", "member", "needs_travel", "needs_visa"]
+        fields = ["event", "member", "needs_travel"]
+
+    def filter_needs_visa(self, queryset, name, value):
+        user = self.request.user if self.request is not None else None
+        if not is_coordinator(user):
+            own = member_of(user)
+            queryset = queryset.filter(member=own) if own is not None else queryset.none()
+        return queryset.filter(needs_visa=value)
 
 
 class ActionItemFilter(filters.FilterSet):

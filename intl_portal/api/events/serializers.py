@@ -15,7 +15,7 @@ from rest_framework import serializers
 from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
 from intl_portal.api.base import PortalModelSerializer, TimeZoneField
 from members.models import Member
-from members.permissions import can_see_contact_details, can_see_internal_events
+from members.permissions import can_see_contact_details, can_see_internal_events, can_see_trip
 
 
 def _user(serializer):
@@ -114,7 +114,27 @@ class GoalSerializer(PortalModelSerializer):
 
 
 class ParticipationSerializer(PortalModelSerializer):
+    """A participation; its travel data (needs a visa, invitation letter, visa status) is
+    personal: null for anyone but the traveller and coordinators."""
+
+    PERSONAL_FIELDS = ("needs_visa", "invitation_letter", "visa_status")
+
     member_name = serializers.CharField(source="member.display_name", read_only=True)
+    needs_visa = serializers.BooleanField(required=False, allow_null=True)
+    invitation_letter = serializers.ChoiceField(
+        choices=Participation.InvitationLetter.choices, required=False, allow_null=True
+    )
+    visa_status = serializers.ChoiceField(
+        choices=Participation.VisaStatus.choices, required=False, allow_null=True
+    )
+
+    def to_representation(self, participation):
+        data = super().to_representation(participation)
+        viewer = self.viewer
+        if viewer is None or not can_see_trip(viewer.user, participation.member):
+            for name in self.PERSONAL_FIELDS:
+                data[name] = None
+        return data
 
     class Meta:
         model = Participation

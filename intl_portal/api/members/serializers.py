@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from intl_portal.api.base import PortalModelSerializer, TimeZoneField
 from members.models import Member, Role, RoleAssignment
-from members.permissions import can_see_member_notes
+from members.permissions import can_see_member_notes, can_see_trip
 
 
 class MemberSerializer(PortalModelSerializer):
@@ -14,6 +14,9 @@ class MemberSerializer(PortalModelSerializer):
 
     timezone = TimeZoneField(max_length=64, required=False, default="Asia/Shanghai")
     has_login = serializers.SerializerMethodField()
+    # Personal: shown to the member and coordinators only (null for anyone else); set on
+    # the member's travel page (events.travel.services.traveller_passport_country_set).
+    passport_country = serializers.SerializerMethodField()
 
     class Meta:
         model = Member
@@ -31,6 +34,7 @@ class MemberSerializer(PortalModelSerializer):
             "feishu_open_id",
             "active",
             "has_login",
+            "passport_country",
             "notes",
             "created_at",
             "updated_at",
@@ -39,6 +43,12 @@ class MemberSerializer(PortalModelSerializer):
 
     def get_has_login(self, member) -> bool:
         return member.user_id is not None
+
+    def get_passport_country(self, member) -> str | None:
+        viewer = self.viewer
+        if viewer is None or not can_see_trip(viewer.user, member):
+            return None
+        return member.passport_country.code or ""
 
     def to_representation(self, member):
         data = super().to_representation(member)
