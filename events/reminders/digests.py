@@ -14,13 +14,13 @@ import datetime as dt
 import zoneinfo
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ..models import ActionItem, Deadline, Event, Participation
+from ..models import ActionItem, Deadline, Event, Participation, TravelStep
 from ..models.reminders import (
     DIGEST_DEFAULT_TIME,
     Reminder,
@@ -37,6 +37,7 @@ DIGEST_GRACE = dt.timedelta(hours=12)
 DEADLINES_AHEAD = dt.timedelta(days=14)
 EVENTS_AHEAD_DAYS = 30
 ACTIONS_AHEAD_DAYS = 7
+TRAVEL_AHEAD = dt.timedelta(days=14)
 MAX_ITEMS = 30  # per section; the channel's size limit may cut further
 # Events still waiting for a coordinator's decision.
 TRIAGE_STATUSES = (Event.Status.IDEA,)
@@ -181,15 +182,37 @@ class DigestContent:
     events: list
     actions: list
     proposals: list
+    # A member's own travel steps; a group sees only how many are due and late (whose trip
+    # needs a visa is personal: the traveller's and the coordinators' to know).
+    travel_steps: list = dataclasses.field(default_factory=list)
+    travel_due: int = 0
+    travel_late: int = 0
 
     def __bool__(self):
-        return bool(self.deadlines or self.events or self.actions or self.proposals)
+        return bool(
+            self.deadlines
+            or self.events
+            or self.actions
+            or self.proposals
+            or self.travel_steps
+            or self.travel_due
+        )
 
 
-def digest_content(*, now, zone, public_only=False):
-    """What the digest says at `now` (the recipient's `zone` gives "today"). Five queries
+def _open_steps(now):
+    return TravelStep.objects.filter(
+        state=TravelStep.State.OPEN,
+        due_at__lte=now + TRAVEL_AHEAD,
+        participation__needs_travel=True,
+        participation__status__in=(Participation.Status.TENTATIVE, Participation.Status.CONFIRMED),
+    ).exclude(participation__event__status__in=Event.CLOSED_STATUSES)
+
+
+def digest_content(*, now, zone, public_only=False, member=None):
+    """What the digest says at `now` (the recipient's `zone` gives "today"). Six queries
     whatever the number of rows. `public_only`: public events and deadlines, no names,
-    no action items and no proposals (for groups with partners)."""
+    no action items, proposals or travel (for groups with partners). `member`: a member's
+    own digest, which lists their own travel steps."""
     today = timezone.localtime(now, zoneinfo.ZoneInfo(zone)).date()
     deadlines = (
         Deadline.objects.filter(due_at__gt=now, due_at__lte=now + DEADLINES_AHEAD)
@@ -222,11 +245,25 @@ def digest_content(*, now, zone, public_only=False):
             .order_by("due_date", "pk")[:MAX_ITEMS]
         )
         proposals = list(Event.objects.filter(status__in=TRIAGE_STATUSES).order_by("-created_at")[:MAX_ITEMS])
+    travel_steps, travel_due, travel_late = [], 0, 0
+    if member is not None:
+        travel_steps = list(
+            _open_steps(now)
+            .filter(participation__member=member, owner=TravelStep.Owner.TRAVELLER)
+            .select_related("participation__event")
+            .order_by("due_at", "pk")[:MAX_ITEMS]
+        )
+    elif not public_only:
+        counts = _open_steps(now).aggregate(due=Count("pk"), late=Count("pk", filter=Q(due_at__lt=now)))
+        travel_due, travel_late = counts["due"], counts["late"]
     return DigestContent(
         deadlines=list(deadlines[:MAX_ITEMS]),
         events=list(events[:MAX_ITEMS]),
         actions=actions,
         proposals=proposals,
+        travel_steps=travel_steps,
+        travel_due=travel_due,
+        travel_late=travel_late,
     ), today
 
 
@@ -299,6 +336,22 @@ def render_digest(*, content, today, period, language, now, public_only=False):
                 where = f" · {item.event.name}" if item.event else ""
                 lines.append(f"{item.title}{where} · {owner} · {when}")
             blocks.append((_("Action items due or overdue"), tuple(lines)))
+        if content.travel_steps:
+            lines = []
+            for step in content.travel_steps:
+                zone_of_event = zoneinfo.ZoneInfo(step.participation.event.timezone or "UTC")
+                due = f"{timezone.localtime(step.due_at, zone_of_event):%Y-%m-%d}"
+                late = step.due_at < now
+                when = (_("late since %(date)s") if late else _("due %(date)s")) % {"date": due}
+                lines.append(f"{step.get_kind_display()} · {step.participation.event.name} · {when}")
+            blocks.append((_("Your travel steps"), tuple(lines)))
+        if content.travel_due:
+            summary = ngettext(
+                "%(count)d step of the group's trips is due in the next 14 days, %(late)d of them late.",
+                "%(count)d steps of the group's trips are due in the next 14 days, %(late)d of them late.",
+                content.travel_due,
+            ) % {"count": content.travel_due, "late": content.travel_late}
+            blocks.append((_("Travel steps"), (summary, _("Coordinators: see the travel board."))))
         if content.proposals:
             blocks.append(
                 (

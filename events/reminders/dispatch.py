@@ -264,7 +264,9 @@ def render(row, *, now):
         return render_message(deadline=row.deadline, language=language, now=now)
     schedule, _reason = digest_schedule(row)
     public_only = row.channel_id is not None and row.channel.public_only
-    content, today = digest_content(now=now, zone=schedule.zone, public_only=public_only)
+    content, today = digest_content(
+        now=now, zone=schedule.zone, public_only=public_only, member=row.member if row.member_id else None
+    )
     message = render_digest(
         content=content, today=today, period=row.period, language=language, now=now, public_only=public_only
     )

@@ -182,6 +182,63 @@ def test_a_friday_afternoon_digest_in_another_zone(week):
     assert (row.period, row.send_at) == (dt.date(2026, 12, 7), friday)
 
 
+def _trip_steps(week):
+    """Wang's trip to Tokyo: one step due in 3 days, one late since yesterday, one done."""
+    trip = Participation.objects.get(event=week["ossj"], member=week["wang"])
+    trip.needs_travel = True
+    trip.save()
+    factories.TravelStepFactory(
+        participation=trip,
+        kind="apply_visa",
+        due_date=dt.date(2026, 12, 10),
+        due_at=MONDAY_10 + dt.timedelta(days=3),
+    )
+    factories.TravelStepFactory(
+        participation=trip,
+        kind="invitation_letter",
+        due_date=dt.date(2026, 12, 6),
+        due_at=MONDAY_10 - dt.timedelta(days=1),
+    )
+    factories.TravelStepFactory(
+        participation=trip, kind="check_requirement", due_at=MONDAY_10 - dt.timedelta(days=9), state="done"
+    )
+
+
+def test_a_group_hears_how_many_travel_steps_are_due_but_not_whose(week):
+    _trip_steps(week)
+    factories.ReminderChannelFactory(kind="email", url="", email="wg@example.org", digest=True, language="en")
+    reminders_dispatch(now=MONDAY_10)
+    lines = _body_lines(mail.outbox[0])
+    start = lines.index("Travel steps")
+    assert lines[start : start + 3] == [
+        "Travel steps",
+        "· 2 steps of the group's trips are due in the next 14 days, 1 of them late.",
+        "· Coordinators: see the travel board.",
+    ]
+    assert "Apply for the visa" not in mail.outbox[0].body
+    assert "invitation letter" not in mail.outbox[0].body
+
+
+def test_a_member_hears_of_their_own_travel_steps(week, client):
+    _trip_steps(week)
+    wang = week["wang"]
+    wang.timezone = "Asia/Shanghai"
+    wang.save()
+    from events.reminders.services import reminder_preferences_update
+
+    reminder_preferences_update(member=wang, by_email=False, digest_by_email=True)
+    reminders_dispatch(now=MONDAY_10)
+    [message] = [m for m in mail.outbox if "Weekly digest" in m.subject]
+    lines = _body_lines(message)
+    start = lines.index("Your travel steps")
+    assert lines[start : start + 3] == [
+        "Your travel steps",
+        "· Request the organiser's invitation letter · Open Source Summit Japan 2026 · late since 2026-12-06",
+        "· Apply for the visa or permit · Open Source Summit Japan 2026 · due 2026-12-10",
+    ]
+    assert "Travel steps" not in lines  # a member's own digest lists their steps, not the group's count
+
+
 def test_nothing_to_say_sends_nothing(db):
     factories.ReminderChannelFactory(kind="email", url="", email="wg@example.org", digest=True)
     result = reminders_dispatch(now=MONDAY_10)
