@@ -17,8 +17,11 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from intl_portal.common.currencies import REPORTING_CURRENCY
 
 from .models import Budget, BudgetLine, Category, Expense
 from .rates import CENT, RateBook
@@ -375,3 +378,90 @@ def report_warnings(*, report):
             )
         )
     return warnings
+
+
+# --- the year's money, for the events' year in review -----------------------------------------
+# The events app asks with event ids (this module never imports events): planned and approved
+# are the budgets covering the period, spent is approved expenses (approved or reimbursed) of
+# those events or, without an event, spent in the period; every amount is converted like the
+# budget report does (RateBook: the rate of the day, or the latest before it).
+
+
+@dataclass
+class PeriodMoney:
+    currency: str
+    planned: Decimal
+    approved_budget: Decimal
+    spent: Decimal
+    pending: Decimal
+    planned_person_trips: int
+    by_event: dict  # event id → spent (converted)
+    trips_by_event: dict  # event id → person-trips (distinct people with an approved expense)
+    missing: list  # Conversions left out of the totals
+    rates_used: list
+
+    @property
+    def person_trips(self):
+        return sum(self.trips_by_event.values())
+
+
+def period_money(*, event_ids, first, last):
+    """Planned, approved and spent money for a period and its events (3 queries at most)."""
+    budgets = list(
+        Budget.objects.filter(period_start__lte=last, period_end__gte=first)
+        .exclude(status=Budget.Status.REJECTED, approved_revision__isnull=True)
+        .order_by("period_start", "id")
+    )
+    expenses = list(
+        Expense.objects.filter(status__in=(*SPENT_STATUSES, Expense.Status.SUBMITTED))
+        .filter(Q(event_id__in=list(event_ids)) | Q(event__isnull=True, spent_on__range=(first, last)))
+        .order_by("spent_on", "id")
+    )
+    currency = budgets[0].currency if budgets else REPORTING_CURRENCY
+    days = [b.period_start for b in budgets] + [e.spent_on for e in expenses]
+    book = RateBook(
+        target=currency,
+        currencies={b.currency for b in budgets} | {e.currency for e in expenses},
+        until=max([timezone.localdate(), *days]),
+    )
+    missing, rates_used = [], {}
+
+    def converted(amount, code, day):
+        conversion = book.convert(amount, code, day)
+        if conversion.missing:
+            missing.append(conversion)
+            return ZERO
+        if conversion.rate is not None:
+            rates_used[(code, conversion.rate_date)] = conversion.rate
+        return conversion.converted
+
+    planned = approved_budget = spent = pending = ZERO
+    for budget in budgets:
+        planned += converted(budget.total, budget.currency, budget.period_start)
+        if budget.has_approval and budget.approved_total is not None:
+            approved_budget += converted(budget.approved_total, budget.currency, budget.period_start)
+    by_event, trips = {}, {}
+    for expense in expenses:
+        amount = converted(expense.amount, expense.currency, expense.spent_on)
+        if expense.status not in SPENT_STATUSES:
+            pending += amount
+            continue
+        spent += amount
+        if expense.event_id:
+            by_event[expense.event_id] = by_event.get(expense.event_id, ZERO) + amount
+            trips.setdefault(expense.event_id, set()).add(expense.member_id)
+    return PeriodMoney(
+        currency=currency,
+        planned=planned,
+        approved_budget=approved_budget,
+        spent=spent,
+        pending=pending,
+        planned_person_trips=sum(b.planned_person_trips for b in budgets),
+        by_event=by_event,
+        trips_by_event={event_id: len(people) for event_id, people in trips.items()},
+        missing=missing,
+        rates_used=[
+            {"currency": code, "date": day, "rate": rate, "target": currency}
+            for (code, day), rate in sorted(rates_used.items())
+        ],
+    )

@@ -23,6 +23,7 @@ urlpatterns = [
     path("program/", include("members.program.urls")),
     path("me/reminders/", reminder_views.my_reminders, name="my_reminders"),
     path("calendar/", include("events.feeds.urls")),
+    path("", include("events.outcomes.urls")),
     path("me/calendar/", feed_views.my_calendar_feed, name="my_calendar_feed"),
     path("me/api-tokens/", api_tokens, name="api_tokens"),
     # The home page is the events calendar (events:calendar, at "").
