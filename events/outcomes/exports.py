@@ -9,6 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from fpdf import FPDF
 
 CJK_FONT_PATTERNS = (
@@ -16,6 +17,47 @@ CJK_FONT_PATTERNS = (
     "/usr/share/fonts/**/NotoSansCJK*-Regular.tt[cf]",
     "/usr/share/fonts/**/NotoSansSC-Regular.[ot]tf",
 )
+
+
+# Words the Markdown uses inside f-strings (which makemessages cannot read), marked here.
+L = {
+    "The year in review": gettext_lazy("The year in review"),
+    "Public version: public events only, no names.": gettext_lazy(
+        "Public version: public events only, no names."
+    ),
+    "In numbers": gettext_lazy("In numbers"),
+    "Events attended": gettext_lazy("Events attended"),
+    "Talks won / wanted": gettext_lazy("Talks won / wanted"),
+    "Booths won / wanted": gettext_lazy("Booths won / wanted"),
+    "People who went": gettext_lazy("People who went"),
+    "Pieces published": gettext_lazy("Pieces published"),
+    "Contacts made": gettext_lazy("Contacts made"),
+    "Events by region": gettext_lazy("Events by region"),
+    "cost": gettext_lazy("cost"),
+    "Who went": gettext_lazy("Who went"),
+    "Go again next year?": gettext_lazy("Go again next year?"),
+    "Events by month": gettext_lazy("Events by month"),
+    "Month": gettext_lazy("Month"),
+    "Events": gettext_lazy("Events"),
+    "People and roles": gettext_lazy("People and roles"),
+    "Roles": gettext_lazy("Roles"),
+    "Contributions published by language and channel": gettext_lazy(
+        "Contributions published by language and channel"
+    ),
+    "Language": gettext_lazy("Language"),
+    "Channel": gettext_lazy("Channel"),
+    "Publications": gettext_lazy("Publications"),
+    "Money": gettext_lazy("Money"),
+    "Planned": gettext_lazy("Planned"),
+    "Approved": gettext_lazy("Approved"),
+    "Spent": gettext_lazy("Spent"),
+    "Person-trips": gettext_lazy("Person-trips"),
+    "Cost per talk": gettext_lazy("Cost per talk"),
+    "Cost per published piece": gettext_lazy("Cost per published piece"),
+    "Cost per contact": gettext_lazy("Cost per contact"),
+    "Cost per person-trip": gettext_lazy("Cost per person-trip"),
+    "Declined": gettext_lazy("Declined"),
+}
 
 
 def _money(amount, currency):
@@ -34,21 +76,21 @@ def _md(text):
 
 
 def review_markdown(review):
-    lines = [f"# {_('The year in review')} {review.year}", ""]
+    lines = [f"# {L['The year in review']} {review.year}", ""]
     if review.public:
-        lines += [f"_{_('Public version: public events only, no names.')}_", ""]
+        lines += [f"_{L['Public version: public events only, no names.']}_", ""]
     went = review.went
     lines += [
-        f"## {_('In numbers')}",
+        f"## {L['In numbers']}",
         "",
-        f"- {_('Events attended')}: {len(went)}",
-        f"- {_('Talks won / wanted')}: {review.talks_won} / {review.talks_wanted}",
-        f"- {_('Booths won / wanted')}: {review.booths_won} / {review.booths_wanted}",
-        f"- {_('People who went')}: {review.person_count}",
-        f"- {_('Pieces published')}: {review.pieces_published}",
-        f"- {_('Contacts made')}: {review.contacts_made}",
+        f"- {L['Events attended']}: {len(went)}",
+        f"- {L['Talks won / wanted']}: {review.talks_won} / {review.talks_wanted}",
+        f"- {L['Booths won / wanted']}: {review.booths_won} / {review.booths_wanted}",
+        f"- {L['People who went']}: {review.person_count}",
+        f"- {L['Pieces published']}: {review.pieces_published}",
+        f"- {L['Contacts made']}: {review.contacts_made}",
         "",
-        f"## {_('Events by region')}",
+        f"## {L['Events by region']}",
         "",
     ]
     for region, rows in review.by_region:
@@ -68,28 +110,28 @@ def review_markdown(review):
                 "bwanted": event.booths_wanted,
             }
             if review.show_money and row.cost is not None:
-                item += f" — {_('cost')}: {_money(row.cost, review.money.currency)}"
+                item += f" — {L['cost']}: {_money(row.cost, review.money.currency)}"
             lines.append(item)
             if row.people:
                 people = ", ".join(f"{name} ({role})" for name, role in row.people)
-                lines.append(f"  - {_('Who went')}: {_md(people)}")
+                lines.append(f"  - {L['Who went']}: {_md(people)}")
             if row.review is not None:
-                lines.append(f"  - {_('Go again next year?')} {row.review.get_go_again_display()}")
+                lines.append(f"  - {L['Go again next year?']} {row.review.get_go_again_display()}")
         lines.append("")
-    lines += [f"## {_('Events by month')}", "", f"| {_('Month')} | {_('Events')} |", "| --- | ---: |"]
+    lines += [f"## {L['Events by month']}", "", f"| {L['Month']} | {L['Events']} |", "| --- | ---: |"]
     lines += [f"| {_month(month)} | {count} |" for month, count in review.by_month if count]
     lines.append("")
     if review.people:
-        lines += [f"## {_('People and roles')}", ""]
+        lines += [f"## {L['People and roles']}", ""]
         lines += [f"- {_md(name)}: {_md(', '.join(roles))}" for name, roles in review.people]
         lines.append("")
     elif review.roles:
-        lines += [f"## {_('Roles')}", ""]
+        lines += [f"## {L['Roles']}", ""]
         lines += [f"- {role}: {count}" for role, count in review.roles]
         lines.append("")
-    lines += [f"## {_('Contributions published by language and channel')}", ""]
+    lines += [f"## {L['Contributions published by language and channel']}", ""]
     if review.publications:
-        lines += [f"| {_('Language')} | {_('Channel')} | {_('Publications')} |", "| --- | --- | ---: |"]
+        lines += [f"| {L['Language']} | {L['Channel']} | {L['Publications']} |", "| --- | --- | ---: |"]
         lines += [f"| {language} | {channel} | {count} |" for language, channel, count in review.publications]
     else:
         lines.append(_("Nothing published."))
@@ -98,19 +140,19 @@ def review_markdown(review):
         money = review.money
         currency = money.currency
         lines += [
-            f"## {_('Money')}",
+            f"## {L['Money']}",
             "",
-            f"- {_('Planned')}: {_money(money.planned, currency)}",
-            f"- {_('Approved')}: {_money(money.approved_budget, currency)}",
-            f"- {_('Spent')}: {_money(money.spent, currency)}",
-            f"- {_('Person-trips')}: {money.person_trips}",
-            f"- {_('Cost per talk')}: {_money(review.cost_per_talk, currency)}",
-            f"- {_('Cost per published piece')}: {_money(review.cost_per_piece, currency)}",
-            f"- {_('Cost per contact')}: {_money(review.cost_per_contact, currency)}",
-            f"- {_('Cost per person-trip')}: {_money(review.cost_per_person_trip, currency)}",
+            f"- {L['Planned']}: {_money(money.planned, currency)}",
+            f"- {L['Approved']}: {_money(money.approved_budget, currency)}",
+            f"- {L['Spent']}: {_money(money.spent, currency)}",
+            f"- {L['Person-trips']}: {money.person_trips}",
+            f"- {L['Cost per talk']}: {_money(review.cost_per_talk, currency)}",
+            f"- {L['Cost per published piece']}: {_money(review.cost_per_piece, currency)}",
+            f"- {L['Cost per contact']}: {_money(review.cost_per_contact, currency)}",
+            f"- {L['Cost per person-trip']}: {_money(review.cost_per_person_trip, currency)}",
             "",
         ]
-    lines += [f"## {_('Declined')}", ""]
+    lines += [f"## {L['Declined']}", ""]
     for row in review.declined:
         item = f"- **{_md(row.event.name)}**"
         if not review.public and row.event.decision_notes:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from budget.rates import CENT
 from budget.reports import period_money
 from members.models import Contribution, ContributionPublication
-from members.permissions import can_see_internal_events, can_see_year_money
+from members.permissions import can_see_internal_events, can_see_year_money, is_coordinator
 
 from ..models import Event, EventReview, Goal, Outcome, OutcomeContact, Participation
 from ..selectors import public_events
@@ -140,8 +140,9 @@ class YearReview:
 
 
 def review_is_public(*, user, public=False):
-    """The public version: asked for, or the viewer is not a member."""
-    return public or not can_see_internal_events(user)
+    """The public version: asked for, or the viewer is not a member. (A coordinator is
+    asked first: their groups are read anyway for the money, their member row is not.)"""
+    return public or not (is_coordinator(user) or can_see_internal_events(user))
 
 
 def year_review(*, year, user, public=False, today=None):
@@ -177,7 +178,8 @@ def year_review(*, year, user, public=False, today=None):
     people, roles, trips = OrderedDict(), Counter(), set()
     for participation in participations:
         label = str(participation.get_role_display())
-        by_id[participation.event_id].people.append((str(participation.member), label))
+        if not public:
+            by_id[participation.event_id].people.append((str(participation.member), label))
         people.setdefault(str(participation.member), [])
         if label not in people[str(participation.member)]:
             people[str(participation.member)].append(label)
