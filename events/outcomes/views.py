@@ -12,7 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from intl_portal.common.forms import add_refusal, refusal_text
-from members.permissions import can_manage_events, can_record_outcome, can_review_event
+from members.permissions import (
+    can_manage_events,
+    can_record_outcome,
+    can_review_event,
+    can_see_internal_events,
+)
 
 from .. import services as event_services
 from ..models import Event, Goal, Outcome, OutcomeContact
@@ -138,6 +143,9 @@ def _outcomes_context(request, event):
 
 @login_required
 def event_outcomes(request, pk):
+    """Members only: outcomes name contacts and people."""
+    if not can_see_internal_events(request.user):
+        raise PermissionDenied
     event = get_object_or_404(events_visible_to(user=request.user).select_related("outcome_review"), pk=pk)
     context = _outcomes_context(request, event)
     if request.method == "POST":
@@ -159,7 +167,9 @@ def _post(request, event, action, context):
             try:
                 services.outcome_record(user=request.user, goal=goal, contributions=contributions, **fields)
                 return True
-            except (PermissionDenied, ValidationError) as error:
+            except PermissionDenied as error:
+                messages.error(request, refusal_text(error))
+            except ValidationError as error:
                 add_refusal(form, error)
         context["outcome_goal"] = goal.pk
         return False
@@ -171,7 +181,9 @@ def _post(request, event, action, context):
             try:
                 services.outcome_contact_add(user=request.user, outcome=outcome, **form.cleaned_data)
                 return True
-            except (PermissionDenied, ValidationError) as error:
+            except PermissionDenied as error:
+                messages.error(request, refusal_text(error))
+            except ValidationError as error:
                 add_refusal(form, error)
         return False
     if action == "remove_contact":
@@ -195,7 +207,9 @@ def _post(request, event, action, context):
             try:
                 services.event_review_set(user=request.user, event=event, **form.cleaned_data)
                 return True
-            except (PermissionDenied, ValidationError) as error:
+            except PermissionDenied as error:
+                messages.error(request, refusal_text(error))
+            except ValidationError as error:
                 add_refusal(form, error)
         return False
     raise Http404
