@@ -136,7 +136,7 @@ class YearReview:
 
     @property
     def cost_per_person_trip(self):
-        return _per(self.spent, self.money.person_trips if self.money else 0)
+        return self.money.average_per_person_trip if self.money else None
 
 
 def review_is_public(*, user, public=False):
@@ -236,6 +236,19 @@ def year_review(*, year, user, public=False, today=None):
         go_again=[
             row for row in rows if row.review is not None and row.review.go_again == EventReview.GoAgain.YES
         ],
+    )
+
+
+def event_cost(*, event, user):
+    """The event's approved expenses converted into its budget's currency, for whoever sees
+    budgets (None otherwise, or for an undated event): (amount, currency, person-trips)."""
+    if not can_see_year_money(user) or event.start_date is None:
+        return None
+    money = period_money(event_ids=[event.pk], first=event.start_date, last=event.last_day)
+    return (
+        money.by_event.get(event.pk, Decimal("0.00")),
+        money.currency,
+        money.trips_by_event.get(event.pk, 0),
     )
 
 

@@ -26,7 +26,7 @@ from . import services
 from .charts import count_chart
 from .exports import review_markdown, review_pdf
 from .forms import ContactMadeForm, EventReviewForm, OutcomeForm, ReviewVersionForm
-from .selectors import next_year_plan, year_review
+from .selectors import event_cost, next_year_plan, year_review
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -138,6 +138,7 @@ def _outcomes_context(request, event):
         "contact_form": ContactMadeForm(),
         "review_form": EventReviewForm(instance=review),
         "today": timezone.localdate(),
+        "cost": event_cost(event=event, user=request.user),
     }
 
 

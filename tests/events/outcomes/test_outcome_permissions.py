@@ -146,3 +146,15 @@ def test_outcomes_page_owner_records_others_cannot(client, goal, member_user, ou
     review = client.post(url, {"action": "review", "go_again": "no", "go_again_why": "Far"})
     assert review.status_code == 302
     assert EventReview.objects.get().go_again == "no"
+
+
+def test_outcomes_page_shows_the_cost_to_budget_viewers_only(client, coordinator, member_user):
+    from .review_data import build_year
+
+    ev, _goals, _people = build_year()
+    url = f"/events/{ev['fosdem'].pk}/outcomes/"
+    client.force_login(member_user)
+    assert 'id="event-cost"' not in client.get(url).content.decode()
+    client.force_login(coordinator)
+    page = client.get(url).content.decode()
+    assert "Cost: 6,000.00 CNY in approved expenses, 1 person-trip(s)." in page
