@@ -122,3 +122,13 @@ def event_review_set(*, user, event, **fields):
     assign(review, fields)
     review.recorded_by = member_of(user)
     return save_clean(review)
+
+
+@transaction.atomic
+def event_review_delete(*, user, review):
+    stored = EventReview.objects.select_related("event").get(pk=review.pk)
+    require(
+        can_review_event(user, _goal_owner_ids(stored.event)),
+        _("Only coordinators and the owners of the event's goals may review it."),
+    )
+    stored.delete()

@@ -158,3 +158,22 @@ def test_outcomes_page_shows_the_cost_to_budget_viewers_only(client, coordinator
     client.force_login(coordinator)
     page = client.get(url).content.decode()
     assert "Cost: 6,000.00 CNY in approved expenses, 1 person-trip(s)." in page
+
+
+def test_admin_records_through_the_service(coordinator_client, coordinator, goal):
+    response = coordinator_client.post(
+        "/admin/events/outcome/add/", {"goal": goal.pk, "url": "https://example.org/s.pdf", "summary": "Talk"}
+    )
+    assert response.status_code == 302
+    assert Outcome.objects.get().recorded_by == Member.objects.get(user=coordinator)
+    soon = dt.date.today() + dt.timedelta(days=9)
+    future = factories.GoalFactory(event=factories.EventFactory(start_date=soon, end_date=soon))
+    refused = coordinator_client.post("/admin/events/outcome/add/", {"goal": future.pk, "summary": "Early"})
+    assert refused.status_code == 200
+    assert "Outcomes are recorded once the event has begun." in refused.content.decode()
+    assert Outcome.objects.count() == 1
+    review = coordinator_client.post(
+        "/admin/events/eventreview/add/", {"event": goal.event.pk, "go_again": "yes"}
+    )
+    assert review.status_code == 302
+    assert EventReview.objects.get().recorded_by == Member.objects.get(user=coordinator)
