@@ -9,7 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from fpdf import FPDF
 
 CJK_FONT_PATTERNS = (
@@ -18,6 +18,9 @@ CJK_FONT_PATTERNS = (
     "/usr/share/fonts/**/NotoSansSC-Regular.[ot]tf",
 )
 
+
+# Between a label and its value: a full-width colon in Chinese.
+SEP = pgettext_lazy("label separator", ": ")
 
 # Words the Markdown uses inside f-strings (which makemessages cannot read), marked here.
 L = {
@@ -83,12 +86,12 @@ def review_markdown(review):
     lines += [
         f"## {L['In numbers']}",
         "",
-        f"- {L['Events attended']}: {len(went)}",
-        f"- {L['Talks won / wanted']}: {review.talks_won} / {review.talks_wanted}",
-        f"- {L['Booths won / wanted']}: {review.booths_won} / {review.booths_wanted}",
-        f"- {L['People who went']}: {review.person_count}",
-        f"- {L['Pieces published']}: {review.pieces_published}",
-        f"- {L['Contacts made']}: {review.contacts_made}",
+        f"- {L['Events attended']}{SEP}{len(went)}",
+        f"- {L['Talks won / wanted']}{SEP}{review.talks_won} / {review.talks_wanted}",
+        f"- {L['Booths won / wanted']}{SEP}{review.booths_won} / {review.booths_wanted}",
+        f"- {L['People who went']}{SEP}{review.person_count}",
+        f"- {L['Pieces published']}{SEP}{review.pieces_published}",
+        f"- {L['Contacts made']}{SEP}{review.contacts_made}",
         "",
         f"## {L['Events by region']}",
         "",
@@ -110,11 +113,11 @@ def review_markdown(review):
                 "bwanted": event.booths_wanted,
             }
             if review.show_money and row.cost is not None:
-                item += f" — {L['cost']}: {_money(row.cost, review.money.currency)}"
+                item += f" — {L['cost']}{SEP}{_money(row.cost, review.money.currency)}"
             lines.append(item)
             if row.people:
                 people = ", ".join(f"{name} ({role})" for name, role in row.people)
-                lines.append(f"  - {L['Who went']}: {_md(people)}")
+                lines.append(f"  - {L['Who went']}{SEP}{_md(people)}")
             if row.review is not None:
                 lines.append(f"  - {L['Go again next year?']} {row.review.get_go_again_display()}")
         lines.append("")
@@ -123,11 +126,11 @@ def review_markdown(review):
     lines.append("")
     if review.people:
         lines += [f"## {L['People and roles']}", ""]
-        lines += [f"- {_md(name)}: {_md(', '.join(roles))}" for name, roles in review.people]
+        lines += [f"- {_md(name)}{SEP}{_md(', '.join(roles))}" for name, roles in review.people]
         lines.append("")
     elif review.roles:
         lines += [f"## {L['Roles']}", ""]
-        lines += [f"- {role}: {count}" for role, count in review.roles]
+        lines += [f"- {role}{SEP}{count}" for role, count in review.roles]
         lines.append("")
     lines += [f"## {L['Contributions published by language and channel']}", ""]
     if review.publications:
@@ -142,21 +145,21 @@ def review_markdown(review):
         lines += [
             f"## {L['Money']}",
             "",
-            f"- {L['Planned']}: {_money(money.planned, currency)}",
-            f"- {L['Approved']}: {_money(money.approved_budget, currency)}",
-            f"- {L['Spent']}: {_money(money.spent, currency)}",
-            f"- {L['Person-trips']}: {money.person_trips}",
-            f"- {L['Cost per talk']}: {_money(review.cost_per_talk, currency)}",
-            f"- {L['Cost per published piece']}: {_money(review.cost_per_piece, currency)}",
-            f"- {L['Cost per contact']}: {_money(review.cost_per_contact, currency)}",
-            f"- {L['Cost per person-trip']}: {_money(review.cost_per_person_trip, currency)}",
+            f"- {L['Planned']}{SEP}{_money(money.planned, currency)}",
+            f"- {L['Approved']}{SEP}{_money(money.approved_budget, currency)}",
+            f"- {L['Spent']}{SEP}{_money(money.spent, currency)}",
+            f"- {L['Person-trips']}{SEP}{money.person_trips}",
+            f"- {L['Cost per talk']}{SEP}{_money(review.cost_per_talk, currency)}",
+            f"- {L['Cost per published piece']}{SEP}{_money(review.cost_per_piece, currency)}",
+            f"- {L['Cost per contact']}{SEP}{_money(review.cost_per_contact, currency)}",
+            f"- {L['Cost per person-trip']}{SEP}{_money(review.cost_per_person_trip, currency)}",
             "",
         ]
     lines += [f"## {L['Declined']}", ""]
     for row in review.declined:
         item = f"- **{_md(row.event.name)}**"
         if not review.public and row.event.decision_notes:
-            item += f": {_md(row.event.decision_notes)}"
+            item += f"{SEP}{_md(row.event.decision_notes)}"
         lines.append(item)
     if not review.declined:
         lines.append(_("Nothing declined."))
