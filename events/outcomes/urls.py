@@ -7,6 +7,7 @@ from . import views
 app_name = "review"
 
 urlpatterns = [
+    path("review/", views.review_latest, name="latest"),
     path("review/<int:year>/", views.review_page, name="year"),
     path("review/<int:year>/review.<str:fmt>", views.review_export, name="export"),
     path("review/<int:year>/next-year/", views.next_year, name="next_year"),

@@ -63,6 +63,11 @@ def review_month_label(month):
     return str(MONTHS_3[month]).capitalize()
 
 
+def review_latest(request):
+    """This year's review (the year so far)."""
+    return redirect("review:year", year=timezone.localdate().year)
+
+
 def review_page(request, year):
     public, _lang = _version(request)
     review = year_review(year=_year(year), user=request.user, public=public)

@@ -139,3 +139,15 @@ def test_review_page_queries_do_not_grow_with_events(
         with django_assert_max_num_queries(most):
             response = client.get(url)
         assert response.status_code == 200
+
+
+def test_review_index_goes_to_this_year_and_event_page_links_outcomes(client, member_user):
+    from django.utils import timezone
+
+    assert client.get("/review/")["Location"] == f"/review/{timezone.localdate().year}/"
+    ev, _goals, _people = build_year()
+    assert "/outcomes/" not in client.get(f"/events/{ev['fosdem'].pk}/").content.decode()
+    client.force_login(member_user)
+    assert (
+        f"/events/{ev['fosdem'].pk}/outcomes/" in client.get(f"/events/{ev['fosdem'].pk}/").content.decode()
+    )
