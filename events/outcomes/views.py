@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS_3
@@ -37,11 +37,26 @@ def _year(year):
     return year
 
 
+class BadQuery(Exception):
+    pass
+
+
 def _version(request):
+    """(public, lang) from the query string; an unknown language is refused (400)."""
     form = ReviewVersionForm(request.GET, languages=[code for code, _name in settings.LANGUAGES])
     if not form.is_valid():
-        return False, ""
+        raise BadQuery(" ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()))
     return form.cleaned_data["public"], form.cleaned_data["lang"]
+
+
+def _bad_query(view):
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BadQuery as error:
+            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+
+    return wrapped
 
 
 def _charts(review):
@@ -68,6 +83,7 @@ def review_latest(request):
     return redirect("review:year", year=timezone.localdate().year)
 
 
+@_bad_query
 def review_page(request, year):
     public, _lang = _version(request)
     review = year_review(year=_year(year), user=request.user, public=public)
@@ -78,6 +94,7 @@ def review_page(request, year):
     )
 
 
+@_bad_query
 def review_export(request, year, fmt):
     if fmt not in {"md", "pdf"}:
         raise Http404
@@ -99,13 +116,12 @@ def review_export(request, year, fmt):
 @login_required
 def next_year(request, year):
     """Events of the year marked "go again", with their next edition or a copy button."""
-    review = year_review(year=_year(year), user=request.user, public=False)
-    if review.public:
+    if not can_see_internal_events(request.user):
         raise PermissionDenied
     return render(
         request,
         "events/review_next_year.html",
-        {"year": year, "plan": next_year_plan(year=year), "can_copy": can_manage_events(request.user)},
+        {"year": year, "plan": next_year_plan(year=_year(year)), "can_copy": can_manage_events(request.user)},
     )
 
 

@@ -47,6 +47,9 @@ def test_page_in_chinese(client, member_user):
 def test_bad_year_is_a_404_not_a_500(client):
     assert client.get("/review/99999/").status_code == 404
     assert client.get("/review/2025/review.doc").status_code == 404
+    refused = client.get("/review/2025/review.md?lang=fr")
+    assert refused.status_code == 400
+    assert "lang" in refused.content.decode()
 
 
 def test_markdown_export_member_and_public(client, coordinator):
