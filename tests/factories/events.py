@@ -4,7 +4,18 @@ import datetime as dt
 
 import factory
 
-from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+from events.models import (
+    ActionItem,
+    Contact,
+    Deadline,
+    Event,
+    EventReview,
+    Goal,
+    Idea,
+    Outcome,
+    Participation,
+    Tag,
+)
 from events.models.feeds import CalendarFeed
 
 from .members import MemberFactory
@@ -109,3 +120,19 @@ class CalendarFeedFactory(factory.django.DjangoModelFactory):
     member = factory.SubFactory(MemberFactory)
     token = factory.Sequence(lambda n: f"test-feed-token-{n:06d}-abcdefghijklmnop")
     token_created_at = factory.LazyFunction(lambda: dt.datetime.now(dt.UTC))
+
+
+class OutcomeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Outcome
+
+    goal = factory.SubFactory(GoalFactory)
+    summary = "Talk given"
+
+
+class EventReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventReview
+
+    event = factory.SubFactory(EventFactory)
+    go_again = EventReview.GoAgain.YES
