@@ -26,6 +26,7 @@ urlpatterns = [
     path("me/travel/", travel_views.my_travel, name="my_travel"),
     path("travel/", include("events.travel.urls")),
     path("calendar/", include("events.feeds.urls")),
+    path("", include("events.outcomes.urls")),
     path("me/calendar/", feed_views.my_calendar_feed, name="my_calendar_feed"),
     path("me/api-tokens/", api_tokens, name="api_tokens"),
     # The home page is the events calendar (events:calendar, at "").

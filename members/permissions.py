@@ -248,6 +248,27 @@ def can_decide_idea(user):
     return is_coordinator(user)
 
 
+def can_record_outcome(user, goal):
+    """Record what a goal produced (its outcomes, the contacts made): the goal's owner and
+    coordinators."""
+    return is_coordinator(user) or (goal.owner_id is not None and is_own(user, goal.owner_id))
+
+
+def can_review_event(user, goal_owner_ids):
+    """Write an event's short review (what worked, go again?): coordinators and the owner of
+    any of its goals (`goal_owner_ids`, the ids of the event's goals' owners)."""
+    if is_coordinator(user):
+        return True
+    own = member_of(user)
+    return own is not None and own.pk in set(goal_owner_ids)
+
+
+def can_see_year_money(user):
+    """The money beside the outcomes (cost per event, per talk, per contact…) is the
+    budget's: whoever sees budgets."""
+    return can_see_budgets(user)
+
+
 # --- budget ---
 
 

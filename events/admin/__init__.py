@@ -1,6 +1,7 @@
 """The events app's admin, by concept; every write goes through events.services with
 intl_portal.common.admin (a refusal becomes a form error on its row)."""
 
+from ..outcomes import admin as outcomes_admin  # noqa: F401  (registers its admins)
 from ..reminders import admin as reminders_admin  # noqa: F401  (registers the reminders' admins:
 
 # admin autodiscovery imports only <app>.admin, and reminders is a package of the events app)

@@ -1,6 +1,7 @@
 from .deadline import Deadline
 from .event import Event, Tag
 from .feeds import CalendarFeed, CalendarRevision
+from .outcome import EventReview, Outcome, OutcomeContact
 from .participation import Goal, Participation
 from .reminders import (
     ChannelPace,
@@ -35,8 +36,11 @@ __all__ = [
     "DispatchHeartbeat",
     "EntryListing",
     "Event",
+    "EventReview",
     "Goal",
     "Idea",
+    "Outcome",
+    "OutcomeContact",
     "Participation",
     "Reminder",
     "ReminderChannel",

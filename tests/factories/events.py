@@ -4,7 +4,18 @@ import datetime as dt
 
 import factory
 
-from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+from events.models import (
+    ActionItem,
+    Contact,
+    Deadline,
+    Event,
+    EventReview,
+    Goal,
+    Idea,
+    Outcome,
+    Participation,
+    Tag,
+)
 from events.models.feeds import CalendarFeed
 
 from .members import MemberFactory
@@ -144,3 +155,19 @@ class SupportLetterFactory(factory.django.DjangoModelFactory):
     reference = factory.Sequence(lambda n: f"SL-2025-{n + 1:04d}")
     signer_name = "Emily Chen"
     issued_on = dt.date(2025, 7, 1)
+
+
+class OutcomeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Outcome
+
+    goal = factory.SubFactory(GoalFactory)
+    summary = "Talk given"
+
+
+class EventReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventReview
+
+    event = factory.SubFactory(EventFactory)
+    go_again = EventReview.GoAgain.YES
