@@ -219,12 +219,41 @@ def event_month_grid(*, events, year, month, today):
 
 
 def event_year_list(*, events, year):
-    """The events of a year by month: [(first_of_month, [events])], tags prefetched (2 queries)."""
-    rows = events.filter(start_date__year=year).order_by("start_date", "name").prefetch_related("tags")
+    """The events of a year by month: [(first_of_month, [events])], tags prefetched (2 queries).
+
+    Events with approximate dates join the month of their period (a quarter: its first
+    month), after the exactly dated ones of that month; events whose dates are not announced
+    yet (but whose year is known) come last, under the key None."""
+    rows = (
+        events.filter(Q(start_date__year=year) | Q(start_date__isnull=True, approx_year=year))
+        .order_by("start_date", "name")
+        .prefetch_related("tags")
+    )
     months = defaultdict(list)
+    undated = []
     for event in rows:
-        months[event.start_date.replace(day=1)].append(event)
-    return sorted(months.items())
+        day = event.start_date or event.approx_first_day
+        if day is None:
+            undated.append(event)
+        else:
+            months[day.replace(day=1)].append(event)
+    for month_events in months.values():
+        month_events.sort(key=lambda event: (event.is_approximate, event.sort_date, event.name))
+    result = sorted(months.items())
+    if undated:
+        result.append((None, undated))
+    return result
+
+
+def event_month_approximate(*, events, year, month):
+    """Events known only approximately whose period overlaps the month (a month, part of it,
+    or its quarter), in period order: the grid shows them above its weeks (one query)."""
+    quarter = (month - 1) // 3 + 1
+    rows = events.filter(start_date__isnull=True, approx_year=year).filter(
+        Q(date_precision__in=Event.MONTH_PRECISIONS, approx_month=month)
+        | Q(date_precision=Event.DatePrecision.QUARTER, approx_quarter=quarter)
+    )
+    return sorted(rows, key=lambda event: (event.approx_first_day, event.name))
 
 
 # --- CFP board ------------------------------------------------------------------------------

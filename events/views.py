@@ -19,6 +19,7 @@ from .selectors import (
     deadlines_visible_to,
     event_filter,
     event_filter_choices,
+    event_month_approximate,
     event_month_grid,
     event_page,
     event_timeline,
@@ -76,7 +77,8 @@ def calendar(request):
             month = timeline.latest_start.replace(day=1)
             notice = "nothing_upcoming"
     weeks, in_month = event_month_grid(events=events, year=month.year, month=month.month, today=today)
-    if not in_month and not notice:
+    approximate = event_month_approximate(events=events, year=month.year, month=month.month)
+    if not in_month and not approximate and not notice:
         notice = "empty_month"
     next_start = timeline.first_upcoming
     context = {
@@ -86,6 +88,7 @@ def calendar(request):
         "weeks": weeks,
         "weekdays": [WEEKDAYS_ABBR[index] for index in range(7)],
         "events_in_month": in_month,
+        "approximate_events": approximate,
         "notice": notice,
         "timeline": timeline,
         "latest_month": timeline.latest_start.replace(day=1) if timeline.latest_start else None,

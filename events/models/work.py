@@ -1,6 +1,7 @@
 """The group's working notes: action items, ideas and open topics, external contacts."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -35,6 +36,10 @@ class ActionItem(models.Model):
         blank=True,
         related_name="action_items",
     )
+    outcome = BoundedTextField(_("outcome"), blank=True)
+    # The owner's request for a new due date, until a coordinator answers it.
+    requested_due_date = models.DateField(_("requested due date"), null=True, blank=True)
+    due_date_request_note = models.CharField(_("why a new due date"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -42,10 +47,24 @@ class ActionItem(models.Model):
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
         ordering = [models.F("due_date").asc(nulls_last=True), "id"]
-        constraints = [date_in_range("due_date", "actionitem_due_in_range")]
+        constraints = [
+            date_in_range("due_date", "actionitem_due_in_range"),
+            date_in_range("requested_due_date", "actionitem_requested_due_in_range"),
+        ]
 
     def __str__(self):
         return self.title
+
+    FINISHED_STATUSES = (Status.DONE, Status.DROPPED)
+
+    @property
+    def is_finished(self):
+        return self.status in self.FINISHED_STATUSES
+
+    @property
+    def is_overdue(self):
+        """Still open after its due date (today in the site's zone)."""
+        return bool(self.due_date and not self.is_finished and self.due_date < timezone.localdate())
 
 
 class Idea(models.Model):

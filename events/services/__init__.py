@@ -4,7 +4,8 @@
 - deadlines.py — deadlines as announced, their SEQUENCE and reminders
 - goals.py — goals
 - participations.py — participations and their status (confirm → proposed budget line)
-- work.py — action items, ideas and open topics, contacts
+- work.py — action items (members close their own), ideas and open topics, contacts
+- proposals.py — events members propose, and the coordinators' triage of them
 
 Views, admin, the API, commands and tasks call these functions; none of them repeats a
 rule or writes a model itself. Side effects (reminder planning, the SEQUENCE, budget
@@ -31,11 +32,20 @@ from .participations import (
     participation_decline,
     participation_delete,
     participation_set_status,
+    participation_answer,
+    participation_triage,
     participation_update,
+    participation_update_trip,
+    participation_volunteer,
+    participation_withdraw,
 )
+from .proposals import event_proposal_accept, event_proposal_decline, event_proposal_merge, event_propose
 from .work import (
+    action_item_complete,
     action_item_create,
+    action_item_decide_due_date,
     action_item_delete,
+    action_item_request_due_date,
     action_item_update,
     contact_create,
     contact_delete,
@@ -46,34 +56,40 @@ from .work import (
 )
 
 __all__ = [
+    "action_item_complete",
     "action_item_create",
+    "action_item_decide_due_date",
     "action_item_delete",
+    "action_item_request_due_date",
     "action_item_update",
     "contact_create",
     "contact_delete",
     "contact_update",
-    "deadline_delete",
-    "deadline_instant",
-    "deadline_set",
     "event_confirm",
     "event_copy_to_next_edition",
     "event_create",
     "event_decline",
     "event_delete",
+    "event_proposal_accept",
+    "event_proposal_decline",
+    "event_proposal_merge",
+    "event_propose",
     "event_set_status",
     "event_update",
-    "goal_create",
-    "goal_delete",
-    "goal_update",
     "idea_propose",
     "idea_update",
     "idea_withdraw",
+    "participation_answer",
     "participation_confirm",
     "participation_create",
     "participation_decline",
     "participation_delete",
     "participation_set_status",
+    "participation_triage",
     "participation_update",
+    "participation_update_trip",
+    "participation_volunteer",
+    "participation_withdraw",
     "tag_create",
     "tag_delete",
     "tag_update",

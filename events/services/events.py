@@ -123,6 +123,15 @@ def event_copy_to_next_edition(*, user, event, years=1):
     goals and deadlines copied without their outcomes, nobody signed up yet. The copy's
     reminders are planned in the same transaction, as for any new deadline."""
     require_manager(user)
+    if event.series and event.edition_year:
+        existing = Event.objects.filter(series=event.series, edition_year=event.edition_year + years).first()
+        if existing is not None:
+            raise ValidationError(
+                _("%(series)s %(year)s is already on the calendar: %(name)s (/events/%(pk)s/).")
+                % {"series": event.series, "year": existing.edition_year, "name": existing.name, "pk": existing.pk},
+                code="edition_exists",
+                params={"event_id": existing.pk},
+            )
     copy = Event.objects.create(
         name=_next_edition_name(event, years),
         series=event.series,
@@ -132,6 +141,10 @@ def event_copy_to_next_edition(*, user, event, years=1):
         format=event.format,
         start_date=_shift_year(event.start_date, years),
         end_date=_shift_year(event.end_date, years),
+        date_precision=event.date_precision,
+        approx_year=(event.approx_year + years) if event.approx_year else None,
+        approx_month=event.approx_month,
+        approx_quarter=event.approx_quarter,
         timezone=event.timezone,
         city=event.city,
         country=event.country,
