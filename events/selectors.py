@@ -286,6 +286,10 @@ class EventPage:
     action_items: list
     member_view: bool
 
+    @property
+    def overdue_count(self):
+        return sum(1 for item in self.action_items if item.is_overdue)
+
 
 def event_page(*, pk, user):
     """Everything an event's page shows, or None when the viewer may not see the event.
@@ -297,7 +301,10 @@ def event_page(*, pk, user):
     member_view = can_see_internal_events(user)
     alternative_ids = Event.alternatives.through.objects.filter(from_event_id=pk).values("to_event_id")
     rows = list(
-        events_visible_to(user=user).filter(Q(pk=pk) | Q(pk__in=alternative_ids)).prefetch_related("tags")
+        events_visible_to(user=user)
+        .filter(Q(pk=pk) | Q(pk__in=alternative_ids))
+        .select_related("proposed_by")
+        .prefetch_related("tags")
     )
     event = next((row for row in rows if row.pk == pk), None)
     if event is None:
@@ -337,6 +344,7 @@ def _open_first(action_items):
 @dataclass
 class MemberPlan:
     participations: list
+    proposals: list
     upcoming_deadlines: list
     recent_deadlines: list
     action_items: list
@@ -345,13 +353,17 @@ class MemberPlan:
 
 
 def member_plan(*, member, now, recent_limit=5):
-    """A member's events and roles, the deadlines of their events, their action items and
-    ambassador contributions: five queries whatever the numbers."""
+    """A member's events and roles, the events they proposed (and what became of them), the
+    deadlines of their events, their action items and ambassador contributions: six queries
+    whatever the numbers."""
     today = now.date()
     participations = list(
         Participation.objects.filter(member=member)
         .select_related("event")
         .order_by("-event__start_date", "event__name", "role")
+    )
+    proposals = list(
+        Event.objects.filter(proposed_by=member).select_related("merged_into").order_by("-created_at")
     )
     deadlines = list(
         Deadline.objects.filter(event__in=events_involving(member=member).values("pk"))
@@ -373,9 +385,48 @@ def member_plan(*, member, now, recent_limit=5):
     )
     return MemberPlan(
         participations=participations,
+        proposals=proposals,
         upcoming_deadlines=upcoming,
         recent_deadlines=recent,
         action_items=action_items,
         contributions=contributions,
         roles=roles,
+    )
+
+
+# --- coordinators' triage ---------------------------------------------------------------------
+
+
+@dataclass
+class TriageQueue:
+    proposals: list
+    volunteers: list
+    due_date_requests: list
+    merge_targets: object  # a queryset: the events a proposal may be merged into
+
+
+def triage_queue():
+    """What waits for a coordinator's answer: proposed events, volunteers, requests for a new
+    due date; three queries whatever their number (the merge choices are one more)."""
+    proposals = list(
+        Event.objects.filter(status=Event.Status.IDEA, proposed_by__isnull=False)
+        .select_related("proposed_by")
+        .prefetch_related("goals")
+        .order_by("created_at")
+    )
+    volunteers = list(
+        Participation.objects.filter(status=Participation.Status.PROPOSED)
+        .select_related("member", "event")
+        .order_by("created_at")
+    )
+    requests = list(
+        ActionItem.objects.filter(requested_due_date__isnull=False)
+        .select_related("owner", "event")
+        .order_by("requested_due_date", "pk")
+    )
+    targets = (
+        Event.objects.filter(merged_into__isnull=True).exclude(status=Event.Status.IDEA).order_by("name")
+    )
+    return TriageQueue(
+        proposals=proposals, volunteers=volunteers, due_date_requests=requests, merge_targets=targets
     )

@@ -2,7 +2,7 @@ from django.urls import path
 
 import intl_portal.common.converters  # noqa: F401  (registers "id")
 
-from . import views
+from . import member_views, views
 
 app_name = "events"
 
@@ -10,4 +10,13 @@ urlpatterns = [
     path("", views.calendar, name="calendar"),
     path("cfp/", views.cfp_board, name="cfp_board"),
     path("events/<id:pk>/", views.event_detail, name="event_detail"),
+    path("events/propose/", member_views.event_propose, name="event_propose"),
+    path("events/<id:pk>/volunteer/", member_views.event_volunteer, name="event_volunteer"),
+    path("participations/<id:pk>/trip/", member_views.participation_trip, name="participation_trip"),
+    path("participations/<id:pk>/<slug:action>/", member_views.participation_act, name="participation_act"),
+    path("action-items/<id:pk>/<slug:action>/", member_views.action_item_act, name="action_item_act"),
+    path("triage/", member_views.triage, name="triage"),
+    path("triage/proposals/<id:pk>/", member_views.triage_proposal, name="triage_proposal"),
+    path("triage/volunteers/<id:pk>/", member_views.triage_volunteer, name="triage_volunteer"),
+    path("triage/due-dates/<id:pk>/", member_views.triage_due_date, name="triage_due_date"),
 ]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from members.permissions import member_of
 
 from .forms import EventFilterForm, parse_month, parse_year
-from .models import Event
+from .models import Event, Participation
 from .selectors import (
     deadline_board,
     deadlines_visible_to,
@@ -166,5 +166,6 @@ def event_detail(request, pk):
         "event": page.event,
         "member_view": page.member_view,
         "now": timezone.now(),
+        "role_choices": Participation.Role.choices,
     }
     return render(request, "events/event_detail.html", context)

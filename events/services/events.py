@@ -128,7 +128,12 @@ def event_copy_to_next_edition(*, user, event, years=1):
         if existing is not None:
             raise ValidationError(
                 _("%(series)s %(year)s is already on the calendar: %(name)s (/events/%(pk)s/).")
-                % {"series": event.series, "year": existing.edition_year, "name": existing.name, "pk": existing.pk},
+                % {
+                    "series": event.series,
+                    "year": existing.edition_year,
+                    "name": existing.name,
+                    "pk": existing.pk,
+                },
                 code="edition_exists",
                 params={"event_id": existing.pk},
             )
