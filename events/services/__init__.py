@@ -27,12 +27,12 @@ from .events import (
 )
 from .goals import goal_create, goal_delete, goal_update
 from .participations import (
+    participation_answer,
     participation_confirm,
     participation_create,
     participation_decline,
     participation_delete,
     participation_set_status,
-    participation_answer,
     participation_triage,
     participation_update,
     participation_update_trip,
@@ -65,6 +65,9 @@ __all__ = [
     "contact_create",
     "contact_delete",
     "contact_update",
+    "deadline_delete",
+    "deadline_instant",
+    "deadline_set",
     "event_confirm",
     "event_copy_to_next_edition",
     "event_create",
@@ -76,6 +79,9 @@ __all__ = [
     "event_propose",
     "event_set_status",
     "event_update",
+    "goal_create",
+    "goal_delete",
+    "goal_update",
     "idea_propose",
     "idea_update",
     "idea_withdraw",

@@ -4,8 +4,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from intl_portal.common.records import assign, require, save_clean
 from intl_portal.common.dates import require_in_range
+from intl_portal.common.records import assign, require, save_clean
 from members.permissions import (
     can_change_idea,
     can_close_action_item,

@@ -283,7 +283,7 @@ def test_triage_page_stays_within_its_queries(
 def test_member_volunteers_on_the_event_page(member_client, member_user):
     event = factories.EventFactory()
     page = member_client.get(f"/events/{event.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert 'action="/events/%d/volunteer/"' % event.pk in page
+    assert f'action="/events/{event.pk}/volunteer/"' in page
     member_client.post(f"/events/{event.pk}/volunteer/", {"role": "speaker", "note": "I have a talk."})
     participation = Participation.objects.get()
     assert (participation.member, participation.role, participation.status, participation.notes) == (
