@@ -277,6 +277,8 @@ class EventSerializer(CountryFieldMixin, PortalModelSerializer):
 
 
 class ActionItemSerializer(PortalModelSerializer):
+    is_overdue = serializers.BooleanField(read_only=True, help_text=_("Still open after its due date."))
+
     class Meta:
         model = ActionItem
         fields = [
