@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries as all_countries
 
-from .models import Event, Goal, Participation
+from .models import Event, Goal, Idea, Participation
 
 ANY = [("", pgettext_lazy("filter", "Any"))]
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -167,3 +167,19 @@ class ProposalTriageForm(forms.Form):
     def __init__(self, *args, merge_targets=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["into"].queryset = merge_targets if merge_targets is not None else Event.objects.all()
+
+
+class IdeaForm(forms.Form):
+    """An idea or open topic (the plan's sections 二 and 六), optionally about an event."""
+
+    kind = forms.ChoiceField(label=pgettext_lazy("idea kind", "Kind"), choices=Idea.Kind.choices)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    description = forms.CharField(
+        label=_("Text"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    event = forms.ModelChoiceField(label=_("Event"), queryset=Event.objects.none(), required=False)
+
+    def __init__(self, *args, events=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if events is not None:
+            self.fields["event"].queryset = events.order_by("name")

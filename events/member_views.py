@@ -9,23 +9,33 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from intl_portal.common.forms import add_refusal, refusal_text
-from members.permissions import can_change_trip, can_propose_event, can_triage, can_volunteer
+from members.permissions import (
+    can_change_trip,
+    can_comment,
+    can_edit_comment,
+    can_propose_event,
+    can_triage,
+    can_volunteer,
+    member_of,
+)
 
 from . import services
 from .forms import (
     DueDateRequestForm,
     EventProposalForm,
+    IdeaForm,
     OutcomeForm,
     ProposalTriageForm,
     TripForm,
     VolunteerForm,
 )
-from .models import ActionItem, Event, Participation
-from .selectors import events_visible_to, triage_queue
+from .models import ActionItem, Event, EventComment, Idea, Participation
+from .selectors import events_visible_to, ideas_for, triage_queue
 
 
 def _allowed_by(predicate):
@@ -244,3 +254,72 @@ def triage_due_date(request, pk):
             _("The request is answered."),
         )
     return redirect("events:triage")
+
+
+# --- comments and ideas ----------------------------------------------------------------------
+
+
+@_allowed_by(can_comment)
+@require_POST
+def comment_post(request, pk):
+    event = get_object_or_404(events_visible_to(user=request.user), pk=pk)
+    _run(
+        request,
+        lambda: services.comment_post(user=request.user, event=event, text=request.POST.get("text", "")),
+        _("Your comment is posted."),
+    )
+    return redirect(f"{event.get_absolute_url()}#comments")
+
+
+@_allowed_by(can_comment)
+def comment_edit(request, pk):
+    comment = get_object_or_404(EventComment.objects.select_related("event"), pk=pk)
+    if not can_edit_comment(request.user, comment, timezone.now()):
+        raise PermissionDenied(
+            _("Only the author may edit a comment, and only for a while after writing it.")
+        )
+    if request.method == "POST" and _run(
+        request,
+        lambda: services.comment_edit(user=request.user, comment=comment, text=request.POST.get("text", "")),
+        _("Your comment is changed."),
+    ):
+        return redirect(f"{comment.event.get_absolute_url()}#comments")
+    return render(request, "events/comment_edit.html", {"comment": comment})
+
+
+@_coordinator_required
+@require_POST
+def comment_remove(request, pk):
+    comment = get_object_or_404(EventComment.objects.select_related("event"), pk=pk)
+    event = comment.event
+    services.comment_remove(user=request.user, comment=comment)
+    messages.success(request, _("The comment is removed."))
+    return redirect(f"{event.get_absolute_url()}#comments")
+
+
+@_allowed_by(can_comment)
+def ideas(request):
+    member = member_of(request.user)
+    form = IdeaForm(request.POST or None, events=events_visible_to(user=request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.idea_propose(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, _("Your idea is posted."))
+            return redirect("events:ideas")
+    return render(request, "events/ideas.html", {"form": form, "ideas": ideas_for(member=member)})
+
+
+@_allowed_by(can_comment)
+@require_POST
+def idea_support(request, pk, action):
+    idea = get_object_or_404(Idea, pk=pk)
+    if action == "support":
+        _run(request, lambda: services.idea_support(user=request.user, idea=idea), _("+1 recorded."))
+    elif action == "unsupport":
+        _run(request, lambda: services.idea_unsupport(user=request.user, idea=idea), _("+1 taken back."))
+    else:
+        messages.error(request, _("Unknown action."))
+    return redirect("events:ideas")

@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from members.models import Contribution, RoleAssignment
 from members.permissions import can_see_internal_events
 
-from .models import ActionItem, Deadline, Event, Goal, Participation, Tag
+from .models import ActionItem, Deadline, Event, EventComment, Goal, Idea, IdeaSupport, Participation, Tag
 
 
 def _going_participations():
@@ -285,6 +285,7 @@ class EventPage:
     participations: list
     action_items: list
     member_view: bool
+    comments: list = field(default_factory=list)
 
     @property
     def overdue_count(self):
@@ -294,8 +295,8 @@ class EventPage:
 def event_page(*, pk, user):
     """Everything an event's page shows, or None when the viewer may not see the event.
 
-    Members: six queries (event with its alternatives, tags, deadlines, goals,
-    participations, action items). The public: public deadlines and secured goals only,
+    Members: seven queries (event with its alternatives, tags, deadlines, goals,
+    participations, action items, comments). The public: public deadlines and secured goals only,
     no people, no action items (four queries).
     """
     member_view = can_see_internal_events(user)
@@ -311,7 +312,7 @@ def event_page(*, pk, user):
         return None
     deadlines = deadlines_visible_to(user=user).filter(event=event).order_by("due_at")
     goals = Goal.objects.filter(event=event).select_related("owner").order_by("kind", "pk")
-    participations, action_items = [], []
+    participations, action_items, comments = [], [], []
     if member_view:
         participations = list(
             Participation.objects.filter(event=event)
@@ -319,6 +320,7 @@ def event_page(*, pk, user):
             .order_by("role", "member__display_name")
         )
         action_items = _open_first(ActionItem.objects.filter(event=event).select_related("owner"))
+        comments = list(EventComment.objects.filter(event=event).select_related("author"))
     else:
         goals = goals.filter(status__in=[Goal.Status.SECURED, Goal.Status.DONE])
     return EventPage(
@@ -329,6 +331,7 @@ def event_page(*, pk, user):
         participations=participations,
         action_items=action_items,
         member_view=member_view,
+        comments=comments,
     )
 
 
@@ -429,4 +432,14 @@ def triage_queue():
     )
     return TriageQueue(
         proposals=proposals, volunteers=volunteers, due_date_requests=requests, merge_targets=targets
+    )
+
+
+def ideas_for(*, member):
+    """Ideas and open topics with their +1 count and whether `member` supports each (one query)."""
+    own_support = IdeaSupport.objects.filter(idea=OuterRef("pk"), member=member)
+    return list(
+        Idea.objects.select_related("proposer", "event")
+        .annotate(support_count=Count("supports"), supported=Exists(own_support))
+        .order_by("-support_count", "-created_at")
     )

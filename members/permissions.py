@@ -260,6 +260,27 @@ def can_triage(user):
     return is_coordinator(user)
 
 
+def can_comment(user):
+    """Write a comment on an event: members."""
+    return member_of(user) is not None
+
+
+def can_edit_comment(user, comment, now):
+    """The author edits their comment within its edit window (EventComment.EDIT_WINDOW)."""
+    return is_own(user, comment.author_id) and now <= comment.editable_until()
+
+
+def can_remove_comment(user, comment):
+    """Coordinators remove any comment."""
+    return is_coordinator(user)
+
+
+def can_support_idea(user, idea):
+    """+1 someone else's idea: members, not on their own."""
+    own = member_of(user)
+    return own is not None and idea.proposer_id != own.pk
+
+
 def can_close_action_item(user, action_item):
     """Mark an action item done or ask for a new due date: its owner, and coordinators."""
     return is_coordinator(user) or is_own(user, action_item.owner_id)

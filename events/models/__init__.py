@@ -10,7 +10,7 @@ from .reminders import (
     ReminderDefaults,
     ReminderPreference,
 )
-from .work import ActionItem, Contact, Idea
+from .work import ActionItem, Contact, EventComment, Idea, IdeaSupport
 
 __all__ = [
     "ActionItem",
@@ -21,8 +21,10 @@ __all__ = [
     "Deadline",
     "DispatchHeartbeat",
     "Event",
+    "EventComment",
     "Goal",
     "Idea",
+    "IdeaSupport",
     "Participation",
     "Reminder",
     "ReminderChannel",

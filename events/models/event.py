@@ -6,6 +6,7 @@ import zoneinfo
 
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import formats
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language, pgettext, pgettext_lazy
@@ -242,6 +243,9 @@ class Event(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:event_detail", args=[self.pk])
 
     @property
     def tz(self):

@@ -5,6 +5,7 @@
 - goals.py — goals
 - participations.py — participations and their status (confirm → proposed budget line)
 - work.py — action items (members close their own), ideas and open topics, contacts
+- comments.py — comments on events with @mentions, members' +1 on ideas
 - proposals.py — events members propose, and the coordinators' triage of them
 
 Views, admin, the API, commands and tasks call these functions; none of them repeats a
@@ -12,6 +13,7 @@ rule or writes a model itself. Side effects (reminder planning, the SEQUENCE, bu
 lines) are explicit calls inside the service that causes them, in its transaction.
 """
 
+from .comments import comment_edit, comment_post, comment_remove, idea_support, idea_unsupport
 from .deadlines import deadline_delete, deadline_instant, deadline_set
 from .events import (
     event_confirm,
@@ -62,6 +64,9 @@ __all__ = [
     "action_item_delete",
     "action_item_request_due_date",
     "action_item_update",
+    "comment_edit",
+    "comment_post",
+    "comment_remove",
     "contact_create",
     "contact_delete",
     "contact_update",
@@ -83,6 +88,8 @@ __all__ = [
     "goal_delete",
     "goal_update",
     "idea_propose",
+    "idea_support",
+    "idea_unsupport",
     "idea_update",
     "idea_withdraw",
     "participation_answer",
