@@ -182,3 +182,25 @@ def test_coordinator_sets_approximate_dates_through_the_api(api_as):
     assert response.status_code == 400
     event.refresh_from_db()
     assert event.approx_month is None
+
+
+def test_comment_and_support_through_the_api(api_as, member_user, coordinator):
+    event = factories.EventFactory()
+    response = api_as("member").post(
+        f"/api/events/{event.pk}/comment/", {"text": "@Coordinator Chen please check"}, format="json"
+    )
+    assert response.status_code == 201
+    assert response.json()["mentioned"] == [coordinator.member.pk]
+    assert (
+        api_as("member").post(f"/api/events/{event.pk}/comment/", {"text": ""}, format="json").status_code
+        == 400
+    )
+    assert (
+        api_as("outsider").post(f"/api/events/{event.pk}/comment/", {"text": "x"}, format="json").status_code
+        == 403
+    )
+    idea = services.idea_propose(user=coordinator, title="Bilingual recap posts", proposer=coordinator.member)
+    assert api_as("member").post(f"/api/ideas/{idea.pk}/support/").status_code == 200
+    assert api_as("member").post(f"/api/ideas/{idea.pk}/support/").status_code == 400
+    assert api_as("coordinator").post(f"/api/ideas/{idea.pk}/support/").status_code == 403
+    assert idea.supports.count() == 1

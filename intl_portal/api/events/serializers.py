@@ -12,7 +12,7 @@ from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+from events.models import ActionItem, Contact, Deadline, Event, EventComment, Goal, Idea, Participation, Tag
 from intl_portal.api.base import PortalModelSerializer, TimeZoneField
 from members.models import Member
 from members.permissions import can_see_contact_details, can_see_internal_events
@@ -425,3 +425,14 @@ class DueDateRequestSerializer(serializers.Serializer):
 
 class DueDateDecisionSerializer(serializers.Serializer):
     accept = serializers.BooleanField()
+
+
+class CommentTextSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=2000)
+
+
+class EventCommentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = EventComment
+        fields = ["id", "event", "author", "text", "mentioned", "created_at", "edited_at"]
+        read_only_fields = fields

@@ -109,6 +109,18 @@ class EventViewSet(EventWrites, PortalViewSet):
         body = serializers.ParticipationSerializer(participation, context=self.get_serializer_context()).data
         return Response(body, status=status.HTTP_201_CREATED)
 
+    @extend_schema(
+        request=serializers.CommentTextSerializer, responses={201: serializers.EventCommentSerializer}
+    )
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def comment(self, request, pk=None):
+        """Comment on the event; members named as @display name are recorded as mentioned."""
+        event = self.get_object()
+        data = self.action_data(serializers.CommentTextSerializer)
+        with transaction.atomic():
+            comment = services.comment_post(user=request.user, event=event, text=data["text"])
+        return Response(serializers.EventCommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+
 
 class DeadlineViewSet(DeadlineWrites, PortalViewSet):
     serializer_class = serializers.DeadlineSerializer
@@ -221,6 +233,18 @@ class IdeaViewSet(IdeaWrites, PortalViewSet):
     filterset_class = filters.IdeaFilter
     search_fields = ["title", "description"]
     ordering_fields = ["created_at", "status", "title"]
+    transition_argument = "idea"
+
+    @extend_schema(request=None, responses=serializers.IdeaSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def support(self, request, pk=None):
+        """+1 on someone else's idea (once)."""
+        return self.run_transition(services.idea_support)
+
+    @extend_schema(request=None, responses=serializers.IdeaSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def unsupport(self, request, pk=None):
+        return self.run_transition(services.idea_unsupport)
 
 
 class ContactViewSet(ContactWrites, PortalViewSet):
