@@ -450,3 +450,18 @@ def test_copy_to_next_edition_is_refused_a_second_time(coordinator):
         services.event_copy_to_next_edition(user=coordinator, event=event)
     assert f"/events/{copy.pk}/" in " ".join(refusal.value.messages)
     assert Event.objects.filter(series="FOSDEM", edition_year=2027).count() == 1
+
+
+def test_admin_copy_action_refuses_a_second_copy_with_a_link(coordinator_client):
+    event = factories.EventFactory(name="COSCUP 2026", series="COSCUP", edition_year=2026)
+    url = "/admin/events/event/"
+    coordinator_client.post(url, {"action": "copy_to_next_edition", "_selected_action": [event.pk]})
+    copy = Event.objects.get(series="COSCUP", edition_year=2027)
+    response = coordinator_client.post(
+        url,
+        {"action": "copy_to_next_edition", "_selected_action": [event.pk]},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert f"/events/{copy.pk}/" in response.content.decode()
+    assert Event.objects.filter(series="COSCUP", edition_year=2027).count() == 1
