@@ -106,6 +106,11 @@ class Event(models.Model):
     approx_year = models.PositiveSmallIntegerField(_("approximate year"), null=True, blank=True)
     approx_month = models.PositiveSmallIntegerField(_("approximate month"), null=True, blank=True)
     approx_quarter = models.PositiveSmallIntegerField(_("approximate quarter"), null=True, blank=True)
+    dates_estimated = models.BooleanField(
+        _("dates estimated from last year"),
+        default=False,
+        help_text=_("Set on a copy to the next edition until a coordinator confirms its dates."),
+    )
     timezone = models.CharField(
         _("time zone"),
         max_length=64,

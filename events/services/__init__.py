@@ -17,6 +17,7 @@ from .comments import comment_edit, comment_post, comment_remove, idea_support, 
 from .deadlines import deadline_delete, deadline_instant, deadline_set
 from .events import (
     event_confirm,
+    event_confirm_dates,
     event_copy_to_next_edition,
     event_create,
     event_decline,
@@ -74,6 +75,7 @@ __all__ = [
     "deadline_instant",
     "deadline_set",
     "event_confirm",
+    "event_confirm_dates",
     "event_copy_to_next_edition",
     "event_create",
     "event_decline",

@@ -49,6 +49,8 @@ def event_update(*, user, event, tags=None, alternatives=None, **fields):
     event.sequence = max(event.sequence, stored["sequence"])
     if (event.start_date, event.end_date) != (stored["start_date"], stored["end_date"]):
         event.sequence += 1  # moved: calendar clients replace their copy
+        if "dates_estimated" not in fields:
+            event.dates_estimated = False  # dates set by hand are no longer last year's estimate
     save_clean(event)
     _set_relations(event, tags, alternatives)
     if status != stored_status:
@@ -83,6 +85,15 @@ def event_confirm(*, user, event):
 def event_decline(*, user, event):
     require_manager(user)
     return event_set_status(user=user, event=event, status=Event.Status.DECLINED)
+
+
+@transaction.atomic
+def event_confirm_dates(*, user, event):
+    """A coordinator confirms the dates of a copied edition: no longer "estimated from last year"."""
+    require_manager(user)
+    event.dates_estimated = False
+    event.save(update_fields=["dates_estimated", "updated_at"])
+    return event
 
 
 @transaction.atomic
@@ -147,6 +158,7 @@ def event_copy_to_next_edition(*, user, event, years=1):
         start_date=_shift_year(event.start_date, years),
         end_date=_shift_year(event.end_date, years),
         date_precision=event.date_precision,
+        dates_estimated=True,
         approx_year=(event.approx_year + years) if event.approx_year else None,
         approx_month=event.approx_month,
         approx_quarter=event.approx_quarter,

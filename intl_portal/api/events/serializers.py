@@ -204,6 +204,7 @@ class EventSerializer(CountryFieldMixin, PortalModelSerializer):
             "approx_year",
             "approx_month",
             "approx_quarter",
+            "dates_estimated",
             "when_display",
             "timezone",
             "city",
