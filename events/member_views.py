@@ -35,6 +35,7 @@ from .forms import (
     VolunteerForm,
 )
 from .models import ActionItem, Event, EventComment, Idea, Participation
+from .selectors import event_comments as event_comments_of
 from .selectors import events_visible_to, ideas_for, triage_queue
 
 
@@ -260,6 +261,13 @@ def triage_due_date(request, pk):
 
 
 @_allowed_by(can_comment)
+def event_comments(request, pk):
+    event = get_object_or_404(events_visible_to(user=request.user), pk=pk)
+    context = {"event": event, "comments": event_comments_of(event=event), "now": timezone.now()}
+    return render(request, "events/comments.html", context)
+
+
+@_allowed_by(can_comment)
 @require_POST
 def comment_post(request, pk):
     event = get_object_or_404(events_visible_to(user=request.user), pk=pk)
@@ -268,7 +276,7 @@ def comment_post(request, pk):
         lambda: services.comment_post(user=request.user, event=event, text=request.POST.get("text", "")),
         _("Your comment is posted."),
     )
-    return redirect(f"{event.get_absolute_url()}#comments")
+    return redirect("events:event_comments", event.pk)
 
 
 @_allowed_by(can_comment)
@@ -283,7 +291,7 @@ def comment_edit(request, pk):
         lambda: services.comment_edit(user=request.user, comment=comment, text=request.POST.get("text", "")),
         _("Your comment is changed."),
     ):
-        return redirect(f"{comment.event.get_absolute_url()}#comments")
+        return redirect("events:event_comments", comment.event_id)
     return render(request, "events/comment_edit.html", {"comment": comment})
 
 
@@ -294,7 +302,7 @@ def comment_remove(request, pk):
     event = comment.event
     services.comment_remove(user=request.user, comment=comment)
     messages.success(request, _("The comment is removed."))
-    return redirect(f"{event.get_absolute_url()}#comments")
+    return redirect("events:event_comments", event.pk)
 
 
 @_allowed_by(can_comment)

@@ -285,7 +285,6 @@ class EventPage:
     participations: list
     action_items: list
     member_view: bool
-    comments: list = field(default_factory=list)
 
     @property
     def overdue_count(self):
@@ -295,9 +294,9 @@ class EventPage:
 def event_page(*, pk, user):
     """Everything an event's page shows, or None when the viewer may not see the event.
 
-    Members: seven queries (event with its alternatives, tags, deadlines, goals,
-    participations, action items, comments). The public: public deadlines and secured goals only,
-    no people, no action items (four queries).
+    Members: six queries (event with its alternatives and comment count, tags, deadlines,
+    goals, participations, action items); the comments have their own page. The public:
+    public deadlines and secured goals only, no people, no action items (four queries).
     """
     member_view = can_see_internal_events(user)
     alternative_ids = Event.alternatives.through.objects.filter(from_event_id=pk).values("to_event_id")
@@ -305,6 +304,7 @@ def event_page(*, pk, user):
         events_visible_to(user=user)
         .filter(Q(pk=pk) | Q(pk__in=alternative_ids))
         .select_related("proposed_by")
+        .annotate(comment_count=Count("comments"))
         .prefetch_related("tags")
     )
     event = next((row for row in rows if row.pk == pk), None)
@@ -312,7 +312,7 @@ def event_page(*, pk, user):
         return None
     deadlines = deadlines_visible_to(user=user).filter(event=event).order_by("due_at")
     goals = Goal.objects.filter(event=event).select_related("owner").order_by("kind", "pk")
-    participations, action_items, comments = [], [], []
+    participations, action_items = [], []
     if member_view:
         participations = list(
             Participation.objects.filter(event=event)
@@ -320,7 +320,6 @@ def event_page(*, pk, user):
             .order_by("role", "member__display_name")
         )
         action_items = _open_first(ActionItem.objects.filter(event=event).select_related("owner"))
-        comments = list(EventComment.objects.filter(event=event).select_related("author"))
     else:
         goals = goals.filter(status__in=[Goal.Status.SECURED, Goal.Status.DONE])
     return EventPage(
@@ -331,7 +330,6 @@ def event_page(*, pk, user):
         participations=participations,
         action_items=action_items,
         member_view=member_view,
-        comments=comments,
     )
 
 
@@ -355,7 +353,7 @@ class MemberPlan:
     roles: list
 
 
-def member_plan(*, member, now, recent_limit=5):
+def member_plan(*, member, now, recent_limit=5, with_proposals=False):
     """A member's events and roles, the events they proposed (and what became of them), the
     deadlines of their events, their action items and ambassador contributions: six queries
     whatever the numbers."""
@@ -365,9 +363,11 @@ def member_plan(*, member, now, recent_limit=5):
         .select_related("event")
         .order_by("-event__start_date", "event__name", "role")
     )
-    proposals = list(
-        Event.objects.filter(proposed_by=member).select_related("merged_into").order_by("-created_at")
-    )
+    proposals = []
+    if with_proposals:  # the member's own page only: one more query
+        proposals = list(
+            Event.objects.filter(proposed_by=member).select_related("merged_into").order_by("-created_at")
+        )
     deadlines = list(
         Deadline.objects.filter(event__in=events_involving(member=member).values("pk"))
         .exclude(event__status__in=Event.CLOSED_STATUSES)
@@ -443,3 +443,8 @@ def ideas_for(*, member):
         .annotate(support_count=Count("supports"), supported=Exists(own_support))
         .order_by("-support_count", "-created_at")
     )
+
+
+def event_comments(*, event):
+    """An event's comments with their authors, oldest first (one query)."""
+    return list(EventComment.objects.filter(event=event).select_related("author"))

@@ -167,5 +167,6 @@ def event_detail(request, pk):
         "member_view": page.member_view,
         "now": timezone.now(),
         "role_choices": Participation.Role.choices,
+        "me_id": getattr(member_of(request.user), "pk", None),
     }
     return render(request, "events/event_detail.html", context)

@@ -18,24 +18,27 @@ def test_member_comments_and_mentions_are_recorded(member_client, member_user):
     event = factories.EventFactory()
     wang = factories.MemberFactory(display_name="Wang Wu")
     factories.MemberFactory(display_name="Wang")
-    member_client.post(f"/events/{event.pk}/comments/", {"text": "@Wang Wu can you ask about the booth?"})
+    member_client.post(f"/events/{event.pk}/comments/new/", {"text": "@Wang Wu can you ask about the booth?"})
     comment = EventComment.objects.get()
     assert (comment.author, comment.text) == (member_user.member, "@Wang Wu can you ask about the booth?")
     assert list(comment.mentioned.all()) == [wang]
-    page = member_client.get(f"/events/{event.pk}/").content.decode()
+    page = member_client.get(f"/events/{event.pk}/comments/").content.decode()
     assert "can you ask about the booth?" in page
+    assert (
+        "1 comment" in member_client.get(f"/events/{event.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
 
 
 def test_an_empty_comment_is_refused(member_client):
     event = factories.EventFactory()
-    member_client.post(f"/events/{event.pk}/comments/", {"text": "   "})
+    member_client.post(f"/events/{event.pk}/comments/new/", {"text": "   "})
     assert not EventComment.objects.exists()
 
 
 def test_outsiders_cannot_comment(client, outsider):
     event = factories.EventFactory()
     client.force_login(outsider)
-    assert client.post(f"/events/{event.pk}/comments/", {"text": "hi"}).status_code == 403
+    assert client.post(f"/events/{event.pk}/comments/new/", {"text": "hi"}).status_code == 403
     assert not EventComment.objects.exists()
 
 
@@ -110,5 +113,7 @@ def test_event_page_with_comments_stays_within_its_queries(
     for index in range(count):
         services.comment_post(user=member_user, event=event, text=f"c{index}")
         factories.ActionItemFactory(event=event, owner=member_user.member)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(9):
         assert member_client.get(f"/events/{event.pk}/").status_code == 200
+    with django_assert_max_num_queries(9):
+        assert member_client.get(f"/events/{event.pk}/comments/").status_code == 200
