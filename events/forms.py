@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries as all_countries
 
-from .models import Event
+from .models import Event, Goal, Idea, Participation
 
 ANY = [("", pgettext_lazy("filter", "Any"))]
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -83,3 +83,103 @@ def parse_year(value):
     if not (value or "").isdigit() or not 1900 <= int(value) <= 2999:
         return None
     return int(value)
+
+
+# --- members acting: shape only; the services decide ---------------------------------------
+
+
+class EventProposalForm(forms.ModelForm):
+    """Propose an event: name, link, place or online, exact or approximate dates, why, goals."""
+
+    goals = forms.MultipleChoiceField(
+        label=_("What could we do there?"),
+        choices=Goal.Kind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "name",
+            "website_url",
+            "format",
+            "city",
+            "country",
+            "date_precision",
+            "start_date",
+            "end_date",
+            "approx_year",
+            "approx_month",
+            "approx_quarter",
+            "proposal_reason",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "approx_month": forms.Select(choices=[("", "—")] + [(n, n) for n in range(1, 13)]),
+            "approx_quarter": forms.Select(choices=[("", "—"), (1, "Q1"), (2, "Q2"), (3, "Q3"), (4, "Q4")]),
+            "proposal_reason": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "approx_year": _("For approximate dates: the year, e.g. 2026."),
+            "approx_month": _("For a month or part of a month."),
+            "approx_quarter": _("For a quarter."),
+        }
+
+    def _post_clean(self):
+        # Shape only: the model's constraints are the service's to check (event_propose).
+        pass
+
+
+class VolunteerForm(forms.Form):
+    role = forms.ChoiceField(label=_("I'd like to go as"), choices=Participation.Role.choices)
+    note = forms.CharField(
+        label=_("Note"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.CharField(label=_("Outcome"), max_length=2000, required=False)
+
+
+class DueDateRequestForm(forms.Form):
+    due_date = forms.DateField(label=_("New due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Why"), max_length=300, required=False)
+
+
+class TripForm(forms.ModelForm):
+    class Meta:
+        model = Participation
+        fields = ["needs_travel", "needs_visa", "invitation_letter", "visa_status", "trip_report"]
+        widgets = {"trip_report": forms.Textarea(attrs={"rows": 4})}
+
+    def _post_clean(self):
+        pass
+
+
+class ProposalTriageForm(forms.Form):
+    DECISIONS = [("accept", _("Accept")), ("decline", _("Decline")), ("merge", _("Merge into"))]
+    decision = forms.ChoiceField(choices=DECISIONS)
+    reason = forms.CharField(label=_("Reason (the proposer sees it)"), max_length=2000, required=False)
+    into = forms.ModelChoiceField(queryset=Event.objects.none(), required=False)
+
+    def __init__(self, *args, merge_targets=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = merge_targets if merge_targets is not None else Event.objects.all()
+
+
+class IdeaForm(forms.Form):
+    """An idea or open topic (the plan's sections 二 and 六), optionally about an event."""
+
+    kind = forms.ChoiceField(label=pgettext_lazy("idea kind", "Kind"), choices=Idea.Kind.choices)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    description = forms.CharField(
+        label=_("Text"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    event = forms.ModelChoiceField(label=_("Event"), queryset=Event.objects.none(), required=False)
+
+    def __init__(self, *args, events=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if events is not None:
+            self.fields["event"].queryset = events.order_by("name")

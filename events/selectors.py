@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from members.models import Contribution, RoleAssignment
 from members.permissions import can_see_internal_events
 
-from .models import ActionItem, Deadline, Event, Goal, Participation, Tag
+from .models import ActionItem, Deadline, Event, EventComment, Goal, Idea, IdeaSupport, Participation, Tag
 
 
 def _going_participations():
@@ -219,12 +219,41 @@ def event_month_grid(*, events, year, month, today):
 
 
 def event_year_list(*, events, year):
-    """The events of a year by month: [(first_of_month, [events])], tags prefetched (2 queries)."""
-    rows = events.filter(start_date__year=year).order_by("start_date", "name").prefetch_related("tags")
+    """The events of a year by month: [(first_of_month, [events])], tags prefetched (2 queries).
+
+    Events with approximate dates join the month of their period (a quarter: its first
+    month), after the exactly dated ones of that month; events whose dates are not announced
+    yet (but whose year is known) come last, under the key None."""
+    rows = (
+        events.filter(Q(start_date__year=year) | Q(start_date__isnull=True, approx_year=year))
+        .order_by("start_date", "name")
+        .prefetch_related("tags")
+    )
     months = defaultdict(list)
+    undated = []
     for event in rows:
-        months[event.start_date.replace(day=1)].append(event)
-    return sorted(months.items())
+        day = event.start_date or event.approx_first_day
+        if day is None:
+            undated.append(event)
+        else:
+            months[day.replace(day=1)].append(event)
+    for month_events in months.values():
+        month_events.sort(key=lambda event: (event.is_approximate, event.sort_date, event.name))
+    result = sorted(months.items())
+    if undated:
+        result.append((None, undated))
+    return result
+
+
+def event_month_approximate(*, events, year, month):
+    """Events known only approximately whose period overlaps the month (a month, part of it,
+    or its quarter), in period order: the grid shows them above its weeks (one query)."""
+    quarter = (month - 1) // 3 + 1
+    rows = events.filter(start_date__isnull=True, approx_year=year).filter(
+        Q(date_precision__in=Event.MONTH_PRECISIONS, approx_month=month)
+        | Q(date_precision=Event.DatePrecision.QUARTER, approx_quarter=quarter)
+    )
+    return sorted(rows, key=lambda event: (event.approx_first_day, event.name))
 
 
 # --- CFP board ------------------------------------------------------------------------------
@@ -257,18 +286,26 @@ class EventPage:
     action_items: list
     member_view: bool
 
+    @property
+    def overdue_count(self):
+        return sum(1 for item in self.action_items if item.is_overdue)
+
 
 def event_page(*, pk, user):
     """Everything an event's page shows, or None when the viewer may not see the event.
 
-    Members: six queries (event with its alternatives, tags, deadlines, goals,
-    participations, action items). The public: public deadlines and secured goals only,
-    no people, no action items (four queries).
+    Members: six queries (event with its alternatives and comment count, tags, deadlines,
+    goals, participations, action items); the comments have their own page. The public:
+    public deadlines and secured goals only, no people, no action items (four queries).
     """
     member_view = can_see_internal_events(user)
     alternative_ids = Event.alternatives.through.objects.filter(from_event_id=pk).values("to_event_id")
     rows = list(
-        events_visible_to(user=user).filter(Q(pk=pk) | Q(pk__in=alternative_ids)).prefetch_related("tags")
+        events_visible_to(user=user)
+        .filter(Q(pk=pk) | Q(pk__in=alternative_ids))
+        .select_related("proposed_by")
+        .annotate(comment_count=Count("comments"))
+        .prefetch_related("tags")
     )
     event = next((row for row in rows if row.pk == pk), None)
     if event is None:
@@ -308,6 +345,7 @@ def _open_first(action_items):
 @dataclass
 class MemberPlan:
     participations: list
+    proposals: list
     upcoming_deadlines: list
     recent_deadlines: list
     action_items: list
@@ -315,15 +353,21 @@ class MemberPlan:
     roles: list
 
 
-def member_plan(*, member, now, recent_limit=5):
-    """A member's events and roles, the deadlines of their events, their action items and
-    ambassador contributions: five queries whatever the numbers."""
+def member_plan(*, member, now, recent_limit=5, with_proposals=False):
+    """A member's events and roles, the events they proposed (and what became of them), the
+    deadlines of their events, their action items and ambassador contributions: six queries
+    whatever the numbers."""
     today = now.date()
     participations = list(
         Participation.objects.filter(member=member)
         .select_related("event")
         .order_by("-event__start_date", "event__name", "role")
     )
+    proposals = []
+    if with_proposals:  # the member's own page only: one more query
+        proposals = list(
+            Event.objects.filter(proposed_by=member).select_related("merged_into").order_by("-created_at")
+        )
     deadlines = list(
         Deadline.objects.filter(event__in=events_involving(member=member).values("pk"))
         .exclude(event__status__in=Event.CLOSED_STATUSES)
@@ -344,9 +388,63 @@ def member_plan(*, member, now, recent_limit=5):
     )
     return MemberPlan(
         participations=participations,
+        proposals=proposals,
         upcoming_deadlines=upcoming,
         recent_deadlines=recent,
         action_items=action_items,
         contributions=contributions,
         roles=roles,
     )
+
+
+# --- coordinators' triage ---------------------------------------------------------------------
+
+
+@dataclass
+class TriageQueue:
+    proposals: list
+    volunteers: list
+    due_date_requests: list
+    merge_targets: object  # a queryset: the events a proposal may be merged into
+
+
+def triage_queue():
+    """What waits for a coordinator's answer: proposed events, volunteers, requests for a new
+    due date; three queries whatever their number (the merge choices are one more)."""
+    proposals = list(
+        Event.objects.filter(status=Event.Status.IDEA, proposed_by__isnull=False)
+        .select_related("proposed_by")
+        .prefetch_related("goals")
+        .order_by("created_at")
+    )
+    volunteers = list(
+        Participation.objects.filter(status=Participation.Status.PROPOSED)
+        .select_related("member", "event")
+        .order_by("created_at")
+    )
+    requests = list(
+        ActionItem.objects.filter(requested_due_date__isnull=False)
+        .select_related("owner", "event")
+        .order_by("requested_due_date", "pk")
+    )
+    targets = (
+        Event.objects.filter(merged_into__isnull=True).exclude(status=Event.Status.IDEA).order_by("name")
+    )
+    return TriageQueue(
+        proposals=proposals, volunteers=volunteers, due_date_requests=requests, merge_targets=targets
+    )
+
+
+def ideas_for(*, member):
+    """Ideas and open topics with their +1 count and whether `member` supports each (one query)."""
+    own_support = IdeaSupport.objects.filter(idea=OuterRef("pk"), member=member)
+    return list(
+        Idea.objects.select_related("proposer", "event")
+        .annotate(support_count=Count("supports"), supported=Exists(own_support))
+        .order_by("-support_count", "-created_at")
+    )
+
+
+def event_comments(*, event):
+    """An event's comments with their authors, oldest first (one query)."""
+    return list(EventComment.objects.filter(event=event).select_related("author"))

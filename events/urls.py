@@ -2,7 +2,7 @@ from django.urls import path
 
 import intl_portal.common.converters  # noqa: F401  (registers "id")
 
-from . import views
+from . import member_views, views
 from .trackers import views as tracker_views
 
 app_name = "events"
@@ -22,4 +22,19 @@ urlpatterns = [
         {"decision": "dismiss"},
         name="tracker_dismiss",
     ),
+    path("events/propose/", member_views.event_propose, name="event_propose"),
+    path("events/<id:pk>/volunteer/", member_views.event_volunteer, name="event_volunteer"),
+    path("participations/<id:pk>/trip/", member_views.participation_trip, name="participation_trip"),
+    path("participations/<id:pk>/<slug:action>/", member_views.participation_act, name="participation_act"),
+    path("action-items/<id:pk>/<slug:action>/", member_views.action_item_act, name="action_item_act"),
+    path("events/<id:pk>/comments/", member_views.event_comments, name="event_comments"),
+    path("events/<id:pk>/comments/new/", member_views.comment_post, name="comment_post"),
+    path("comments/<id:pk>/edit/", member_views.comment_edit, name="comment_edit"),
+    path("comments/<id:pk>/remove/", member_views.comment_remove, name="comment_remove"),
+    path("ideas/", member_views.ideas, name="ideas"),
+    path("ideas/<id:pk>/<slug:action>/", member_views.idea_support, name="idea_support"),
+    path("triage/", member_views.triage, name="triage"),
+    path("triage/proposals/<id:pk>/", member_views.triage_proposal, name="triage_proposal"),
+    path("triage/volunteers/<id:pk>/", member_views.triage_volunteer, name="triage_volunteer"),
+    path("triage/due-dates/<id:pk>/", member_views.triage_due_date, name="triage_due_date"),
 ]

@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from members.permissions import can_manage_events, member_of
 
 from .forms import EventFilterForm, parse_month, parse_year
-from .models import Event
+from .models import Event, Participation
 from .selectors import (
     deadline_board,
     deadlines_visible_to,
     event_filter,
     event_filter_choices,
+    event_month_approximate,
     event_month_grid,
     event_page,
     event_timeline,
@@ -77,7 +78,8 @@ def calendar(request):
             month = timeline.latest_start.replace(day=1)
             notice = "nothing_upcoming"
     weeks, in_month = event_month_grid(events=events, year=month.year, month=month.month, today=today)
-    if not in_month and not notice:
+    approximate = event_month_approximate(events=events, year=month.year, month=month.month)
+    if not in_month and not approximate and not notice:
         notice = "empty_month"
     next_start = timeline.first_upcoming
     context = {
@@ -87,6 +89,7 @@ def calendar(request):
         "weeks": weeks,
         "weekdays": [WEEKDAYS_ABBR[index] for index in range(7)],
         "events_in_month": in_month,
+        "approximate_events": approximate,
         "notice": notice,
         "timeline": timeline,
         "latest_month": timeline.latest_start.replace(day=1) if timeline.latest_start else None,
@@ -171,5 +174,7 @@ def event_detail(request, pk):
             if request.user.is_staff and can_manage_events(request.user)
             else None
         ),
+        "role_choices": Participation.Role.choices,
+        "me_id": getattr(member_of(request.user), "pk", None),
     }
     return render(request, "events/event_detail.html", context)

@@ -218,8 +218,72 @@ def can_manage_events(user):
 
 def can_confirm_participation(user, participation):
     """Confirm (or decline, or otherwise move) someone's participation: coordinators only;
-    confirming a trip proposes its budget line."""
+    confirming a trip proposes its budget line. (A member answers for their own proposed or
+    tentative participation: can_answer_participation.)"""
     return is_coordinator(user)
+
+
+# Participation statuses a member may still answer or withdraw for themself.
+OPEN_PARTICIPATION_STATUSES = frozenset({"proposed", "tentative"})
+
+
+def can_volunteer(user):
+    """Sign oneself up for an event (a proposed participation): members."""
+    return member_of(user) is not None
+
+
+def can_answer_participation(user, participation):
+    """Confirm or decline a participation: coordinators any; the member their own while it
+    is proposed or tentative."""
+    if is_coordinator(user):
+        return True
+    return is_own(user, participation.member_id) and participation.status in OPEN_PARTICIPATION_STATUSES
+
+
+def can_withdraw_participation(user, participation):
+    """Take back a participation before it is confirmed: the member their own, coordinators any."""
+    return can_answer_participation(user, participation)
+
+
+def can_change_trip(user, participation):
+    """The travel fields and the post-trip report: the traveller and coordinators."""
+    return is_coordinator(user) or is_own(user, participation.member_id)
+
+
+def can_propose_event(user):
+    """Propose an event worth attending (列出任何觉得可以参加的活动): members."""
+    return member_of(user) is not None
+
+
+def can_triage(user):
+    """Accept, decline or merge proposals, volunteers and due-date requests: coordinators."""
+    return is_coordinator(user)
+
+
+def can_comment(user):
+    """Write a comment on an event: members."""
+    return member_of(user) is not None
+
+
+def can_edit_comment(user, comment, now):
+    """The author edits their comment within its edit window (EventComment.EDIT_WINDOW)."""
+    return is_own(user, comment.author_id) and now <= comment.editable_until()
+
+
+def can_remove_comment(user, comment):
+    """Coordinators remove any comment."""
+    return is_coordinator(user)
+
+
+def can_support_idea(user, idea):
+    """+1 someone else's idea: members, not on their own."""
+    own = member_of(user)
+    return own is not None and idea.proposer_id != own.pk
+
+
+def can_close_action_item(user, action_item):
+    """Mark an action item done or ask for a new due date: its owner, and coordinators."""
+    return is_coordinator(user) or is_own(user, action_item.owner_id)
 
 
 def can_see_contact_details(user, contact):

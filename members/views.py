@@ -20,8 +20,9 @@ from .services.tokens import api_token_create, api_token_of, api_token_revoke
 @login_required
 def me(request):
     member = member_of(request.user)
-    plan = member_plan(member=member, now=timezone.now()) if member else None
-    return render(request, "members/plan.html", {"member": member, "plan": plan, "is_me": True})
+    plan = member_plan(member=member, now=timezone.now(), with_proposals=True) if member else None
+    context = {"member": member, "plan": plan, "is_me": True, "me_id": member.pk if member else None}
+    return render(request, "members/plan.html", context)
 
 
 @login_required
@@ -30,7 +31,8 @@ def member_detail(request, pk):
         raise PermissionDenied
     member = get_object_or_404(Member, pk=pk)
     plan = member_plan(member=member, now=timezone.now())
-    context = {"member": member, "plan": plan, "is_me": member == member_of(request.user)}
+    own = member_of(request.user)
+    context = {"member": member, "plan": plan, "is_me": member == own, "me_id": own.pk if own else None}
     return render(request, "members/plan.html", context)
 
 

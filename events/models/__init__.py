@@ -21,7 +21,7 @@ from .trackers import (
     TrackerSource,
 )
 from .travel import SupportLetter, SupportLetterTemplate, TravelRequirement, TravelStep
-from .work import ActionItem, Contact, Idea
+from .work import ActionItem, Contact, EventComment, Idea, IdeaSupport
 
 __all__ = [
     "ActionItem",
@@ -36,9 +36,11 @@ __all__ = [
     "DispatchHeartbeat",
     "EntryListing",
     "Event",
+    "EventComment",
     "EventReview",
     "Goal",
     "Idea",
+    "IdeaSupport",
     "Outcome",
     "OutcomeContact",
     "Participation",

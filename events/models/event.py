@@ -1,10 +1,16 @@
 """Conferences and other events the group considers, attends or declines."""
 
+import calendar as pycalendar
+import datetime as dt
 import zoneinfo
 
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import get_language, pgettext_lazy
+from django.urls import reverse
+from django.utils import formats
+from django.utils.dates import MONTHS
+from django.utils.translation import get_language, pgettext, pgettext_lazy
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -59,6 +65,24 @@ class Event(models.Model):
         NORMAL = 2, _("Normal")
         LOW = 3, _("Low")
 
+    class DatePrecision(models.TextChoices):
+        """How well the dates are known (the plan's "6月底", "11月", "日期未定")."""
+
+        EXACT = "exact", _("Exact dates")
+        MONTH = "month", _("A month")
+        EARLY_MONTH = "early_month", _("Early in a month")
+        MID_MONTH = "mid_month", _("Mid-month")
+        LATE_MONTH = "late_month", _("Late in a month")
+        QUARTER = "quarter", _("A quarter")
+        UNANNOUNCED = "unannounced", _("Not announced yet")
+
+    MONTH_PRECISIONS = (
+        DatePrecision.MONTH,
+        DatePrecision.EARLY_MONTH,
+        DatePrecision.MID_MONTH,
+        DatePrecision.LATE_MONTH,
+    )
+
     # Statuses after which the group is no longer going: no reminders, no booking checks.
     CLOSED_STATUSES = (Status.DECLINED, Status.CANCELLED)
 
@@ -72,6 +96,21 @@ class Event(models.Model):
     format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=20,
+        choices=DatePrecision.choices,
+        default=DatePrecision.EXACT,
+        help_text=_("Exact dates, or only a month, part of a month, a quarter, or not announced yet."),
+    )
+    approx_year = models.PositiveSmallIntegerField(_("approximate year"), null=True, blank=True)
+    approx_month = models.PositiveSmallIntegerField(_("approximate month"), null=True, blank=True)
+    approx_quarter = models.PositiveSmallIntegerField(_("approximate quarter"), null=True, blank=True)
+    dates_estimated = models.BooleanField(
+        _("dates estimated from last year"),
+        default=False,
+        help_text=_("Set on a copy to the next edition until a coordinator confirms its dates."),
+    )
     timezone = models.CharField(
         _("time zone"),
         max_length=64,
@@ -104,6 +143,26 @@ class Event(models.Model):
         help_text=_("Events of which the group will attend only one (二选一)."),
     )
     review = BoundedTextField(_("post-event review"), blank=True)
+    # A member's proposal (列出任何觉得可以参加的活动): who proposed it, why, and what the
+    # coordinators answered (shown to the proposer) or which event it duplicated.
+    proposed_by = models.ForeignKey(
+        "members.Member",
+        verbose_name=_("proposed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposed_events",
+    )
+    proposal_reason = BoundedTextField(_("why it matters"), blank=True)
+    triage_reason = BoundedTextField(_("answer to the proposer"), blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_proposals",
+    )
     # Raised when the event's dates move or it is cancelled (or revived), so calendar clients
     # replace their copy of its all-day entry and of its deadlines' entries.
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
@@ -136,10 +195,62 @@ class Event(models.Model):
                 name="event_end_after_start",
                 violation_error_message=_("An event cannot end before it starts."),
             ),
+            models.CheckConstraint(
+                condition=Q(date_precision="exact") | Q(start_date__isnull=True, end_date__isnull=True),
+                name="event_approximate_has_no_exact_dates",
+                violation_error_message=_("An event with approximate dates cannot also have exact dates."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(date_precision="exact")
+                | Q(approx_year__isnull=True, approx_month__isnull=True, approx_quarter__isnull=True),
+                name="event_exact_has_no_approximation",
+                violation_error_message=_("An event with exact dates has no approximate month or quarter."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(date_precision__in=["month", "early_month", "mid_month", "late_month"])
+                | Q(approx_year__isnull=False, approx_month__isnull=False, approx_quarter__isnull=True),
+                name="event_approximate_month_given",
+                violation_error_message=_("Give the year and the month of the approximate date."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(date_precision="quarter")
+                | Q(approx_year__isnull=False, approx_quarter__isnull=False, approx_month__isnull=True),
+                name="event_approximate_quarter_given",
+                violation_error_message=_("Give the year and the quarter of the approximate date."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(date_precision="unannounced")
+                | Q(approx_month__isnull=True, approx_quarter__isnull=True),
+                name="event_unannounced_has_no_month",
+                violation_error_message=_("Dates not announced yet have no month or quarter."),
+            ),
+            models.CheckConstraint(
+                condition=Q(approx_year__isnull=True) | Q(approx_year__gte=1990, approx_year__lte=2100),
+                name="event_approx_year_in_range",
+                violation_error_message=_("Dates must fall between 1990 and 2100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(approx_month__isnull=True) | Q(approx_month__gte=1, approx_month__lte=12),
+                name="event_approx_month_valid",
+                violation_error_message=_("A month is a number from 1 to 12."),
+            ),
+            models.CheckConstraint(
+                condition=Q(approx_quarter__isnull=True) | Q(approx_quarter__gte=1, approx_quarter__lte=4),
+                name="event_approx_quarter_valid",
+                violation_error_message=_("A quarter is a number from 1 to 4."),
+            ),
+            models.CheckConstraint(
+                condition=Q(merged_into__isnull=True) | ~Q(merged_into=F("pk")),
+                name="event_not_merged_into_itself",
+                violation_error_message=_("An event cannot be a duplicate of itself."),
+            ),
         ]
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:event_detail", args=[self.pk])
 
     @property
     def tz(self):
@@ -152,3 +263,73 @@ class Event(models.Model):
     @property
     def is_closed(self):
         return self.status in self.CLOSED_STATUSES
+
+    # --- approximate dates ---------------------------------------------------------------
+
+    @property
+    def is_approximate(self):
+        return self.date_precision != self.DatePrecision.EXACT
+
+    @property
+    def approx_first_day(self):
+        """The first day of the approximate period (None for exact or unannounced dates)."""
+        return self._approx_period()[0]
+
+    @property
+    def approx_last_day(self):
+        return self._approx_period()[1]
+
+    def _approx_period(self):
+        precision, year = self.date_precision, self.approx_year
+        if precision in self.MONTH_PRECISIONS and year and self.approx_month:
+            last = pycalendar.monthrange(year, self.approx_month)[1]
+            first_day, last_day = {
+                self.DatePrecision.EARLY_MONTH: (1, 10),
+                self.DatePrecision.MID_MONTH: (11, 20),
+                self.DatePrecision.LATE_MONTH: (21, last),
+            }.get(precision, (1, last))
+            return dt.date(year, self.approx_month, first_day), dt.date(year, self.approx_month, last_day)
+        if precision == self.DatePrecision.QUARTER and year and self.approx_quarter:
+            first_month = (self.approx_quarter - 1) * 3 + 1
+            last = pycalendar.monthrange(year, first_month + 2)[1]
+            return dt.date(year, first_month, 1), dt.date(year, first_month + 2, last)
+        return None, None
+
+    @property
+    def sort_date(self):
+        """Where the event sits in time: its start, or the start of its approximate period."""
+        if self.start_date:
+            return self.start_date
+        first = self.approx_first_day
+        if first:
+            return first
+        return dt.date(self.approx_year, 12, 31) if self.approx_year else None
+
+    @property
+    def when_display(self):
+        """The dates as a reader wants them: "June 3 – 5, 2026", "late June 2026" / "2026年6月下旬",
+        "Q3 2026" / "2026年第3季度", "2026, dates not announced yet" / "2026年，日期未公布"."""
+        precision = self.date_precision
+        if precision == self.DatePrecision.EXACT:
+            if not self.start_date:
+                return gettext_now("not yet known")
+            text = formats.date_format(self.start_date, "DATE_FORMAT")
+            if self.end_date and self.end_date != self.start_date:
+                text += " – " + formats.date_format(self.end_date, "DATE_FORMAT")
+            return text
+        values = {"year": self.approx_year, "month": self.approx_month, "quarter": self.approx_quarter}
+        if self.approx_month:
+            values["month_name"] = MONTHS[self.approx_month]
+        if precision == self.DatePrecision.MONTH:
+            return pgettext("approximate date", "%(month_name)s %(year)s") % values
+        if precision == self.DatePrecision.EARLY_MONTH:
+            return pgettext("approximate date", "early %(month_name)s %(year)s") % values
+        if precision == self.DatePrecision.MID_MONTH:
+            return pgettext("approximate date", "mid-%(month_name)s %(year)s") % values
+        if precision == self.DatePrecision.LATE_MONTH:
+            return pgettext("approximate date", "late %(month_name)s %(year)s") % values
+        if precision == self.DatePrecision.QUARTER:
+            return pgettext("approximate date", "Q%(quarter)s %(year)s") % values
+        if self.approx_year:
+            return pgettext("approximate date", "%(year)s, dates not announced yet") % values
+        return pgettext("approximate date", "dates not announced yet")

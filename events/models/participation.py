@@ -114,6 +114,9 @@ class Participation(models.Model):
     )
     notes = BoundedTextField(_("notes"), blank=True)
     trip_report = BoundedTextField(_("post-trip report"), blank=True)
+    answer_note = BoundedTextField(
+        _("coordinators' answer"), blank=True, help_text=_("Shown to the member who volunteered.")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -4,16 +4,20 @@
 - deadlines.py — deadlines as announced, their SEQUENCE and reminders
 - goals.py — goals
 - participations.py — participations and their status (confirm → proposed budget line)
-- work.py — action items, ideas and open topics, contacts
+- work.py — action items (members close their own), ideas and open topics, contacts
+- comments.py — comments on events with @mentions, members' +1 on ideas
+- proposals.py — events members propose, and the coordinators' triage of them
 
 Views, admin, the API, commands and tasks call these functions; none of them repeats a
 rule or writes a model itself. Side effects (reminder planning, the SEQUENCE, budget
 lines) are explicit calls inside the service that causes them, in its transaction.
 """
 
+from .comments import comment_edit, comment_post, comment_remove, idea_support, idea_unsupport
 from .deadlines import deadline_delete, deadline_instant, deadline_set, deadline_set_from_source
 from .events import (
     event_confirm,
+    event_confirm_dates,
     event_copy_to_next_edition,
     event_create,
     event_decline,
@@ -26,16 +30,25 @@ from .events import (
 )
 from .goals import goal_create, goal_delete, goal_update
 from .participations import (
+    participation_answer,
     participation_confirm,
     participation_create,
     participation_decline,
     participation_delete,
     participation_set_status,
+    participation_triage,
     participation_update,
+    participation_update_trip,
+    participation_volunteer,
+    participation_withdraw,
 )
+from .proposals import event_proposal_accept, event_proposal_decline, event_proposal_merge, event_propose
 from .work import (
+    action_item_complete,
     action_item_create,
+    action_item_decide_due_date,
     action_item_delete,
+    action_item_request_due_date,
     action_item_update,
     contact_create,
     contact_delete,
@@ -46,9 +59,15 @@ from .work import (
 )
 
 __all__ = [
+    "action_item_complete",
     "action_item_create",
+    "action_item_decide_due_date",
     "action_item_delete",
+    "action_item_request_due_date",
     "action_item_update",
+    "comment_edit",
+    "comment_post",
+    "comment_remove",
     "contact_create",
     "contact_delete",
     "contact_update",
@@ -57,24 +76,36 @@ __all__ = [
     "deadline_set",
     "deadline_set_from_source",
     "event_confirm",
+    "event_confirm_dates",
     "event_copy_to_next_edition",
     "event_create",
     "event_decline",
     "event_delete",
+    "event_proposal_accept",
+    "event_proposal_decline",
+    "event_proposal_merge",
+    "event_propose",
     "event_set_status",
     "event_update",
     "goal_create",
     "goal_delete",
     "goal_update",
     "idea_propose",
+    "idea_support",
+    "idea_unsupport",
     "idea_update",
     "idea_withdraw",
+    "participation_answer",
     "participation_confirm",
     "participation_create",
     "participation_decline",
     "participation_delete",
     "participation_set_status",
+    "participation_triage",
     "participation_update",
+    "participation_update_trip",
+    "participation_volunteer",
+    "participation_withdraw",
     "tag_create",
     "tag_delete",
     "tag_update",

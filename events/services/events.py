@@ -54,6 +54,8 @@ def event_update(*, user, event, tags=None, alternatives=None, **fields):
     event.sequence = max(event.sequence, stored["sequence"])
     if (event.start_date, event.end_date) != (stored["start_date"], stored["end_date"]):
         event.sequence += 1  # moved: calendar clients replace their copy
+        if "dates_estimated" not in fields:
+            event.dates_estimated = False  # dates set by hand are no longer last year's estimate
     save_clean(event)
     _set_relations(event, tags, alternatives)
     if status != stored_status:
@@ -98,6 +100,15 @@ def event_decline(*, user, event):
 
 
 @transaction.atomic
+def event_confirm_dates(*, user, event):
+    """A coordinator confirms the dates of a copied edition: no longer "estimated from last year"."""
+    require_manager(user)
+    event.dates_estimated = False
+    event.save(update_fields=["dates_estimated", "updated_at"])
+    return event
+
+
+@transaction.atomic
 def event_delete(*, user, event):
     """Delete an event with its deadlines, goals and participations; the reminders still to
     be sent for its deadlines are cancelled in the same transaction."""
@@ -136,6 +147,20 @@ def event_copy_to_next_edition(*, user, event, years=1):
     goals and deadlines copied without their outcomes, nobody signed up yet. The copy's
     reminders are planned in the same transaction, as for any new deadline."""
     require_manager(user)
+    if event.series and event.edition_year:
+        existing = Event.objects.filter(series=event.series, edition_year=event.edition_year + years).first()
+        if existing is not None:
+            raise ValidationError(
+                _("%(series)s %(year)s is already on the calendar: %(name)s (/events/%(pk)s/).")
+                % {
+                    "series": event.series,
+                    "year": existing.edition_year,
+                    "name": existing.name,
+                    "pk": existing.pk,
+                },
+                code="edition_exists",
+                params={"event_id": existing.pk},
+            )
     copy = Event.objects.create(
         name=_next_edition_name(event, years),
         series=event.series,
@@ -145,6 +170,11 @@ def event_copy_to_next_edition(*, user, event, years=1):
         format=event.format,
         start_date=_shift_year(event.start_date, years),
         end_date=_shift_year(event.end_date, years),
+        date_precision=event.date_precision,
+        dates_estimated=True,
+        approx_year=(event.approx_year + years) if event.approx_year else None,
+        approx_month=event.approx_month,
+        approx_quarter=event.approx_quarter,
         timezone=event.timezone,
         city=event.city,
         country=event.country,

@@ -13,7 +13,15 @@ from django.utils.translation import gettext as _
 
 from budget.services import budget_line_propose_for_participation
 from intl_portal.common.records import assign, save_clean
-from members.permissions import can_confirm_participation
+from members.permissions import (
+    can_answer_participation,
+    can_change_trip,
+    can_confirm_participation,
+    can_volunteer,
+    can_withdraw_participation,
+    is_coordinator,
+    member_of,
+)
 
 from ..models import Participation
 from ..reminders.planning import reminders_plan_event
@@ -136,3 +144,119 @@ def _move(*, user, participation, status):
 
 
 _STATUS_ACTS = {Status.CONFIRMED: participation_confirm, Status.DECLINED: participation_decline}
+
+
+# --- members acting for themselves, coordinators triaging ----------------------------------
+
+# What the traveller may change on their own participation (My trip).
+TRIP_FIELDS = frozenset({"needs_travel", "needs_visa", "invitation_letter", "visa_status", "trip_report"})
+# What a member may volunteer as.
+VOLUNTEER_ROLES = frozenset(Participation.Role.values) - {Participation.Role.HOST}
+
+
+def _role_label(role):
+    return dict(Participation.Role.choices).get(role, role)
+
+
+@transaction.atomic
+def participation_volunteer(*, user, event, role, note=""):
+    """A member offers to go to an event in a role: a proposed participation of their own.
+    A second entry for the same role, an unknown role or a closed event is refused."""
+    if not can_volunteer(user):
+        raise PermissionDenied(_("Only members may volunteer."))
+    if role not in Participation.Role.values:
+        raise ValidationError({"role": _("Unknown role: %(role)s") % {"role": role}})
+    if event.is_closed or event.merged_into_id:
+        raise ValidationError(_("This event is not going ahead; nobody can sign up for it."))
+    member = member_of(user)
+    _require_active(member)
+    if Participation.objects.filter(event=event, member=member, role=role).exists():
+        raise ValidationError(
+            {"role": _("You are already down for this event as %(role)s.") % {"role": _role_label(role)}}
+        )
+    participation = Participation(event=event, member=member, role=role, notes=note, status=Status.PROPOSED)
+    save_clean(participation, conflict=_("You are already down for this event in this role."))
+    _replan(event.pk)
+    return participation
+
+
+def _locked_open(participation, user, predicate, refusal):
+    row = Participation.objects.select_for_update().select_related("member").get(pk=participation.pk)
+    if not predicate(user, row):
+        raise PermissionDenied(refusal)
+    return row
+
+
+@transaction.atomic
+def participation_answer(*, user, participation, answer):
+    """The member confirms ("confirm") or declines ("decline") their own proposed or
+    tentative participation; a coordinator may answer for anyone."""
+    if answer not in ("confirm", "decline"):
+        raise ValidationError({"answer": _("Answer confirm or decline.")})
+    row = _locked_open(
+        participation,
+        user,
+        can_answer_participation,
+        _("You may answer only for your own participation, while it is proposed or tentative."),
+    )
+    status = Status.CONFIRMED if answer == "confirm" else Status.DECLINED
+    if is_coordinator(user):
+        participation_set_status(user=user, participation=row, status=status)
+    else:
+        # The member's own answer: the same moves, without the coordinators' right.
+        if status == Status.CONFIRMED:
+            _require_active(row.member)
+        row.status = status
+        row.save(update_fields=["status", "updated_at"])
+        _replan(row.event_id)
+        if status == Status.CONFIRMED:
+            budget_line_propose_for_participation(participation=row)
+    participation.status = row.status
+    return row
+
+
+@transaction.atomic
+def participation_withdraw(*, user, participation):
+    """Take back a participation before it is confirmed (the row goes; one may volunteer again)."""
+    row = _locked_open(
+        participation,
+        user,
+        can_withdraw_participation,
+        _("You may withdraw only your own participation, before it is confirmed."),
+    )
+    if row.status not in (Status.PROPOSED, Status.TENTATIVE):
+        raise ValidationError(_("A confirmed participation cannot be withdrawn; decline it instead."))
+    event_id = row.event_id
+    row.delete()
+    _replan(event_id)
+
+
+@transaction.atomic
+def participation_update_trip(*, user, participation, **fields):
+    """My trip: the traveller (or a coordinator) updates the travel steps and the report."""
+    unknown = set(fields) - TRIP_FIELDS
+    if unknown:
+        raise TypeError(f"unexpected fields: {', '.join(sorted(unknown))}")
+    row = _locked_open(participation, user, can_change_trip, _("This is someone else's trip."))
+    assign(row, fields)
+    save_clean(row)
+    _replan(row.event_id)
+    return row
+
+
+@transaction.atomic
+def participation_triage(*, user, participation, decision, note=""):
+    """A coordinator answers a volunteer: "tentative" or "confirmed" accepts, "declined"
+    declines with a note the member sees."""
+    require_manager(user)
+    if decision not in (Status.TENTATIVE, Status.CONFIRMED, Status.DECLINED):
+        raise ValidationError({"decision": _("Unknown decision: %(decision)s") % {"decision": decision}})
+    if decision == Status.DECLINED and not (note or "").strip():
+        raise ValidationError({"note": _("Say why, for the member who volunteered.")})
+    row = Participation.objects.select_for_update().select_related("member").get(pk=participation.pk)
+    if row.status != Status.PROPOSED:
+        raise ValidationError(_("This volunteer entry was already answered."))
+    row.answer_note = (note or "").strip()
+    row.save(update_fields=["answer_note", "updated_at"])
+    participation_set_status(user=user, participation=row, status=decision)
+    return row

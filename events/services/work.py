@@ -4,8 +4,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from intl_portal.common.records import assign, save_clean
-from members.permissions import can_change_idea, can_decide_idea, can_propose_idea, member_of
+from intl_portal.common.dates import require_in_range
+from intl_portal.common.records import assign, require, save_clean
+from members.permissions import (
+    can_change_idea,
+    can_close_action_item,
+    can_decide_idea,
+    can_propose_idea,
+    can_triage,
+    member_of,
+)
 
 from ..models import ActionItem, Contact, Idea
 from .base import require_manager
@@ -30,6 +38,58 @@ def action_item_update(*, user, action_item, **fields):
 def action_item_delete(*, user, action_item):
     require_manager(user)
     action_item.delete()
+
+
+def _locked_own_item(user, action_item):
+    row = ActionItem.objects.select_for_update().get(pk=action_item.pk)
+    if not can_close_action_item(user, row):
+        raise PermissionDenied(_("You may act only on your own action items."))
+    return row
+
+
+@transaction.atomic
+def action_item_complete(*, user, action_item, outcome=""):
+    """The owner (or a coordinator) marks an item done, with a short outcome."""
+    row = _locked_own_item(user, action_item)
+    if row.is_finished:
+        raise ValidationError(_("This action item is already closed."))
+    row.status = ActionItem.Status.DONE
+    row.outcome = (outcome or "").strip()
+    row.requested_due_date, row.due_date_request_note = None, ""
+    save_clean(row)
+    action_item.status, action_item.outcome = row.status, row.outcome
+    return row
+
+
+@transaction.atomic
+def action_item_request_due_date(*, user, action_item, due_date, note=""):
+    """The owner asks for a new due date; a coordinator answers on the triage page."""
+    row = _locked_own_item(user, action_item)
+    if row.is_finished:
+        raise ValidationError(_("This action item is already closed."))
+    if due_date is None:
+        raise ValidationError({"due_date": _("Give the new due date.")})
+    require_in_range(due_date, "due_date")
+    if row.due_date and due_date <= row.due_date:
+        raise ValidationError({"due_date": _("A new due date comes after the current one.")})
+    row.requested_due_date = due_date
+    row.due_date_request_note = (note or "").strip()
+    save_clean(row)
+    return row
+
+
+@transaction.atomic
+def action_item_decide_due_date(*, user, action_item, accept):
+    """A coordinator grants (the due date moves) or refuses a requested due date."""
+    require(can_triage(user), _("Only coordinators may triage proposals."))
+    row = ActionItem.objects.select_for_update().get(pk=action_item.pk)
+    if row.requested_due_date is None:
+        raise ValidationError(_("Nobody asked for a new due date for this item."))
+    if accept:
+        row.due_date = row.requested_due_date
+    row.requested_due_date, row.due_date_request_note = None, ""
+    save_clean(row)
+    return row
 
 
 # --- ideas and open topics ----------------------------------------------------------------------

@@ -12,7 +12,7 @@ from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from events.models import ActionItem, Contact, Deadline, Event, Goal, Idea, Participation, Tag
+from events.models import ActionItem, Contact, Deadline, Event, EventComment, Goal, Idea, Participation, Tag
 from intl_portal.api.base import PortalModelSerializer, TimeZoneField
 from members.models import Member
 from members.permissions import can_see_contact_details, can_see_internal_events, can_see_trip
@@ -151,6 +151,7 @@ class ParticipationSerializer(PortalModelSerializer):
             "visa_status",
             "notes",
             "trip_report",
+            "answer_note",
             "created_at",
             "updated_at",
         ]
@@ -193,7 +194,7 @@ class NestedDeadlineSerializer(serializers.ModelSerializer):
 class EventSerializer(CountryFieldMixin, PortalModelSerializer):
     """An event with its deadlines, goals and participants (one request, no N+1)."""
 
-    PRIVATE_TEXT = ("notes", "decision_notes", "review")
+    PRIVATE_TEXT = ("notes", "decision_notes", "review", "proposal_reason", "triage_reason")
 
     timezone = TimeZoneField(max_length=64, required=False, allow_blank=True)
     tags = serializers.SlugRelatedField(
@@ -203,6 +204,9 @@ class EventSerializer(CountryFieldMixin, PortalModelSerializer):
     deadlines = serializers.SerializerMethodField()
     goals = serializers.SerializerMethodField()
     participants = serializers.SerializerMethodField()
+    when_display = serializers.CharField(
+        read_only=True, help_text=_("The dates as shown on the pages, approximate ones as such.")
+    )
 
     class Meta:
         model = Event
@@ -216,6 +220,12 @@ class EventSerializer(CountryFieldMixin, PortalModelSerializer):
             "format",
             "start_date",
             "end_date",
+            "date_precision",
+            "approx_year",
+            "approx_month",
+            "approx_quarter",
+            "dates_estimated",
+            "when_display",
             "timezone",
             "city",
             "country",
@@ -232,17 +242,29 @@ class EventSerializer(CountryFieldMixin, PortalModelSerializer):
             "notes",
             "decision_notes",
             "review",
+            "proposed_by",
+            "proposal_reason",
+            "triage_reason",
+            "merged_into",
             "deadlines",
             "goals",
             "participants",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["created_at", "updated_at"]
+        read_only_fields = ["created_at", "updated_at", "proposed_by", "triage_reason", "merged_into"]
 
     constraint_fields = {
         "event_end_needs_start": "start_date",
         "event_end_after_start": "end_date",
+        "event_approximate_has_no_exact_dates": "start_date",
+        "event_exact_has_no_approximation": "date_precision",
+        "event_approximate_month_given": "approx_month",
+        "event_approximate_quarter_given": "approx_quarter",
+        "event_unannounced_has_no_month": "approx_month",
+        "event_approx_year_in_range": "approx_year",
+        "event_approx_month_valid": "approx_month",
+        "event_approx_quarter_valid": "approx_quarter",
     }
 
     def _sees_everything(self):
@@ -271,10 +293,13 @@ class EventSerializer(CountryFieldMixin, PortalModelSerializer):
             for name in self.PRIVATE_TEXT:
                 data[name] = ""
             data["alternatives"] = []
+            data["proposed_by"] = None
         return data
 
 
 class ActionItemSerializer(PortalModelSerializer):
+    is_overdue = serializers.BooleanField(read_only=True, help_text=_("Still open after its due date."))
+
     class Meta:
         model = ActionItem
         fields = [
@@ -285,10 +310,14 @@ class ActionItemSerializer(PortalModelSerializer):
             "due_date",
             "status",
             "event",
+            "outcome",
+            "requested_due_date",
+            "due_date_request_note",
+            "is_overdue",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["created_at", "updated_at"]
+        read_only_fields = ["created_at", "updated_at", "is_overdue"]
 
 
 class IdeaSerializer(PortalModelSerializer):
@@ -347,3 +376,84 @@ class ContactSerializer(PortalModelSerializer):
             for name in self.PRIVATE:
                 data[name] = ""
         return data
+
+
+# --- members acting, coordinators triaging: the bodies of the workflow actions ----------------
+
+
+class EventProposalSerializer(CountryFieldMixin, serializers.ModelSerializer):
+    """A member's proposal (POST /api/events/propose/): exact dates, or an approximate one."""
+
+    goals = serializers.ListField(
+        child=serializers.ChoiceField(choices=Goal.Kind.choices), required=False, default=list
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "name",
+            "website_url",
+            "format",
+            "city",
+            "country",
+            "date_precision",
+            "start_date",
+            "end_date",
+            "approx_year",
+            "approx_month",
+            "approx_quarter",
+            "proposal_reason",
+            "goals",
+        ]
+
+    def get_validators(self):
+        return []  # the service checks the model's constraints
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+
+
+class MergeSerializer(ReasonSerializer):
+    into = serializers.PrimaryKeyRelatedField(queryset=Event.objects.all())
+
+
+class VolunteerSerializer(serializers.Serializer):
+    role = serializers.ChoiceField(choices=Participation.Role.choices)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class TriageSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=["tentative", "confirmed", "declined"])
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+
+
+class TripSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Participation
+        fields = ["needs_travel", "needs_visa", "invitation_letter", "visa_status", "trip_report"]
+        extra_kwargs = {name: {"required": False} for name in fields}
+
+
+class OutcomeSerializer(serializers.Serializer):
+    outcome = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class DueDateRequestSerializer(serializers.Serializer):
+    due_date = serializers.DateField()
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
+
+
+class DueDateDecisionSerializer(serializers.Serializer):
+    accept = serializers.BooleanField()
+
+
+class CommentTextSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=2000)
+
+
+class EventCommentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = EventComment
+        fields = ["id", "event", "author", "text", "mentioned", "created_at", "edited_at"]
+        read_only_fields = fields

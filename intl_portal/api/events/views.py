@@ -6,9 +6,15 @@ hooks of PortalViewSet, and the service decides (a refusal is a 400, or a 403 fo
 that may not). See
 intl_portal/api/permissions.py for the whole permission model."""
 
+from django.db import transaction
 from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.decorators import action
 from rest_framework.permissions import SAFE_METHODS
+from rest_framework.response import Response
 
+from events import services
 from events.models import ActionItem, Contact, Event, Goal, Idea, Participation, Tag
 from events.selectors import deadlines_visible_to, events_visible_to
 from events.writes import (
@@ -61,6 +67,60 @@ class EventViewSet(EventWrites, PortalViewSet):
             Prefetch("participations", queryset=Participation.objects.select_related("member")),
         )
 
+    transition_argument = "event"
+
+    @extend_schema(request=serializers.EventProposalSerializer, responses=serializers.EventSerializer)
+    @action(detail=False, methods=["post"], permission_classes=[MembersOnly])
+    def propose(self, request):
+        """A member proposes an event: it enters as an idea, with them as proposer."""
+        data = self.action_data(serializers.EventProposalSerializer)
+        goals = data.pop("goals", [])
+        with transaction.atomic():
+            event = services.event_propose(user=request.user, goals=goals, **data)
+        event = self.get_queryset().get(pk=event.pk)
+        return Response(self.get_serializer(event).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=serializers.ReasonSerializer, responses=serializers.EventSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def accept(self, request, pk=None):
+        data = self.action_data(serializers.ReasonSerializer)
+        return self.run_transition(services.event_proposal_accept, reason=data["reason"])
+
+    @extend_schema(request=serializers.ReasonSerializer, responses=serializers.EventSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def decline(self, request, pk=None):
+        data = self.action_data(serializers.ReasonSerializer)
+        return self.run_transition(services.event_proposal_decline, reason=data["reason"])
+
+    @extend_schema(request=serializers.MergeSerializer, responses=serializers.EventSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def merge(self, request, pk=None):
+        data = self.action_data(serializers.MergeSerializer)
+        return self.run_transition(services.event_proposal_merge, into=data["into"], reason=data["reason"])
+
+    @extend_schema(request=serializers.VolunteerSerializer, responses=serializers.ParticipationSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def volunteer(self, request, pk=None):
+        """Offer to go in a role: a proposed participation of one's own."""
+        event = self.get_object()
+        data = self.action_data(serializers.VolunteerSerializer)
+        with transaction.atomic():
+            participation = services.participation_volunteer(user=request.user, event=event, **data)
+        body = serializers.ParticipationSerializer(participation, context=self.get_serializer_context()).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=serializers.CommentTextSerializer, responses={201: serializers.EventCommentSerializer}
+    )
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def comment(self, request, pk=None):
+        """Comment on the event; members named as @display name are recorded as mentioned."""
+        event = self.get_object()
+        data = self.action_data(serializers.CommentTextSerializer)
+        with transaction.atomic():
+            comment = services.comment_post(user=request.user, event=event, text=data["text"])
+        return Response(serializers.EventCommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+
 
 class DeadlineViewSet(DeadlineWrites, PortalViewSet):
     serializer_class = serializers.DeadlineSerializer
@@ -94,6 +154,40 @@ class ParticipationViewSet(ParticipationWrites, PortalViewSet):
     filterset_class = filters.ParticipationFilter
     search_fields = ["member__display_name", "event__name", "notes"]
     ordering_fields = ["role", "status", "created_at"]
+    transition_argument = "participation"
+
+    @extend_schema(request=None, responses=serializers.ParticipationSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def confirm(self, request, pk=None):
+        """The member confirms their own proposed or tentative participation."""
+        return self.run_transition(services.participation_answer, answer="confirm")
+
+    @extend_schema(request=None, responses=serializers.ParticipationSerializer)
+    @action(detail=True, methods=["post"], url_path="decline", permission_classes=[MembersOnly])
+    def decline_own(self, request, pk=None):
+        return self.run_transition(services.participation_answer, answer="decline")
+
+    @extend_schema(request=None, responses={204: None})
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def withdraw(self, request, pk=None):
+        participation = self.get_object()
+        with transaction.atomic():
+            services.participation_withdraw(user=request.user, participation=participation)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=serializers.TripSerializer, responses=serializers.ParticipationSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def trip(self, request, pk=None):
+        data = self.action_data(serializers.TripSerializer)
+        return self.run_transition(services.participation_update_trip, **data)
+
+    @extend_schema(request=serializers.TriageSerializer, responses=serializers.ParticipationSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def triage(self, request, pk=None):
+        data = self.action_data(serializers.TriageSerializer)
+        return self.run_transition(
+            services.participation_triage, decision=data["decision"], note=data["note"]
+        )
 
 
 class ActionItemViewSet(ActionItemWrites, PortalViewSet):
@@ -103,6 +197,25 @@ class ActionItemViewSet(ActionItemWrites, PortalViewSet):
     filterset_class = filters.ActionItemFilter
     search_fields = ["title", "details"]
     ordering_fields = ["due_date", "status", "created_at"]
+    transition_argument = "action_item"
+
+    @extend_schema(request=serializers.OutcomeSerializer, responses=serializers.ActionItemSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def complete(self, request, pk=None):
+        data = self.action_data(serializers.OutcomeSerializer)
+        return self.run_transition(services.action_item_complete, outcome=data["outcome"])
+
+    @extend_schema(request=serializers.DueDateRequestSerializer, responses=serializers.ActionItemSerializer)
+    @action(detail=True, methods=["post"], url_path="request-due-date", permission_classes=[MembersOnly])
+    def request_due_date(self, request, pk=None):
+        data = self.action_data(serializers.DueDateRequestSerializer)
+        return self.run_transition(services.action_item_request_due_date, **data)
+
+    @extend_schema(request=serializers.DueDateDecisionSerializer, responses=serializers.ActionItemSerializer)
+    @action(detail=True, methods=["post"], url_path="decide-due-date", permission_classes=[MembersOnly])
+    def decide_due_date(self, request, pk=None):
+        data = self.action_data(serializers.DueDateDecisionSerializer)
+        return self.run_transition(services.action_item_decide_due_date, accept=data["accept"])
 
 
 class IdeaPermission(MembersOnly):
@@ -120,6 +233,18 @@ class IdeaViewSet(IdeaWrites, PortalViewSet):
     filterset_class = filters.IdeaFilter
     search_fields = ["title", "description"]
     ordering_fields = ["created_at", "status", "title"]
+    transition_argument = "idea"
+
+    @extend_schema(request=None, responses=serializers.IdeaSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def support(self, request, pk=None):
+        """+1 on someone else's idea (once)."""
+        return self.run_transition(services.idea_support)
+
+    @extend_schema(request=None, responses=serializers.IdeaSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def unsupport(self, request, pk=None):
+        return self.run_transition(services.idea_unsupport)
 
 
 class ContactViewSet(ContactWrites, PortalViewSet):
