@@ -37,6 +37,7 @@ from .forms import (
 from .models import ActionItem, Event, EventComment, Idea, Participation
 from .selectors import event_comments as event_comments_of
 from .selectors import events_visible_to, ideas_for, triage_queue
+from .trackers.selectors import discovered_entry
 
 
 def _allowed_by(predicate):
@@ -80,7 +81,9 @@ def _run(request, call, success):
 
 @_member_required
 def event_propose(request):
-    form = EventProposalForm(request.POST or None)
+    form = EventProposalForm(
+        request.POST or None, initial=_proposal_from_tracker(request.GET.get("from_entry"))
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         goals = data.pop("goals", [])
@@ -96,6 +99,25 @@ def event_propose(request):
             )
             return redirect("events:event_detail", event.pk)
     return render(request, "events/propose.html", {"form": form})
+
+
+def _proposal_from_tracker(entry_id):
+    """The proposal form filled from a conference discovered in the public trackers."""
+    if not (entry_id or "").isdigit() or len(entry_id) > 18:
+        return {}
+    entry = discovered_entry(pk=int(entry_id))
+    if entry is None:
+        return {}
+    initial = {
+        "name": entry.name,
+        "website_url": entry.url,
+        "city": entry.city,
+        "country": entry.country,
+        "format": Event.Format.ONLINE if entry.online and not entry.city else Event.Format.IN_PERSON,
+    }
+    if entry.start_date:
+        initial.update(date_precision="exact", start_date=entry.start_date, end_date=entry.end_date)
+    return initial
 
 
 @_allowed_by(can_volunteer)

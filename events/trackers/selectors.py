@@ -94,3 +94,8 @@ def tracker_panel(*, event):
         .order_by("deadline__due_at")
     )
     return TrackerPanel(entries=entries, links=links)
+
+
+def discovered_entry(*, pk):
+    """One discovered conference (members may read them all), or None."""
+    return DiscoveredEntry.objects.filter(pk=pk).first()

@@ -184,3 +184,20 @@ def test_unlink_stops_following_and_prevents_matching(coordinator_client, source
     entry.refresh_from_db()
     assert (entry.event, entry.unlinked, DeadlineLink.objects.count()) == (None, True, 0)
     assert Event.objects.get().deadlines.count() == 1
+
+
+def test_a_member_proposes_a_discovered_conference_through_the_proposal_flow(client, member_user, sources):
+    entry = _entry(sources[0], "Tokyo Conf", city="Tokyo", url="https://tokyo.example.org/")
+    client.force_login(member_user)
+    body = client.get(reverse("events:discover")).content.decode()
+    link = f"{reverse('events:event_propose')}?from_entry={entry.pk}"
+    assert f'href="{link}"' in body
+    form = client.get(link).context["form"]
+    assert (form["name"].value(), form["city"].value(), form["website_url"].value()) == (
+        "Tokyo Conf",
+        "Tokyo",
+        "https://tokyo.example.org/",
+    )
+    assert (form["date_precision"].value(), str(form["start_date"].value())) == ("exact", "2027-05-01")
+    for junk in ("abc", "99999999999999999999999", "0"):
+        assert client.get(f"{reverse('events:event_propose')}?from_entry={junk}").status_code == 200
