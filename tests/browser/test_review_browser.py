@@ -1,0 +1,49 @@
+"""The year in review in Chromium, as a coordinator, in English and in Chinese, on a laptop
+and a phone: the hand-checked 2025 data, its charts, no horizontal scroll."""
+
+import pytest
+
+from tests.events.outcomes.review_data import build_year
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _log_in(page, base_url, username):
+    page.goto(f"{base_url}/accounts/login/?next=/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "password")
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{base_url}/")
+
+
+@pytest.mark.parametrize(
+    "language, width, heading",
+    [
+        ("en", 1366, "The year in review 2025"),
+        ("zh-hans", 1366, "年度回顾 2025"),
+        ("zh-hans", 390, "年度回顾 2025"),
+    ],
+)
+def test_the_year_in_review_page(coordinator, live_server, browser, screenshot, language, width, heading):
+    from members.groups import ensure_standard_groups
+
+    ensure_standard_groups()
+    build_year()
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500)
+    page = context.new_page()
+    try:
+        _log_in(page, live_server.url, "coordinator")
+        page.click(f"button[value={language}]")
+        page.goto(f"{live_server.url}/review/2025/")
+        assert page.locator("h1").inner_text() == heading
+        main = page.locator("main").inner_text()
+        assert "FOSDEM 2025" in main
+        # Amounts as the budget pages write them in each language (Django's zh_Hans formats group no digits).
+        assert page.locator("#spent").inner_text() == (
+            "13,700.00 CNY" if language == "en" else "13700.00 CNY"
+        )
+        assert page.locator("main svg").count() >= 3
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        screenshot(page, f"review-2025-{language}-{width}")
+    finally:
+        context.close()
