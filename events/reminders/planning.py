@@ -133,29 +133,43 @@ def reminders_plan_deadlines(*, deadlines, now=None):
     existing = {
         _row_key(row): row for row in Reminder.objects.filter(deadline_id__in=[d.pk for d in deadlines])
     }
-    to_create, to_update, to_cancel = [], [], []
     labels = {}
-    for key, (deadline, member_id, channel, via, offset) in wanted.items():
-        moment = deadline.due_at - offset
+
+    def new_row(entry, moment):
+        deadline, member_id, channel, via, offset = entry
+        if deadline.pk not in labels:
+            labels[deadline.pk] = deadline_label(deadline)
+        return Reminder(
+            deadline=deadline,
+            member_id=member_id,
+            channel=channel,
+            via=via,
+            offset=offset,
+            deadline_due_at=deadline.due_at,
+            send_at=moment,
+            not_before=moment,
+            label=labels[deadline.pk],
+        )
+
+    return _reconcile(wanted, existing, now=now, due_of=lambda e: (e[0].due_at, e[4]), new_row=new_row)
+
+
+def _reconcile(wanted, existing, *, now, due_of, new_row):
+    """Create, move, re-arm and cancel outbox rows so that `existing` ({key: row}) matches
+    `wanted` ({key: entry}). `due_of(entry)` gives (the instant counted back from, offset);
+    `new_row(entry, moment)` an unsaved row. Pending rows move with a moved instant; a row
+    sent, skipped or failed is sent again only when its instant moved and its new moment is
+    still ahead; a cancelled row wanted again is re-armed; rows nobody wants any more are
+    cancelled. Returns (created, updated, cancelled)."""
+    to_create, to_update, to_cancel = [], [], []
+    for key, entry in wanted.items():
+        due_at, offset = due_of(entry)
+        moment = due_at - offset
         row = existing.get(key)
         if row is None:
-            if deadline.pk not in labels:
-                labels[deadline.pk] = deadline_label(deadline)
-            to_create.append(
-                Reminder(
-                    deadline=deadline,
-                    member_id=member_id,
-                    channel=channel,
-                    via=via,
-                    offset=offset,
-                    deadline_due_at=deadline.due_at,
-                    send_at=moment,
-                    not_before=moment,
-                    label=labels[deadline.pk],
-                )
-            )
+            to_create.append(new_row(entry, moment))
             continue
-        moved = row.deadline_due_at != deadline.due_at
+        moved = row.deadline_due_at != due_at
         if row.state == State.PENDING and moved:
             pass
         elif row.state == State.CANCELLED:
@@ -165,7 +179,7 @@ def reminders_plan_deadlines(*, deadlines, now=None):
         else:
             continue
         row.state = State.PENDING
-        row.deadline_due_at, row.send_at, row.not_before = deadline.due_at, moment, moment
+        row.deadline_due_at, row.send_at, row.not_before = due_at, moment, moment
         row.updated_at = now
         to_update.append(row)
     for key, row in existing.items():
@@ -318,61 +332,21 @@ def reminders_plan_travel_steps(*, steps, now=None):
         (row.travel_step_id, row.member_id, row.via, row.offset): row
         for row in Reminder.objects.filter(travel_step_id__in=[s.pk for s in steps])
     }
-    to_create, to_update, to_cancel = [], [], []
-    for key, (step, member_id, via, offset) in wanted.items():
-        moment = step.due_at - offset
-        row = existing.get(key)
-        if row is None:
-            to_create.append(
-                Reminder(
-                    travel_step=step,
-                    member_id=member_id,
-                    via=via,
-                    offset=offset,
-                    deadline_due_at=step.due_at,
-                    send_at=moment,
-                    not_before=moment,
-                    label=travel_step_label(step),
-                )
-            )
-            continue
-        moved = row.deadline_due_at != step.due_at
-        if row.state == State.PENDING and moved:
-            pass
-        elif row.state == State.CANCELLED:
-            row.attempts, row.last_error = 0, ""
-        elif row.state in (State.SENT, State.SKIPPED, State.FAILED) and moved and moment > now:
-            row.attempts, row.last_error, row.sent_at = 0, "", None
-        else:
-            continue
-        row.state = State.PENDING
-        row.deadline_due_at, row.send_at, row.not_before = step.due_at, moment, moment
-        row.updated_at = now
-        to_update.append(row)
-    for key, row in existing.items():
-        if key not in wanted and row.state == State.PENDING:
-            to_cancel.append(row.pk)
-    if to_create:
-        Reminder.objects.bulk_create(to_create, ignore_conflicts=True)
-    if to_update:
-        Reminder.objects.bulk_update(
-            to_update,
-            [
-                "state",
-                "deadline_due_at",
-                "send_at",
-                "not_before",
-                "attempts",
-                "last_error",
-                "sent_at",
-                "updated_at",
-            ],
+
+    def new_row(entry, moment):
+        step, member_id, via, offset = entry
+        return Reminder(
+            travel_step=step,
+            member_id=member_id,
+            via=via,
+            offset=offset,
+            deadline_due_at=step.due_at,
+            send_at=moment,
+            not_before=moment,
+            label=travel_step_label(step),
         )
-    if to_cancel:
-        Reminder.objects.filter(pk__in=to_cancel, state=State.PENDING).update(
-            state=State.CANCELLED, updated_at=now
-        )
-    return (len(to_create), len(to_update), len(to_cancel))
+
+    return _reconcile(wanted, existing, now=now, due_of=lambda e: (e[0].due_at, e[3]), new_row=new_row)
 
 
 def reminders_cancel_for_travel_steps(*, step_ids, now=None):
