@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries import countries as all_countries
 
 from .models import Event, Goal, Idea, Participation
+from .services import PROPOSAL_FIELDS
 
 ANY = [("", pgettext_lazy("filter", "Any"))]
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -100,20 +101,7 @@ class EventProposalForm(forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = [
-            "name",
-            "website_url",
-            "format",
-            "city",
-            "country",
-            "date_precision",
-            "start_date",
-            "end_date",
-            "approx_year",
-            "approx_month",
-            "approx_quarter",
-            "proposal_reason",
-        ]
+        fields = [*PROPOSAL_FIELDS]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}),
             "end_date": forms.DateInput(attrs={"type": "date"}),

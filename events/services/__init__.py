@@ -42,7 +42,13 @@ from .participations import (
     participation_volunteer,
     participation_withdraw,
 )
-from .proposals import event_proposal_accept, event_proposal_decline, event_proposal_merge, event_propose
+from .proposals import (
+    PROPOSAL_FIELDS,
+    event_proposal_accept,
+    event_proposal_decline,
+    event_proposal_merge,
+    event_propose,
+)
 from .work import (
     action_item_complete,
     action_item_create,
@@ -59,6 +65,7 @@ from .work import (
 )
 
 __all__ = [
+    "PROPOSAL_FIELDS",
     "action_item_complete",
     "action_item_create",
     "action_item_decide_due_date",

@@ -12,22 +12,21 @@ from members.permissions import can_propose_event, can_triage, member_of
 from ..models import Event, Goal
 from .events import event_set_status
 
-# What a member may give when proposing an event; everything else is the coordinators'.
-PROPOSAL_FIELDS = frozenset(
-    {
-        "name",
-        "website_url",
-        "format",
-        "city",
-        "country",
-        "date_precision",
-        "start_date",
-        "end_date",
-        "approx_year",
-        "approx_month",
-        "approx_quarter",
-        "proposal_reason",
-    }
+# What a member may give when proposing an event, in the order the doors show it;
+# everything else is the coordinators'.
+PROPOSAL_FIELDS = (
+    "name",
+    "website_url",
+    "format",
+    "city",
+    "country",
+    "date_precision",
+    "start_date",
+    "end_date",
+    "approx_year",
+    "approx_month",
+    "approx_quarter",
+    "proposal_reason",
 )
 
 Precision = Event.DatePrecision
@@ -64,7 +63,7 @@ def event_propose(*, user, goals=(), **fields):
     """A member proposes an event: it enters as an internal idea, with them as proposer and
     the goals they want (talk, booth, …) as wanted goals. Bad input saves nothing."""
     require(can_propose_event(user), _("Only members may propose events."))
-    unknown = set(fields) - PROPOSAL_FIELDS
+    unknown = set(fields) - set(PROPOSAL_FIELDS)
     if unknown:
         raise TypeError(f"unexpected fields: {', '.join(sorted(unknown))}")
     unknown_goals = [kind for kind in goals if kind not in Goal.Kind.values]

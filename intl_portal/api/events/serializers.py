@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from events.models import ActionItem, Contact, Deadline, Event, EventComment, Goal, Idea, Participation, Tag
+from events.services import PROPOSAL_FIELDS
 from intl_portal.api.base import PortalModelSerializer, TimeZoneField
 from members.models import Member
 from members.permissions import can_see_contact_details, can_see_internal_events, can_see_trip
@@ -390,21 +391,7 @@ class EventProposalSerializer(CountryFieldMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        fields = [
-            "name",
-            "website_url",
-            "format",
-            "city",
-            "country",
-            "date_precision",
-            "start_date",
-            "end_date",
-            "approx_year",
-            "approx_month",
-            "approx_quarter",
-            "proposal_reason",
-            "goals",
-        ]
+        fields = [*PROPOSAL_FIELDS, "goals"]
 
     def get_validators(self):
         return []  # the service checks the model's constraints
