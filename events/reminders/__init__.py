@@ -5,6 +5,8 @@ Domain:
 - planning.py — which rows should exist; called explicitly by the services that change
   what reminders depend on, inside their transaction.
 - dispatch.py — one pass: claim due rows (SKIP LOCKED + lease), decide, send, record.
+- decisions.py — what to do with one due row (send, skip, cancel, wait, fail) and why.
+- delivery.py — one row's message, its target and the adapter that sends it.
 - digests.py — the weekly digest: its rows (one per recipient and week), its words.
 - messages.py — the text of a reminder in the recipient's language.
 - channels/ — one adapter per channel (e-mail, Feishu/Lark cards, WeCom and DingTalk robots,

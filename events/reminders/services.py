@@ -23,8 +23,9 @@ from ..models.reminders import (
     parse_offsets,
 )
 from .channels import DeliveryError, Throttled, redact
+from .delivery import Target, deliver
 from .digests import digests_plan, digests_unplan
-from .dispatch import Target, deliver, reminders_dispatch
+from .dispatch import reminders_dispatch
 from .messages import render_test_message
 from .pacing import pace_block, pace_reserve
 from .planning import reminders_plan_all, reminders_plan_deadlines, reminders_plan_member

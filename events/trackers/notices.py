@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ..models.reminders import Via
 from ..models.trackers import TrackerNotice
 from ..reminders import channels
-from ..reminders.dispatch import Target, deliver
+from ..reminders.delivery import Target, deliver
 from ..reminders.messages import Message, event_portal_url, format_in_zone
 from ..reminders.planning import event_recipient_ids
 

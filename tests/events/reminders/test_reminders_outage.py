@@ -11,7 +11,7 @@ from django.test import override_settings
 
 from events.models import Reminder
 from events.models.reminders import ReminderDefaults
-from events.reminders import dispatch
+from events.reminders import delivery
 from events.reminders.dispatch import idempotency_key, reminders_dispatch
 from events.reminders.health import dispatch_is_late, last_dispatch
 from events.reminders.planning import reminders_plan_deadlines
@@ -98,7 +98,7 @@ def test_smtp_outage_holds_back_no_webhook_and_loses_no_email(mixed_outbox):
 def test_each_reminder_is_recorded_sent_before_the_next_goes_out(mixed_outbox, monkeypatch):
     reminders_plan_deadlines(deadlines=[mixed_outbox])
     seen_unrecorded = []
-    real_send = dispatch.send_email
+    real_send = delivery.send_email
 
     def send_and_look(**kwargs):
         # Every message sent before this one is already recorded as sent.
@@ -107,7 +107,7 @@ def test_each_reminder_is_recorded_sent_before_the_next_goes_out(mixed_outbox, m
         seen_unrecorded.append(delivered - recorded)
         return real_send(**kwargs)
 
-    monkeypatch.setattr(dispatch, "send_email", send_and_look)
+    monkeypatch.setattr(delivery, "send_email", send_and_look)
     assert reminders_dispatch(now=AT).sent == MEMBERS
     assert seen_unrecorded == [0] * MEMBERS
 
