@@ -1,11 +1,10 @@
 from .deadline import Deadline
+from .dispatch_state import ChannelPace, DispatchHeartbeat
 from .event import Event, Tag
 from .feeds import CalendarFeed, CalendarRevision
 from .outcome import EventReview, Outcome, OutcomeContact
 from .participation import Goal, Participation
 from .reminders import (
-    ChannelPace,
-    DispatchHeartbeat,
     Reminder,
     ReminderChannel,
     ReminderDefaults,

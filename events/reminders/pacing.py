@@ -13,7 +13,7 @@ import hashlib
 
 from django.db import IntegrityError, transaction
 
-from ..models.reminders import ChannelPace
+from ..models.dispatch_state import ChannelPace
 from . import channels
 
 # Feishu throttles the crowd of bots posting at 10:00:00 or 17:30:00: keep clear of the
