@@ -16,8 +16,8 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from budget.period import period_money
 from budget.rates import CENT
-from budget.reports import period_money
 from members.models import Contribution, ContributionPublication
 from members.permissions import can_see_internal_events, can_see_year_money, is_coordinator
 
@@ -136,7 +136,7 @@ class YearReview:
 
     @property
     def cost_per_person_trip(self):
-        return self.money.average_per_person_trip if self.money else None
+        return self.money.spent_per_person_trip if self.money else None
 
 
 def review_is_public(*, user, public=False):

@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 
 from budget.models import Budget, Expense
-from budget.reports import budget_report, period_money
+from budget.period import period_money
+from budget.reports import budget_report
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -45,4 +46,4 @@ def test_period_money_without_a_budget_is_zero_in_cny(django_assert_max_num_quer
     with django_assert_max_num_queries(2):
         money = period_money(event_ids=[], first=dt.date(2025, 1, 1), last=dt.date(2025, 12, 31))
     assert (money.currency, money.planned, money.spent, money.person_trips) == ("CNY", 0, 0, 0)
-    assert money.average_per_person_trip is None
+    assert money.spent_per_person_trip is None
