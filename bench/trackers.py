@@ -42,7 +42,7 @@ def _setup_django():
 def _run_all(sources, paths, connection):
     from django.test.utils import CaptureQueriesContext
 
-    from events.trackers.services import tracker_source_sync
+    from events.trackers.sync import tracker_source_sync
 
     rows, total_wall, total_records = [], 0.0, 0
     for source in sources:

@@ -9,6 +9,7 @@ from intl_portal.common.admin import ReadOnlyAdmin, ServiceAdmin
 
 from ..models.trackers import DiscoveredEntry, TrackerNotice, TrackerRun, TrackerSource
 from . import services
+from .sync import tracker_source_sync
 
 
 @admin.register(TrackerSource)
@@ -44,7 +45,7 @@ class TrackerSourceAdmin(ServiceAdmin):
     @admin.action(description=_("Read the selected sources now"), permissions=["sync_now"])
     def sync_now(self, request, queryset):
         for source in queryset:
-            run = services.tracker_source_sync(source=source)
+            run = tracker_source_sync(source=source)
             level = messages.ERROR if run.status == TrackerRun.Status.FAILED else messages.SUCCESS
             self.message_user(
                 request,

@@ -204,3 +204,11 @@ def match_key(name, start_date, end_date, city):
 def series_of(name):
     """'PyCon Wroclaw 2026' → 'PyCon Wroclaw' (a name without its year)."""
     return re.sub(r"\s*[\'’]?\b(19|20)\d\d\b\s*", " ", str(name or "")).strip(" -–·:")[:200]
+
+
+def announced_local(row):
+    """A discovered deadline as announced: (local naive date-time or date, zone, date_only)."""
+    local = row.due_at.astimezone(zoneinfo.ZoneInfo(row.timezone))
+    if row.is_date_only:
+        return local.date(), row.timezone, True
+    return local.replace(tzinfo=None), row.timezone, False

@@ -6,7 +6,7 @@ import logging
 from celery import shared_task
 
 from .notices import tracker_notices_send
-from .services import tracker_sync_all
+from .sync import tracker_sync_all
 
 logger = logging.getLogger(__name__)
 

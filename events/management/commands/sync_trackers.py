@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from events.models import TrackerRun
-from events.trackers.services import tracker_sync_all
+from events.trackers.sync import tracker_sync_all
 
 
 class Command(BaseCommand):

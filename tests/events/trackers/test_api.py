@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from events.trackers.services import tracker_source_sync
+from events.trackers.sync import tracker_source_sync
 from tests import factories
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from events.models import DiscoveredDeadline, DiscoveredEntry, EntryListing, TrackerRun
-from events.trackers.services import tracker_source_sync
+from events.trackers.sync import tracker_source_sync
 from tests import factories
 
 from .helpers import SNAPSHOTS

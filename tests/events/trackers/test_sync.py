@@ -18,7 +18,8 @@ from events.models import (
     TrackerRun,
 )
 from events.trackers.notices import tracker_notices_send
-from events.trackers.services import tracker_entry_adopt, tracker_source_sync
+from events.trackers.services import tracker_entry_adopt
+from events.trackers.sync import tracker_source_sync
 from tests import factories
 
 from .helpers import SNAPSHOT_FILES, TrackerSite, copy_snapshots
