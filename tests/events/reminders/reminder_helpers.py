@@ -165,3 +165,53 @@ def run_enqueued_replan(callbacks):
     process and transaction, as a worker would (the worker itself: test_reminders_concurrency)."""
     assert len(callbacks) == 1
     replan_reminders.apply()
+
+
+def race_dispatchers(*, now, count=2, batch_size=200):
+    """`count` dispatch passes at `now`, in threads released together; their results."""
+    from events.reminders.dispatch import reminders_dispatch
+
+    barrier = threading.Barrier(count)
+    results = []
+
+    def dispatcher():
+        try:
+            barrier.wait()
+            results.append(reminders_dispatch(now=now, batch_size=batch_size))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=dispatcher) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return results
+
+
+KILLED_DISPATCHER = """
+import django, datetime, sys
+django.setup()
+from django.test import override_settings
+from events.reminders.dispatch import reminders_dispatch
+with override_settings(EMAIL_BACKEND="tests.events.reminders.reminder_helpers.BlockingEmailBackend"):
+    reminders_dispatch(now=datetime.datetime.fromisoformat(sys.argv[1]))
+"""
+
+
+def kill_a_dispatcher_mid_send(*, now, tmp_path):
+    """A dispatcher in a child process claims its rows at `now`, starts sending an e-mail
+    (the mail server never answers) and is killed with SIGKILL there."""
+    import signal
+
+    marker = tmp_path / "claimed"
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_DISPATCHER, now.isoformat()],
+        cwd=ROOT,
+        env=subprocess_env(REMINDER_TEST_MARKER=str(marker)),
+    )
+    try:
+        assert wait_for(marker.exists, timeout=60), "the child never reached the send"
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(10)

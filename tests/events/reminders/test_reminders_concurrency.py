@@ -3,17 +3,13 @@ worker on Redis. These need PostgreSQL (SKIP LOCKED, a database shared with chil
 
 import collections
 import datetime as dt
-import os
-import signal
 import socket
 import subprocess
 import sys
-import threading
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.core import mail
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,7 +21,15 @@ from members.groups import ensure_standard_groups
 from tests import factories
 
 from . import reminder_helpers
-from .reminder_helpers import ROOT, RecordingServer, celery_worker, subprocess_env, wait_for
+from .reminder_helpers import (
+    ROOT,
+    RecordingServer,
+    celery_worker,
+    kill_a_dispatcher_mid_send,
+    race_dispatchers,
+    subprocess_env,
+    wait_for,
+)
 from .test_reminders_delivery import Recorder
 
 clock = reminder_helpers.clock  # the fixture that fixes planning's clock
@@ -48,21 +52,7 @@ def _members_due(count):
 
 def test_two_threads_racing_deliver_each_reminder_once(clock):
     _members_due(300)
-    barrier = threading.Barrier(2)
-    results = []
-
-    def dispatcher():
-        try:
-            barrier.wait()
-            results.append(reminders_dispatch(now=AT, batch_size=7))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=dispatcher) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    results = race_dispatchers(now=AT, batch_size=7)
     recipients = collections.Counter(m.to[0] for m in mail.outbox)
     assert sum(r.sent for r in results) == 300
     assert len(recipients) == 300
@@ -90,30 +80,9 @@ def test_two_processes_racing_post_each_webhook_once(clock):
     assert all(child.returncode == 0 for child in children)
 
 
-KILLED_DISPATCHER = """
-import django, datetime as dt
-django.setup()
-from django.test import override_settings
-from events.reminders.dispatch import reminders_dispatch
-from events.services import deadline_set
-with override_settings(EMAIL_BACKEND="tests.events.reminders.reminder_helpers.BlockingEmailBackend"):
-    reminders_dispatch(now=dt.datetime(2025, 6, 29, 6, 59, tzinfo=dt.UTC))
-"""
-
-
 def test_killed_dispatcher_reminder_sent_once_after_lease(clock, tmp_path, settings):
     _members_due(1)
-    marker = tmp_path / "claimed"
-    child = subprocess.Popen(
-        [sys.executable, "-c", KILLED_DISPATCHER],
-        cwd=ROOT,
-        env=subprocess_env(REMINDER_TEST_MARKER=str(marker)),
-    )
-    try:
-        assert wait_for(marker.exists, timeout=60), "the child never claimed the reminder"
-    finally:
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait(10)
+    kill_a_dispatcher_mid_send(now=AT, tmp_path=tmp_path)
     row = Reminder.objects.get()
     # Claimed, never tried: no attempt counted.
     assert (row.state, row.attempts) == (State.SENDING, 0)
