@@ -7,6 +7,9 @@ from django.utils.translation import gettext, gettext_noop
 # Django writes a form's label suffix as gettext(":"); this project's catalogue, which comes
 # first, makes it the full-width "：" in Chinese (pages and admin alike).
 LABEL_SUFFIX = gettext_noop(":")
+# …and a label ending in one of these gets no suffix: the full-width ones too in Chinese
+# (else "我们可以在那里做什么？：").
+LABEL_ENDINGS = gettext_noop(":?.!")
 
 
 def refusal_text(error):

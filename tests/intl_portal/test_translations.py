@@ -46,3 +46,19 @@ def test_language_switch_persists(client):
     response = client.post(reverse("set_language"), {"language": "zh-hans", "next": "/"})
     assert response.status_code == 302
     assert "国际接轨" in client.get("/").content.decode()
+
+
+def test_form_labels_end_with_one_full_width_mark_in_chinese():
+    from django import forms
+    from django.utils import translation
+
+    class Sample(forms.Form):
+        name = forms.CharField(label="名称")
+        goals = forms.CharField(label="我们可以在那里做什么？")
+
+    with translation.override("zh-hans"):
+        form = Sample()
+        assert form["name"].label_tag() == '<label for="id_name">名称：</label>'
+        assert form["goals"].label_tag() == '<label for="id_goals">我们可以在那里做什么？</label>'
+    with translation.override("en"):
+        assert Sample()["name"].label_tag() == '<label for="id_name">名称:</label>'
