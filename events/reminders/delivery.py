@@ -28,13 +28,24 @@ class NothingToSay(Exception):
     """A digest with nothing in it this week: it is skipped, not sent."""
 
 
-def render(row, *, now):
-    """The row's message in its recipient's language; NothingToSay for an empty digest."""
+def render(row, *, now, memo=None):
+    """The row's message in its recipient's language; NothingToSay for an empty digest.
+
+    `memo`: a pass's dict of deadline reminders already rendered. Every member going to an
+    event gets the same words for its deadline (in their language, with the same minutes
+    left), so a pass renders them once per deadline, language and minute."""
     language = recipient_language(row)
     if row.travel_step_id is not None:
         return render_travel_message(step=row.travel_step, language=language, now=now)
     if row.kind != Reminder.Kind.DIGEST:
-        return render_message(deadline=row.deadline, language=language, now=now)
+        deadline = row.deadline
+        if memo is None:
+            return render_message(deadline=deadline, language=language, now=now)
+        minutes_left = round((deadline.due_at - now).total_seconds() / 60)
+        key = (deadline.pk, deadline.due_at, language, minutes_left)
+        if key not in memo:
+            memo[key] = render_message(deadline=deadline, language=language, now=now)
+        return memo[key]
     schedule, _reason = digest_schedule(row)
     public_only = row.channel_id is not None and row.channel.public_only
     content, today = digest_content(

@@ -124,6 +124,7 @@ def reminders_dispatch(*, now=None, dry_run=False, batch_size=200, stdout=None):
     token = uuid.uuid4().hex
     lease = lease_duration()
     email = MailLink()
+    memo = {}  # deadline reminders rendered in this pass (delivery.render)
     try:
         while True:
             rows = claim_due(now=clock(), token=token, batch_size=batch_size, lease=lease)
@@ -138,6 +139,7 @@ def reminders_dispatch(*, now=None, dry_run=False, batch_size=200, stdout=None):
                 max_attempts=max_attempts,
                 email=email,
                 result=result,
+                memo=memo,
             )
     finally:
         email.close()
@@ -145,7 +147,7 @@ def reminders_dispatch(*, now=None, dry_run=False, batch_size=200, stdout=None):
     return result
 
 
-def _dispatch_batch(rows, token, *, clock, lease, grace, max_attempts, email, result):
+def _dispatch_batch(rows, token, *, clock, lease, grace, max_attempts, email, result, memo):
     claimed_at = time.monotonic()
     muted, siblings = decision_context(rows)
     for index, row in enumerate(rows):
@@ -169,16 +171,16 @@ def _dispatch_batch(rows, token, *, clock, lease, grace, max_attempts, email, re
         elif verdict == FAIL:
             result.failed += _finish(row, token, state=State.FAILED, last_error=reason[:2000])
         else:
-            _send_one(row, token, at=at, email=email, max_attempts=max_attempts, result=result)
+            _send_one(row, token, at=at, email=email, max_attempts=max_attempts, result=result, memo=memo)
 
 
-def _send_one(row, token, *, at, email, max_attempts, result):
+def _send_one(row, token, *, at, email, max_attempts, result, memo):
     """Send one row and record the outcome at once (a dispatcher killed after a send can
     repeat at most that one message, which carries its idempotency key). A chat robot's
     rate limit makes the row wait for its turn, without an attempt counted."""
     to = None
     try:
-        message = render(row, now=at)
+        message = render(row, now=at, memo=memo)
         to = target(row)
         if to.url:
             turn = pacing.pace_reserve(via=to.via, url=to.url, now=at, spread=row.pk)

@@ -99,6 +99,21 @@ def test_reminder_rendered_in_recipients_language(kst_deadline):
     assert "2025-06-30 15:59 KST (Asia/Seoul)" in message.body
 
 
+def test_one_pass_renders_each_language_for_its_readers(kst_deadline):
+    """A pass renders a deadline's reminder once per language and minute: each reader still
+    gets theirs, in their language."""
+    for n, language in enumerate(["zh-hans", "en", "zh-hans", "en"]):
+        member = factories.MemberFactory(email=f"m{n}@example.org", preferred_language=language)
+        factories.ParticipationFactory(event=kst_deadline.event, member=member)
+    from events.reminders.planning import reminders_plan_deadlines
+
+    reminders_plan_deadlines(deadlines=[kst_deadline])
+    run("2025-06-29T06:59:00Z")
+    by_address = {m.to[0]: m.subject for m in mail.outbox}
+    assert "剩余" in by_address["m0@example.org"] and "剩余" in by_address["m2@example.org"]
+    assert "in 1 day" in by_address["m1@example.org"] and "in 1 day" in by_address["m3@example.org"]
+
+
 def test_rolled_back_deadline_leaves_no_reminder(db, clock):
     event = factories.EventFactory()
     factories.ParticipationFactory(event=event)
