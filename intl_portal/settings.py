@@ -278,9 +278,10 @@ TRACKER_USER_AGENT = env_str("TRACKER_USER_AGENT") or "intl-portal tracker sync"
 # A reminder left "sending" by a dead worker is taken up again after this many seconds.
 REMINDER_LEASE_SECONDS = env_int("REMINDER_LEASE_SECONDS", 300)
 REMINDER_HTTP_TIMEOUT = env_int("REMINDER_HTTP_TIMEOUT", 10)
-# The CJK font file the Chinese support letter embeds; empty: found under /usr/share/fonts
-# (fonts-noto-cjk). Never fetched from the network.
-SUPPORT_LETTER_CJK_FONT = env_str("SUPPORT_LETTER_CJK_FONT", "")
+# The CJK font file the PDFs (Chinese support letters, the year in review) embed; empty: found
+# under /usr/share/fonts (fonts-noto-cjk). Never fetched from the network.
+# SUPPORT_LETTER_CJK_FONT is its earlier name, still read.
+PDF_CJK_FONT = env_str("PDF_CJK_FONT", "") or env_str("SUPPORT_LETTER_CJK_FONT", "")
 # The hosts a member's own chat bot may post to (a member cannot make the portal call any
 # address); group channels, set by coordinators, are not limited. Empty: no personal bots
 # of that kind.

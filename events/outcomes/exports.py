@@ -3,21 +3,13 @@ PDF for the council, written from the same YearReview the page shows, in the act
 language. The PDF draws Chinese with a Noto CJK font of the system (fonts-noto-cjk)."""
 
 import datetime as dt
-import glob
-from pathlib import Path
 
-from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from fpdf import FPDF
 
-CJK_FONT_PATTERNS = (
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/**/NotoSansCJK*-Regular.tt[cf]",
-    "/usr/share/fonts/**/NotoSansSC-Regular.[ot]tf",
-)
-
+from intl_portal.common.pdf_fonts import add_cjk_font
 
 # Between a label and its value: a full-width colon in Chinese.
 SEP = pgettext_lazy("label separator", ": ")
@@ -167,32 +159,16 @@ def review_markdown(review):
     return "\n".join(lines)
 
 
-def cjk_font_path():
-    """The system's Noto CJK font file, or None when fonts-noto-cjk is not installed."""
-    configured = getattr(settings, "REVIEW_PDF_FONT", "")
-    if configured and Path(configured).is_file():
-        return configured
-    for pattern in CJK_FONT_PATTERNS:
-        found = sorted(glob.glob(pattern, recursive=True))
-        if found:
-            return found[0]
-    return None
-
-
 def review_pdf(review):
     """The Markdown drawn as a plain PDF (headings, lists, tables as lines). Returns bytes."""
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
-    font = cjk_font_path()
-    if font:
-        pdf.add_font("cjk", fname=font)
-        family = "cjk"
-    else:
-        family = "helvetica"
+    font = add_cjk_font(pdf)
+    family = "cjk" if font else "helvetica"
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
     for line in review_markdown(review).splitlines():
-        if font is None:
+        if not font:
             line = line.encode("latin-1", "replace").decode("latin-1")
         text = line.replace("**", "")
         if text.startswith("|") and set(text) <= set("|-: "):

@@ -1,19 +1,18 @@
 """The community's support letter as a PDF (fpdf2), from the coordinators' template.
 
-Chinese needs a CJK font from the system's packages (fonts-noto-cjk); it is found under
-/usr/share/fonts (or at settings.SUPPORT_LETTER_CJK_FONT), never fetched. Without one, a
+Chinese needs a CJK font from the system's packages (fonts-noto-cjk): the one
+intl_portal.common.pdf_fonts finds, never fetched. Without one, a
 Chinese letter is refused with a clear message; an English letter falls back to Helvetica.
 """
 
-import functools
-import glob
 import string
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_countries import countries
+
+from intl_portal.common.pdf_fonts import add_cjk_font, cjk_font
 
 PLACEHOLDERS = (
     "traveller",
@@ -30,47 +29,6 @@ PLACEHOLDERS = (
     "signer",
     "organisation",
 )
-FONT_GLOBS = (
-    "/usr/share/fonts/**/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/**/NotoSansCJKsc-Regular.otf",
-    "/usr/share/fonts/**/NotoSerifCJK-Regular.ttc",
-    "/usr/share/fonts/**/NotoSansSC-Regular.*",
-    "/usr/share/fonts/**/wqy-microhei.ttc",
-    "/usr/share/fonts/**/wqy-zenhei.ttc",
-)
-FAMILY = "cjk"
-
-
-@functools.cache
-def _found_font():
-    for pattern in FONT_GLOBS:
-        for path in sorted(glob.glob(pattern, recursive=True)):
-            return path
-    return ""
-
-
-def cjk_font_path():
-    """The CJK font file to embed, or "" when the system has none."""
-    return getattr(settings, "SUPPORT_LETTER_CJK_FONT", "") or _found_font()
-
-
-def _collection_index(path):
-    """In a font collection (.ttc), the face for Simplified Chinese."""
-    if not path.lower().endswith(".ttc"):
-        return 0
-    from fontTools.ttLib import TTCollection  # fpdf2's own dependency, read only for a .ttc
-
-    collection = TTCollection(path, lazy=True)
-    for index, font in enumerate(collection.fonts):
-        name = font["name"].getDebugName(1) or ""
-        if name.endswith(" SC") and "Mono" not in name:
-            return index
-    return 0
-
-
-@functools.cache
-def _font_face(path):
-    return path, _collection_index(path)
 
 
 def _values(*, letter, template, passport_number):
@@ -119,8 +77,7 @@ def render_support_letter(*, letter, template, passport_number):
 
     values = _values(letter=letter, template=template, passport_number=passport_number)
     chinese = letter.language.startswith("zh")
-    font = cjk_font_path()
-    if chinese and not font:
+    if chinese and cjk_font() is None:
         raise ValidationError(
             _(
                 "The Chinese letter cannot be made: no Chinese font is installed on the server "
@@ -132,12 +89,8 @@ def render_support_letter(*, letter, template, passport_number):
     pdf.set_creator("intl_portal")
     pdf.set_margins(22, 20, 22)
     pdf.add_page()
-    if font:
-        path, index = _font_face(font)
-        pdf.add_font(FAMILY, "", path, collection_font_number=index)
-        family = FAMILY
-    else:
-        family = "helvetica"
+    font = add_cjk_font(pdf)
+    family = "cjk" if font else "helvetica"
 
     def text(value):
         return value if font else value.encode("latin-1", "replace").decode("latin-1")

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from events.models import Event
-from events.outcomes.exports import cjk_font_path
+from intl_portal.common.pdf_fonts import cjk_font
 
 from .review_data import build_year
 
@@ -91,7 +91,7 @@ def test_pdf_export_english(client, coordinator):
 
 
 def test_pdf_export_chinese(client, coordinator):
-    if cjk_font_path() is None:
+    if cjk_font() is None:
         if os.environ.get("CI"):
             pytest.fail("fonts-noto-cjk is missing under CI")
         pytest.skip("no Noto CJK font on this machine (fonts-noto-cjk)")

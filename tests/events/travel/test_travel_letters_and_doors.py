@@ -9,8 +9,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from events.models import SupportLetter, TravelStep
-from events.travel import letters
 from events.travel.services import support_letter_issue, support_letter_pdf, travel_step_set_state
+from intl_portal.common import pdf_fonts
+from intl_portal.common.pdf_fonts import cjk_font
 from tests import factories
 
 from .travel_helpers import event_in, trip
@@ -52,7 +53,7 @@ def test_english_letter_pdf_has_reference_signer_date_and_passport_number(coordi
 
 
 def test_chinese_letter_pdf_renders_chinese(coordinator, journey):
-    if not letters.cjk_font_path():
+    if cjk_font() is None:
         if os.environ.get("CI") == "true":
             pytest.fail("no CJK font installed (fonts-noto-cjk)")
         pytest.skip("no CJK font installed (fonts-noto-cjk)")
@@ -63,8 +64,8 @@ def test_chinese_letter_pdf_renders_chinese(coordinator, journey):
 
 
 def test_chinese_letter_refused_without_a_cjk_font(coordinator, journey, settings, monkeypatch):
-    monkeypatch.setattr(letters, "_found_font", lambda: "")
-    settings.SUPPORT_LETTER_CJK_FONT = ""
+    monkeypatch.setattr(pdf_fonts, "_system_font", lambda: "")
+    settings.PDF_CJK_FONT = ""
     letter = support_letter_issue(user=coordinator, participation=journey, language="zh-hans")
     with pytest.raises(ValidationError, match="fonts-noto-cjk"):
         support_letter_pdf(user=coordinator, letter=letter, passport_number="E98765432")
