@@ -70,13 +70,17 @@ def annotate_double_booked(members):
 
 
 def public_events():
-    """The events anyone may see."""
-    return Event.objects.filter(is_public=True)
+    """The events anyone may see ("where to meet us"): public ones the group is going to,
+    went to or is considering (Event.PUBLIC_STATUSES); never an idea, a declined or a
+    cancelled event, even one marked public."""
+    return Event.objects.filter(is_public=True, status__in=Event.PUBLIC_STATUSES)
 
 
 def public_deadlines():
-    """The deadlines anyone may see: public ones of public events."""
-    return Deadline.objects.filter(is_public=True, event__is_public=True)
+    """The deadlines anyone may see: public ones of public events (as public_events)."""
+    return Deadline.objects.filter(
+        is_public=True, event__is_public=True, event__status__in=Event.PUBLIC_STATUSES
+    )
 
 
 def events_visible_to(*, user):
