@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 
-from members.models import Contribution, RoleAssignment
+from members.models import Contribution, Member, RoleAssignment
 from members.permissions import can_see_internal_events
 
 from .models import ActionItem, Deadline, Event, EventComment, Goal, Idea, IdeaSupport, Participation, Tag
@@ -335,6 +335,12 @@ def event_page(*, pk, user):
         action_items=action_items,
         member_view=member_view,
     )
+
+
+def assignable_members():
+    """Whom a coordinator may make a goal's owner on the event page: active members, by
+    name (one query)."""
+    return list(Member.objects.filter(active=True).order_by("display_name"))
 
 
 def _open_first(action_items):
