@@ -55,11 +55,11 @@ def goal_owner(request, pk):
 def participation_role(request, pk):
     participation = get_object_or_404(Participation.objects.select_related("member"), pk=pk)
     role = request.POST.get("role", "")
+    label = dict(Participation.Role.choices).get(role, role)
     _run(
         request,
         lambda: services.participation_update(user=request.user, participation=participation, role=role),
-        _("%(name)s now goes as %(role)s.")
-        % {"name": participation.member.localized_name, "role": dict(Participation.Role.choices).get(role, role)},
+        _("%(name)s now goes as %(role)s.") % {"name": participation.member.localized_name, "role": label},
     )
     return _to_event(request, participation.event_id, "who-goes")
 

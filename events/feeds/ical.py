@@ -308,7 +308,6 @@ class FeedWriter:
         out.append("END:VEVENT")
         return b"".join(fold(line) for line in out)
 
-
     def _approximate_period(self, row):
         """(first day, last day, "late June 2026" in the feed's language) of an event known
         only approximately; the period is the model's own (Event.approx_first_day …)."""

@@ -70,7 +70,9 @@ def test_inactive_member_as_owner_is_refused_and_changes_nothing(coordinator_cli
     assert goal.owner is None
 
 
-def test_inactive_members_are_not_offered_and_a_former_owner_shows_as_inactive(coordinator_client, goal):
+def test_inactive_members_are_not_offered_and_a_former_owner_shows_as_inactive(
+    coordinator_client, coordinator, goal
+):
     gone = factories.MemberFactory(display_name="Former Wu", active=False)
     Goal.objects.filter(pk=goal.pk).update(owner=gone)
     page = coordinator_client.get(f"/events/{goal.event_id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
@@ -78,13 +80,9 @@ def test_inactive_members_are_not_offered_and_a_former_owner_shows_as_inactive(c
     assert "Former Wu (inactive)" in page
     # Keeping the former owner while changing nothing else is no change to refuse.
     goal.refresh_from_db()
-    services.goal_update(user=_coordinator(), goal=goal, details="Keynote slot")
-
-
-def _coordinator():
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.get(username="coordinator")
+    services.goal_update(user=coordinator, goal=goal, details="Keynote slot")
+    goal.refresh_from_db()
+    assert (goal.owner, goal.details) == (gone, "Keynote slot")
 
 
 def test_coordinator_changes_a_participants_role(coordinator_client, speaker):
@@ -125,7 +123,10 @@ def test_chinese_messages(coordinator_client, speaker, goal):
     )
     assert _messages(response) == ["Former Wu 不是活跃成员。"]
     response = coordinator_client.post(
-        f"/participations/{speaker.pk}/role/", {"role": "juggler"}, HTTP_ACCEPT_LANGUAGE="zh-hans", follow=True
+        f"/participations/{speaker.pk}/role/",
+        {"role": "juggler"},
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+        follow=True,
     )
     assert _messages(response) == ["未知角色：juggler"]
 
@@ -186,7 +187,9 @@ def test_the_api_door_gives_the_same_refusals(coordinator, goal, speaker):
     api = APIClient()
     api.force_login(coordinator)
     gone = factories.MemberFactory(display_name="Former Wu", active=False)
-    response = api.patch(f"/api/goals/{goal.pk}/", {"owner": gone.pk}, format="json", HTTP_ACCEPT_LANGUAGE="en")
+    response = api.patch(
+        f"/api/goals/{goal.pk}/", {"owner": gone.pk}, format="json", HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 400
     assert "Former Wu is not an active member." in str(response.json())
     response = api.patch(f"/api/participations/{speaker.pk}/", {"role": "juggler"}, format="json")
