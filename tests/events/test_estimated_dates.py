@@ -171,3 +171,26 @@ def test_the_coordinators_event_page_costs_the_same_whatever_its_size(
         factories.GoalFactory(event=copy, owner=member, kind="booth" if index % 2 else "talk")
     with django_assert_num_queries(13):
         assert coordinator_client.get(f"/events/{copy.pk}/").status_code == 200
+
+
+def test_the_api_door_confirms_through_the_same_services(coordinator, member_user, copy):
+    from rest_framework.test import APIClient
+
+    deadline = copy.deadlines.get()
+    member, coord = APIClient(), APIClient()
+    member.force_login(member_user)
+    coord.force_login(coordinator)
+    assert member.get(f"/api/deadlines/{deadline.pk}/").json()["due_estimated"] is True
+    assert member.post(f"/api/events/{copy.pk}/confirm-dates/").status_code == 403
+    assert member.post(f"/api/deadlines/{deadline.pk}/confirm-date/").status_code == 403
+    response = coord.post(f"/api/events/{copy.pk}/confirm-dates/")
+    assert (response.status_code, response.json()["dates_estimated"]) == (200, False)
+    response = coord.post(f"/api/deadlines/{deadline.pk}/confirm-date/")
+    assert (response.status_code, response.json()["due_estimated"]) == (200, False)
+    response = coord.post(f"/api/deadlines/{deadline.pk}/confirm-date/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert "This deadline's date is not estimated." in str(response.json())
+    # Read-only through a plain write: the estimate is set by the copy and cleared by confirming.
+    coord.patch(f"/api/deadlines/{deadline.pk}/", {"due_estimated": True}, format="json")
+    deadline.refresh_from_db()
+    assert deadline.due_estimated is False
