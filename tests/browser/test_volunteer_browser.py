@@ -91,3 +91,49 @@ def test_member_volunteers_and_coordinator_accepts_in_chinese(
         triage.close()
     participation.refresh_from_db()
     assert participation.status == "confirmed"
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_coordinator_confirms_an_estimated_copy_in_chinese(
+    coordinator, live_server, browser, screenshot, width
+):
+    from events import services
+
+    start = timezone.localdate() + dt.timedelta(days=120)
+    event = factories.EventFactory(
+        name="FOSDEM 2026",
+        series="FOSDEM",
+        edition_year=2026,
+        start_date=start,
+        end_date=start + dt.timedelta(days=1),
+    )
+    services.deadline_set(
+        user=coordinator,
+        event=event,
+        kind="cfp_close",
+        local=start - dt.timedelta(days=40),
+        zone="Europe/Brussels",
+    )
+    factories.GoalFactory(event=event, kind="booth", owner=coordinator.member)
+    copy = services.event_copy_to_next_edition(user=coordinator, event=event)
+    options = {"viewport": {"width": width, "height": 900}, "is_mobile": width < 500, "locale": "zh-CN"}
+    context = browser.new_context(**options)
+    try:
+        page = _log_in(context, live_server.url, "coordinator")
+        page.goto(f"{live_server.url}/events/{copy.pk}/")
+        assert page.locator(".badge.estimated").count() == 2
+        assert (
+            "按去年推算" in page.locator("#dates").inner_text()
+            or "推算" in page.locator("#dates").inner_text()
+        )
+        _fits(page)
+        screenshot(page, f"estimated-copy-zh-{width}")
+        page.locator("#dates button[type=submit]").click()
+        page.wait_for_load_state()
+        assert "日期已确认" in page.locator("body").inner_text()
+        page.locator("#deadlines button[type=submit]").click()
+        page.wait_for_load_state()
+        assert page.locator(".badge.estimated").count() == 0
+        screenshot(page, f"estimated-confirmed-zh-{width}")
+    finally:
+        context.close()
