@@ -194,3 +194,28 @@ def test_the_api_door_confirms_through_the_same_services(coordinator, member_use
     coord.patch(f"/api/deadlines/{deadline.pk}/", {"due_estimated": True}, format="json")
     deadline.refresh_from_db()
     assert deadline.due_estimated is False
+
+
+def test_the_admin_door_confirms_through_the_same_services(coordinator_client, copy):
+    deadline = copy.deadlines.get()
+    response = coordinator_client.post(
+        "/admin/events/deadline/",
+        {"action": "confirm_estimated_dates", "_selected_action": [deadline.pk]},
+        HTTP_ACCEPT_LANGUAGE="en",
+        follow=True,
+    )
+    assert "1 deadline confirmed." in response.content.decode()
+    coordinator_client.post(
+        "/admin/events/event/", {"action": "confirm_estimated_dates", "_selected_action": [copy.pk]}
+    )
+    copy.refresh_from_db()
+    deadline.refresh_from_db()
+    assert (copy.dates_estimated, deadline.due_estimated) == (False, False)
+    # A second time: the service's refusal, shown by the admin, changes nothing.
+    response = coordinator_client.post(
+        "/admin/events/event/",
+        {"action": "confirm_estimated_dates", "_selected_action": [copy.pk]},
+        HTTP_ACCEPT_LANGUAGE="en",
+        follow=True,
+    )
+    assert "The dates of FOSDEM 2027 are not estimated." in response.content.decode()
