@@ -128,6 +128,12 @@ def test_coordinator_confirms_an_estimated_copy_in_chinese(
         )
         _fits(page)
         screenshot(page, f"estimated-copy-zh-{width}")
+        for name, url in (("list", f"/?view=list&year={copy.start_date.year}"), ("cfp", "/cfp/")):
+            page.goto(f"{live_server.url}{url}")
+            assert page.locator(".badge.estimated").count() == 1, name
+            _fits(page)
+            screenshot(page, f"estimated-{name}-zh-{width}")
+        page.goto(f"{live_server.url}/events/{copy.pk}/")
         page.locator("#dates button[type=submit]").click()
         page.wait_for_load_state()
         assert "日期已确认" in page.locator("body").inner_text()
