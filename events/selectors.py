@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 
-from members.models import Contribution, RoleAssignment
+from members.models import Contribution, Member, RoleAssignment
 from members.permissions import can_see_internal_events
 
 from .models import ActionItem, Deadline, Event, EventComment, Goal, Idea, IdeaSupport, Participation, Tag
@@ -70,13 +70,17 @@ def annotate_double_booked(members):
 
 
 def public_events():
-    """The events anyone may see."""
-    return Event.objects.filter(is_public=True)
+    """The events anyone may see ("where to meet us"): public ones the group is going to,
+    went to or is considering (Event.PUBLIC_STATUSES); never an idea, a declined or a
+    cancelled event, even one marked public."""
+    return Event.objects.filter(is_public=True, status__in=Event.PUBLIC_STATUSES)
 
 
 def public_deadlines():
-    """The deadlines anyone may see: public ones of public events."""
-    return Deadline.objects.filter(is_public=True, event__is_public=True)
+    """The deadlines anyone may see: public ones of public events (as public_events)."""
+    return Deadline.objects.filter(
+        is_public=True, event__is_public=True, event__status__in=Event.PUBLIC_STATUSES
+    )
 
 
 def events_visible_to(*, user):
@@ -331,6 +335,12 @@ def event_page(*, pk, user):
         action_items=action_items,
         member_view=member_view,
     )
+
+
+def assignable_members():
+    """Whom a coordinator may make a goal's owner on the event page: active members, by
+    name (one query)."""
+    return list(Member.objects.filter(active=True).order_by("display_name"))
 
 
 def _open_first(action_items):

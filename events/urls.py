@@ -2,7 +2,7 @@ from django.urls import path
 
 import intl_portal.common.converters  # noqa: F401  (registers "id")
 
-from . import member_views, views
+from . import coordinator_views, member_views, views
 from .trackers import views as tracker_views
 
 app_name = "events"
@@ -11,6 +11,15 @@ urlpatterns = [
     path("", views.calendar, name="calendar"),
     path("cfp/", views.cfp_board, name="cfp_board"),
     path("events/<id:pk>/", views.event_detail, name="event_detail"),
+    # Before participations/<id>/<action>/: "role" is no member's action.
+    path("goals/<id:pk>/owner/", coordinator_views.goal_owner, name="goal_owner"),
+    path("participations/<id:pk>/role/", coordinator_views.participation_role, name="participation_role"),
+    path("events/<id:pk>/confirm-dates/", coordinator_views.event_dates_confirm, name="event_dates_confirm"),
+    path(
+        "deadlines/<id:pk>/confirm-date/",
+        coordinator_views.deadline_date_confirm,
+        name="deadline_date_confirm",
+    ),
     path("discover/", tracker_views.discover, name="discover"),
     path("discover/<id:pk>/adopt/", tracker_views.adopt, name="discover_adopt"),
     path("discover/<id:pk>/link/", tracker_views.link, name="discover_link"),

@@ -15,6 +15,7 @@ from members.permissions import can_manage_events, member_of
 from .forms import EventFilterForm, parse_month, parse_year
 from .models import Event, Participation
 from .selectors import (
+    assignable_members,
     deadline_board,
     deadlines_visible_to,
     event_filter,
@@ -162,18 +163,18 @@ def event_detail(request, pk):
     page = event_page(pk=pk, user=request.user)
     if page is None:
         raise Http404(_("No such event."))
+    # Coordinators work in admin, so are staff: members' pages skip the groups query.
+    manage = request.user.is_staff and can_manage_events(request.user)
     context = {
         "page": page,
         "event": page.event,
         "member_view": page.member_view,
         "now": timezone.now(),
-        # Coordinators see what the public trackers say about the event (changes to accept).
-        # Coordinators work in admin, so are staff: members' pages skip the groups query.
-        "tracker": (
-            tracker_panel(event=page.event)
-            if request.user.is_staff and can_manage_events(request.user)
-            else None
-        ),
+        # Coordinators see what the public trackers say about the event (changes to accept),
+        # give goals their owners, change roles and confirm estimated dates.
+        "tracker": tracker_panel(event=page.event) if manage else None,
+        "manage": manage,
+        "assignable": assignable_members() if manage else [],
         "role_choices": Participation.Role.choices,
         "me_id": getattr(member_of(request.user), "pk", None),
     }

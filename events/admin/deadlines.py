@@ -5,10 +5,12 @@ import datetime as dt
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from intl_portal.common.admin import ServiceAdmin, ServiceInline
+from intl_portal.common.admin import ServiceAdmin, ServiceInline, service_action
 from intl_portal.common.timezones import normalize_zone_name
 
+from .. import services
 from ..models import Deadline
 from ..writes import DeadlineWrites
 from .permissions import ManagedByEventCoordinators
@@ -78,8 +80,17 @@ class DeadlineInline(DeadlineWrites, ManagedByEventCoordinators, ServiceInline):
 @admin.register(Deadline)
 class DeadlineAdmin(DeadlineWrites, ManagedByEventCoordinators, ServiceAdmin):
     form = DeadlineForm
-    list_display = ["event", "kind", "due_at", "announced", "is_public"]
-    list_filter = ["kind", "is_public", "event__status"]
+    list_display = ["event", "kind", "due_at", "announced", "is_public", "due_estimated"]
+    list_filter = ["kind", "is_public", "due_estimated", "event__status"]
+    actions = ["confirm_estimated_dates"]
+    confirm_estimated_dates = service_action(
+        _("Confirm the dates estimated from last year"),
+        lambda request, deadline: services.deadline_confirm_date(user=request.user, deadline=deadline),
+        lambda count: (
+            ngettext("%(count)d deadline confirmed.", "%(count)d deadlines confirmed.", count)
+            % {"count": count}
+        ),
+    )
     search_fields = ["event__name", "title"]
     autocomplete_fields = ["event"]
     list_select_related = ["event"]

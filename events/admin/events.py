@@ -52,12 +52,22 @@ class EventAdmin(EventWrites, ManagedByEventCoordinators, ServiceAdmin):
         "deadline_count",
         "participant_count",
     ]
-    list_filter = ["status", YearListFilter, "country", "kind", "priority", "format", "is_public", "tags"]
+    list_filter = [
+        "status",
+        YearListFilter,
+        "country",
+        "kind",
+        "priority",
+        "format",
+        "is_public",
+        "dates_estimated",
+        "tags",
+    ]
     search_fields = ["name", "series", "organizer", "city", "venue"]
     date_hierarchy = "start_date"
     autocomplete_fields = ["alternatives", "tags"]
     inlines = [DeadlineInline, GoalInline, ParticipationInline, ActionItemInline]
-    actions = ["confirm_events", "decline_events", "copy_to_next_edition"]
+    actions = ["confirm_events", "decline_events", "copy_to_next_edition", "confirm_estimated_dates"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["name", ("series", "edition_year"), "organizer", ("kind", "format")]}),
@@ -96,6 +106,14 @@ class EventAdmin(EventWrites, ManagedByEventCoordinators, ServiceAdmin):
         lambda request, event: services.event_confirm(user=request.user, event=event),
         lambda count: (
             ngettext("%(count)d event confirmed.", "%(count)d events confirmed.", count) % {"count": count}
+        ),
+    )
+    confirm_estimated_dates = service_action(
+        _("Confirm the dates estimated from last year"),
+        lambda request, event: services.event_confirm_dates(user=request.user, event=event),
+        lambda count: (
+            ngettext("%(count)d event's dates confirmed.", "%(count)d events' dates confirmed.", count)
+            % {"count": count}
         ),
     )
     decline_events = service_action(

@@ -5,7 +5,10 @@ no VTIMEZONE to get wrong, so every client — ical.js, vobject, libical, icalen
 Apple, Outlook — reads the same instant, on daylight-saving change days too. The zone the
 organisers announced it in stays in the text ("Deadline as announced: 2026-07-01 09:00
 (Europe/Brussels)") and in `X-INTL-PORTAL-ANNOUNCED-TZID`. Events are all-day VEVENTs whose
-DTEND is the day after their last day (exclusive).
+DTEND is the day after their last day (exclusive). An event known only to a month, part of
+one or a quarter spans that period, marked approximate in its SUMMARY and DESCRIPTION and
+`STATUS:TENTATIVE`; "not announced yet" has no period and is left out. Dates and deadlines
+copied from last year's edition and not confirmed yet say so the same way.
 
 UIDs are stored with the rows (`ical_uid`), so they never change. SEQUENCE is the deadline's
 plus its event's: it rises when the deadline moves, when the event's dates move and when the
@@ -128,6 +131,11 @@ class FeedWriter:
                 "portal": _("On the portal: %(url)s"),
                 "organiser": _("Organiser: %(name)s"),
                 "reminder": _("Reminder: %(summary)s"),
+                "estimated_summary": _("%(summary)s (estimated from last year)"),
+                "estimated_dates": _("Dates estimated from last year's edition; not confirmed yet."),
+                "estimated_deadline": _("Date estimated from last year's edition; not confirmed yet."),
+                "approximate_summary": _("%(summary)s (dates approximate)"),
+                "approximate_dates": _("Dates known only approximately: %(when)s"),
             }
             self._country_names = {}
         self._portal_prefix = portal_event_url(0)[: -len("0/")]
@@ -178,6 +186,9 @@ class FeedWriter:
             summary = t["kind_event_title"] % {"kind": kind, "event": event_name, "title": row["title"]}
         else:
             summary = t["kind_event"] % {"kind": kind, "event": event_name}
+        estimated = row["due_estimated"]
+        if estimated:
+            summary = t["estimated_summary"] % {"summary": summary}
         cancelled = row["event__status"] == Event.Status.CANCELLED
         if cancelled:
             summary = t["cancelled_summary"] % {"summary": summary}
@@ -200,6 +211,8 @@ class FeedWriter:
         if place:
             lines.append(t["place"] % {"place": place})
         lines.append(t["announced"] % {"time": announced})
+        if estimated:
+            lines.append(t["estimated_deadline"])
         if url != portal:
             lines.append(url)
         lines.append(t["portal"] % {"url": portal})
@@ -219,6 +232,8 @@ class FeedWriter:
         ]
         if cancelled:
             out.append("STATUS:CANCELLED")
+        elif estimated:
+            out.append("STATUS:TENTATIVE")
         if self.mark_private and not (row["is_public"] and row["event__is_public"]):
             out.append("CLASS:PRIVATE")
         if not past and row["event__status"] not in CLOSED:
@@ -238,12 +253,24 @@ class FeedWriter:
         """The all-day VEVENT of one event row as bytes."""
         t = self.t
         cancelled = row["status"] == Event.Status.CANCELLED
+        first_day, last_day = row["start_date"], row["end_date"] or row["start_date"]
+        approximate_when = None
+        if first_day is None:  # known only to a month, part of one or a quarter
+            first_day, last_day, approximate_when = self._approximate_period(row)
         summary = row["name"]
+        if approximate_when:
+            summary = t["approximate_summary"] % {"summary": summary}
+        if row["dates_estimated"]:
+            summary = t["estimated_summary"] % {"summary": summary}
         if cancelled:
             summary = t["cancelled_summary"] % {"summary": summary}
         portal = self.portal_url(row["id"])
         url = row["website_url"] or portal
         lines = [t["cancelled_line"]] if cancelled else []
+        if approximate_when:
+            lines.append(t["approximate_dates"] % {"when": approximate_when})
+        if row["dates_estimated"]:
+            lines.append(t["estimated_dates"])
         if row["organizer"]:
             lines.append(t["organiser"] % {"name": row["organizer"]})
         description = row["description"]
@@ -254,12 +281,11 @@ class FeedWriter:
         if url != portal:
             lines.append(url)
         lines.append(t["portal"] % {"url": portal})
-        last_day = row["end_date"] or row["start_date"]
         out = [
             "BEGIN:VEVENT",
             f"UID:{row['ical_uid']}",
             f"DTSTAMP:{utc_stamp(row['updated_at'])}",
-            f"DTSTART;VALUE=DATE:{row['start_date']:%Y%m%d}",
+            f"DTSTART;VALUE=DATE:{first_day:%Y%m%d}",
             f"DTEND;VALUE=DATE:{last_day + DAY:%Y%m%d}",
             f"SEQUENCE:{row['sequence']}",
             f"SUMMARY:{escape_text(summary)}",
@@ -275,10 +301,25 @@ class FeedWriter:
         ]
         if cancelled:
             out.append("STATUS:CANCELLED")
+        elif approximate_when or row["dates_estimated"]:
+            out.append("STATUS:TENTATIVE")
         if self.mark_private and not row["is_public"]:
             out.append("CLASS:PRIVATE")
         out.append("END:VEVENT")
         return b"".join(fold(line) for line in out)
+
+    def _approximate_period(self, row):
+        """(first day, last day, "late June 2026" in the feed's language) of an event known
+        only approximately; the period is the model's own (Event.approx_first_day …)."""
+        event = Event(
+            date_precision=row["date_precision"],
+            approx_year=row["approx_year"],
+            approx_month=row["approx_month"],
+            approx_quarter=row["approx_quarter"],
+        )
+        with translation.override(self.language):
+            when = event.when_display
+        return event.approx_first_day, event.approx_last_day, when
 
 
 _ZONES = {}

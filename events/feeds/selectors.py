@@ -25,7 +25,7 @@ from ..selectors import deadlines_visible_to, events_visible_to
 
 FILTER_NAMES = ("country", "status", "kind", "tag", "lang")
 # Bump when the feeds' text changes shape, so cached bodies and ETags are renewed.
-FEED_FORMAT_VERSION = "2"
+FEED_FORMAT_VERSION = "3"
 
 _EVENT_TEXT_FIELDS = (
     "id",
@@ -53,6 +53,7 @@ DEADLINE_FIELDS = (
     "is_date_only",
     "url",
     "is_public",
+    "due_estimated",
     "sequence",
     "updated_at",
     "event",
@@ -61,7 +62,18 @@ DEADLINE_FIELDS = (
     "event__id",
 )
 # What an event's all-day VEVENT shows (ical.FeedWriter.event).
-EVENT_FIELDS = (*_EVENT_TEXT_FIELDS, "ical_uid", "kind", "organizer", "description")
+EVENT_FIELDS = (
+    *_EVENT_TEXT_FIELDS,
+    "ical_uid",
+    "kind",
+    "organizer",
+    "description",
+    "dates_estimated",
+    "date_precision",
+    "approx_year",
+    "approx_month",
+    "approx_quarter",
+)
 
 
 def history_start(now):
@@ -175,18 +187,30 @@ def feed_deadlines(*, filters, now, feed=None):
     return deadlines
 
 
+def _approximate_q():
+    """Events known only approximately, to a month, part of one or a quarter: the feeds show
+    them as all-day entries over that period, marked approximate. "Not announced yet" has
+    no period and stays out."""
+    month = Q(date_precision__in=Event.MONTH_PRECISIONS, approx_month__isnull=False)
+    quarter = Q(date_precision=Event.DatePrecision.QUARTER, approx_quarter__isnull=False)
+    return Q(start_date__isnull=True, approx_year__isnull=False) & (month | quarter)
+
+
+def _in_window_q(first_day):
+    """Events not over before `first_day`: by their last day, or, for approximate ones, by
+    their year (a period ends by 31 December of its year)."""
+    dated = Q(end_date__gte=first_day) | Q(end_date__isnull=True, start_date__gte=first_day)
+    return dated | (_approximate_q() & Q(approx_year__gte=first_day.year))
+
+
 def feed_events(*, filters, now, feed=None):
-    """Events (with dates) a feed holds as all-day entries: those its viewer may see, whose
-    last day is within the feeds' history.
+    """Events a feed holds as all-day entries: those its viewer may see, with dates or an
+    approximate period, whose last day (or year) is within the feeds' history.
     The `kind` filter keeps events with a deadline of that kind that the viewer may see
     too (an internal deadline never puts a public event in the public feed). Not evaluated."""
     viewer = feed_viewer(feed=feed)
     first_day = history_start(now).date()
-    events = events_visible_to(user=viewer).filter(
-        _event_q(filters),
-        Q(end_date__gte=first_day) | Q(end_date__isnull=True, start_date__gte=first_day),
-        start_date__isnull=False,
-    )
+    events = events_visible_to(user=viewer).filter(_event_q(filters), _in_window_q(first_day))
     if filters.kinds:
         with_kind = deadlines_visible_to(user=viewer).filter(kind__in=filters.kinds).values("event_id")
         events = events.filter(id__in=with_kind)
@@ -270,7 +294,7 @@ def feed_state(*, parts, now, deadlines=None, events=None):
         counts["d_out"] = _count(Deadline.objects.filter(due_at__lt=start))
     if events is not None:
         first_day = start.date()
-        ended = Q(end_date__lt=first_day) | Q(end_date__isnull=True, start_date__lt=first_day)
+        ended = ~_in_window_q(first_day)
         counts["e_rows"] = _count(Event.objects.all())
         counts["e_out"] = _count(Event.objects.filter(ended))
     row = CalendarRevision.objects.filter(pk=1).values("changed_at", **counts).first()

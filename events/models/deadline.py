@@ -49,6 +49,11 @@ class Deadline(models.Model):
     url = models.URLField(_("link"), max_length=500, blank=True)
     is_public = models.BooleanField(_("public"), default=True)
     note = BoundedTextField(_("note"), blank=True)
+    due_estimated = models.BooleanField(
+        _("date estimated from last year"),
+        default=False,
+        help_text=_("Set on a copy to the next edition until a coordinator confirms the date."),
+    )
     # Raised each time the instant moves, so calendar clients replace the old entry.
     sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
     # The calendar UID, fixed for the row's life whatever the site's address becomes.

@@ -85,6 +85,9 @@ class Event(models.Model):
 
     # Statuses after which the group is no longer going: no reminders, no booking checks.
     CLOSED_STATUSES = (Status.DECLINED, Status.CANCELLED)
+    # What the public "where to meet us" window may show: events the group is going to (or
+    # went to) or is considering; never an idea, a declined or a cancelled event.
+    PUBLIC_STATUSES = (Status.CONSIDERING, Status.PLANNED, Status.CONFIRMED, Status.ATTENDED)
 
     name = models.CharField(_("name"), max_length=200)
     series = models.CharField(

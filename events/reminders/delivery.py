@@ -42,7 +42,7 @@ def render(row, *, now, memo=None):
         if memo is None:
             return render_message(deadline=deadline, language=language, now=now)
         minutes_left = round((deadline.due_at - now).total_seconds() / 60)
-        key = (deadline.pk, deadline.due_at, language, minutes_left)
+        key = (deadline.pk, deadline.due_at, deadline.due_estimated, language, minutes_left)
         if key not in memo:
             memo[key] = render_message(deadline=deadline, language=language, now=now)
         return memo[key]

@@ -29,7 +29,8 @@ from ..models.reminders import (
     Via,
     Weekday,
 )
-from .messages import Message, format_in_zone, time_left_text
+from ..selectors import public_deadlines, public_events
+from .messages import Message, estimated_mark, format_in_zone, time_left_text
 
 # A digest whose moment passed longer ago than this (the dispatcher was down) is skipped:
 # next week's will say it.
@@ -226,8 +227,9 @@ def digest_content(*, now, zone, public_only=False, member=None):
         start_date__lte=today + dt.timedelta(days=EVENTS_AHEAD_DAYS),
     ).order_by("start_date", "name")
     if public_only:
-        deadlines = deadlines.filter(is_public=True, event__is_public=True)
-        events = events.filter(is_public=True)
+        # The public window is the one rule of events.selectors (as the pages and feeds).
+        deadlines = deadlines.filter(pk__in=public_deadlines().values("pk"))
+        events = events.filter(pk__in=public_events().values("pk"))
         actions, proposals = [], []
     else:
         going = (
@@ -301,6 +303,7 @@ def render_digest(*, content, today, period, language, now, public_only=False):
                             "close": format_in_zone(d.due_at, d.timezone),
                             "left": time_left_text(d.due_at - now),
                         }
+                        + (estimated_mark() if d.due_estimated else "")
                         for d in content.deadlines
                     ),
                 )

@@ -107,6 +107,12 @@ def event_portal_url(event):
 BEIJING = "Asia/Shanghai"
 
 
+def estimated_mark():
+    """What follows a deadline copied from last year's edition and not confirmed yet (in the
+    active language): its date is a guess."""
+    return _(" (estimated from last year)")
+
+
 def render_message(*, deadline, language, now, offset=None):
     """The reminder for `deadline` as seen at `now`, in `language` ('en' or 'zh-hans')."""
     event = deadline.event
@@ -121,6 +127,8 @@ def render_message(*, deadline, language, now, offset=None):
             "deadline": what,
             "left": left,
         }
+        if deadline.due_estimated:
+            title += estimated_mark()
         fields = [
             (_("Event"), event.name),
             (_("Deadline"), what),
@@ -131,8 +139,15 @@ def render_message(*, deadline, language, now, offset=None):
             fields.append((_("Beijing time"), format_in_zone(deadline.due_at, BEIJING)))
         fields.append((_("In UTC"), close_utc))
         notes = ()
+        if deadline.due_estimated:
+            notes += (
+                _(
+                    "This date is estimated from last year's edition and not confirmed yet: "
+                    "check the organisers' page before relying on it."
+                ),
+            )
         if deadline.is_date_only:
-            notes = (_("Announced as a date only: it closes at 23:59 of that day."),)
+            notes += (_("Announced as a date only: it closes at 23:59 of that day."),)
         cfp_url = deadline.url or event.cfp_url or event.website_url
         portal_url = event_portal_url(event)
         links = ((_("CFP link"), cfp_url),) if cfp_url else ()
@@ -160,6 +175,7 @@ def render_message(*, deadline, language, now, offset=None):
                 "timezone": deadline.timezone,
                 "local": deadline.local_due_at.isoformat(),
                 "is_date_only": deadline.is_date_only,
+                "estimated": deadline.due_estimated,
             },
             "time_left": left,
             "close_local": close_local,

@@ -14,7 +14,13 @@ lines) are explicit calls inside the service that causes them, in its transactio
 """
 
 from .comments import comment_edit, comment_post, comment_remove, idea_support, idea_unsupport
-from .deadlines import deadline_delete, deadline_instant, deadline_set, deadline_set_from_source
+from .deadlines import (
+    deadline_confirm_date,
+    deadline_delete,
+    deadline_instant,
+    deadline_set,
+    deadline_set_from_source,
+)
 from .events import (
     event_confirm,
     event_confirm_dates,
@@ -78,6 +84,7 @@ __all__ = [
     "contact_create",
     "contact_delete",
     "contact_update",
+    "deadline_confirm_date",
     "deadline_delete",
     "deadline_instant",
     "deadline_set",

@@ -4,7 +4,9 @@ reminders that follow a deadline (planned, moved or cancelled in the same transa
 import datetime as dt
 import zoneinfo
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from intl_portal.common.dates import require_in_range
 from intl_portal.common.records import assign, save_clean
@@ -85,11 +87,25 @@ def _deadline_write(*, event, kind, local, zone, date_only, deadline, **fields):
     deadline.timezone = zone_name
     deadline.is_date_only = bool(date_only or not isinstance(local, dt.datetime))
     assign(deadline, fields)
-    _raise_sequence_if_moved(deadline)
+    if _raise_sequence_if_moved(deadline) and "due_estimated" not in fields:
+        deadline.due_estimated = False  # a date set by hand is no longer last year's estimate
     save_clean(deadline)
     reminders_plan_deadlines(deadlines=[deadline])
     # A speaker notification moves the steps that wait for the talk's acceptance.
     travel_timelines_sync_event(event_id=event.pk)
+    return deadline
+
+
+@transaction.atomic
+def deadline_confirm_date(*, user, deadline):
+    """A coordinator confirms a deadline copied to the next edition: its date is no longer
+    "estimated from last year". Feeds show it without the mark (updated_at moves), and its
+    reminders, rendered when sent, no longer say it is an estimate."""
+    require_manager(user)
+    if not deadline.due_estimated:
+        raise ValidationError(_("This deadline's date is not estimated."))
+    deadline.due_estimated = False
+    deadline.save(update_fields=["due_estimated", "updated_at"])
     return deadline
 
 

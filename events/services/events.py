@@ -101,8 +101,12 @@ def event_decline(*, user, event):
 
 @transaction.atomic
 def event_confirm_dates(*, user, event):
-    """A coordinator confirms the dates of a copied edition: no longer "estimated from last year"."""
+    """A coordinator confirms the dates of a copied edition: no longer "estimated from last
+    year". Its deadlines keep their own estimate (deadline_confirm_date), each confirmed
+    when the organisers announce it."""
     require_manager(user)
+    if not event.dates_estimated:
+        raise ValidationError(_("The dates of %(name)s are not estimated.") % {"name": event.name})
     event.dates_estimated = False
     event.save(update_fields=["dates_estimated", "updated_at"])
     return event
@@ -205,6 +209,7 @@ def event_copy_to_next_edition(*, user, event, years=1):
                 is_date_only=deadline.is_date_only,
                 is_public=deadline.is_public,
                 url=deadline.url,
+                due_estimated=True,
             )
         )
     Deadline.objects.bulk_create(new_deadlines)

@@ -53,6 +53,12 @@ def _require_known_status(status):
         raise ValidationError({"status": _("Unknown participation status: %(status)s") % {"status": status}})
 
 
+def _require_known_role(fields):
+    role = fields.get("role")
+    if role is not None and role not in Participation.Role.values:
+        raise ValidationError({"role": _("Unknown role: %(role)s") % {"role": role}})
+
+
 def _require_may_move(user, participation):
     if not can_confirm_participation(user, participation):
         raise PermissionDenied(_("Only coordinators may confirm or decline participations."))
@@ -68,6 +74,7 @@ def participation_create(*, user, event, member, status=Status.PROPOSED, **field
     move through participation_set_status (so a trip created confirmed proposes its line)."""
     require_manager(user)
     _require_known_status(status)
+    _require_known_role(fields)
     _require_active(member)
     participation = Participation(event=event, member=member, status=Status.PROPOSED)
     assign(participation, fields)
@@ -86,11 +93,12 @@ def participation_update(*, user, participation, **fields):
     stored = _stored(participation)
     status = fields.pop("status", stored["status"])
     _require_known_status(status)
+    _require_known_role(fields)
     assign(participation, fields)
     if participation.member_id != stored["member_id"]:
         _require_active(participation.member)
     participation.status = stored["status"]
-    save_clean(participation)
+    save_clean(participation, conflict=_("This member already has this role at this event."))
     if status != stored["status"]:
         participation_set_status(user=user, participation=participation, status=status)
         if stored["event_id"] != participation.event_id:
@@ -164,8 +172,7 @@ def participation_volunteer(*, user, event, role, note=""):
     A second entry for the same role, an unknown role or a closed event is refused."""
     if not can_volunteer(user):
         raise PermissionDenied(_("Only members may volunteer."))
-    if role not in Participation.Role.values:
-        raise ValidationError({"role": _("Unknown role: %(role)s") % {"role": role}})
+    _require_known_role({"role": role})
     if event.is_closed or event.merged_into_id:
         raise ValidationError(_("This event is not going ahead; nobody can sign up for it."))
     member = member_of(user)

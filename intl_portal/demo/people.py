@@ -1,12 +1,12 @@
 """The group's people (working group, advisory board, partners) and, in demo mode, the
-two demo log-ins."""
+demo log-ins: a coordinator, a member and an approver (the executive committee / council)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from events.travel.services import traveller_passport_country_set
-from members.groups import COORDINATORS
+from members.groups import APPROVERS, COORDINATORS
 from members.models import Member
 from members.permissions import OPERATOR
 from members.services import people
@@ -36,9 +36,17 @@ PEOPLE = [
     ("Robert", "", "Robert", ADV, "", ""),
     ("谭中意", "谭中意", "Tan Zhongyi", PARTNER, "", ""),
     ("Dean", "", "Dean", PARTNER, "", ""),
+    # The demo's approver: the plan names no one of the executive committee / council that
+    # approves the budget ("上报执委会/理事会审批"), so the demo brings its own.
+    ("Grace", "", "Grace", ADV, "开源社理事会 (council)", ""),
 ]
 
-DEMO_PASSWORDS = {"coordinator": "demo-coordinator", "member": "demo-member"}
+# username → (password, the person, staff, permission group, who they are on the console)
+DEMO_ACCOUNTS = {
+    "coordinator": ("demo-coordinator", "Emily", True, COORDINATORS, "a coordinator: /admin/ and /triage/"),
+    "member": ("demo-member", "Richard", False, None, "a member of the working group"),
+    "approver": ("demo-approver", "Grace", False, APPROVERS, "the council: approves budgets at /budget/"),
+}
 
 
 def load_people():
@@ -69,22 +77,22 @@ def load_people():
 
 
 def load_accounts(members):
-    """Demo log-ins: a coordinator (Emily) and a member (Richard). Demo mode only.
-    Returns {username: password}."""
+    """Demo log-ins: a coordinator (Emily), a member (Richard) and an approver of the
+    executive committee / council (Grace). Demo mode only. Returns {username: User}."""
     user_model = get_user_model()
     accounts = {}
-    for username, member_name, staff in (("coordinator", "Emily", True), ("member", "Richard", False)):
+    for username, (password, member_name, staff, group, _who) in DEMO_ACCOUNTS.items():
         # Log-ins and their groups are Django's own (django.contrib.auth), written with its API;
         # linking a person to a log-in is ours, through the members' service.
         user, _ = user_model.objects.get_or_create(username=username)
         user.is_staff = staff
         user.email = members[member_name].email
-        user.set_password(DEMO_PASSWORDS[username])
+        user.set_password(password)
         user.save()
-        if staff:
-            user.groups.add(Group.objects.get(name=COORDINATORS))
+        if group:
+            user.groups.add(Group.objects.get(name=group))
         member = members[member_name]
         if member.user_id != user.pk:
             people.member_update_profile(member=member, user=OPERATOR, login=user)
-        accounts[username] = DEMO_PASSWORDS[username]
+        accounts[username] = user
     return accounts

@@ -3,7 +3,8 @@ through the admin's action, the event's participation inline, the member's parti
 inline, the participation's change form or the API; a refusal is the same refusal
 everywhere and changes nothing.
 
-(No web page of the portal changes a participation: members read them.)"""
+(The event page changes a participation's role and a goal's owner through the same services,
+with the same refusals as the API: tests/events/test_assign_on_event_page.py.)"""
 
 import datetime as dt
 

@@ -1,12 +1,15 @@
 import datetime as dt
 from decimal import Decimal
+from io import StringIO
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 
 from budget.models import Budget
+from budget.services import budget_approve
 from events.models import Deadline, Event, Goal
+from members.permissions import is_approver, is_coordinator
 
 pytestmark = pytest.mark.django_db
 
@@ -58,11 +61,13 @@ def test_demo_statuses_follow_the_plan():
     assert {"talk", "booth"} <= secured
 
 
-def test_demo_budget_is_88000_cny_for_10_trips():
+def test_demo_budget_is_88000_cny_for_10_trips_submitted_to_the_approvers():
     call_command("load_demo", verbosity=0)
-    budget = Budget.objects.get()
+    budget = Budget.objects.get(title="2025 国际接轨组预算")
     assert (budget.total, budget.currency, budget.planned_person_trips) == (Decimal("88000.00"), "CNY", 10)
-    assert budget.status == Budget.Status.DRAFT
+    # Without demo mode there is no approver's log-in: submitted, waiting.
+    assert budget.status == Budget.Status.SUBMITTED
+    assert budget.approval_body == Budget.ApprovalBody.EXECUTIVE_COMMITTEE_AND_COUNCIL
 
 
 def test_demo_accounts_only_in_demo_mode(settings, django_user_model):
@@ -75,3 +80,54 @@ def test_demo_accounts_only_in_demo_mode(settings, django_user_model):
     assert coordinator.check_password("demo-coordinator")
     assert coordinator.is_staff and coordinator.member.display_name == "Emily"
     assert django_user_model.objects.get(username="member").member.display_name == "Richard"
+
+
+def test_demo_approver_can_log_in_and_approve_and_the_flow_is_shown(settings, client, django_user_model):
+    settings.DEMO_MODE = True
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "demo log-in: approver / demo-approver" in out.getvalue()
+    approver = django_user_model.objects.get(username="approver")
+    assert approver.check_password("demo-approver")
+    assert is_approver(approver) and not is_coordinator(approver) and not approver.is_staff
+    assert approver.member.display_name == "Grace"
+    # The whole flow: 2025 went draft → submitted → approved by the approver; 2026 waits.
+    approved = Budget.objects.get(title="2025 国际接轨组预算")
+    assert (approved.status, approved.decided_by, approved.approved_total) == (
+        Budget.Status.APPROVED,
+        approver,
+        Decimal("88000.00"),
+    )
+    waiting = Budget.objects.get(title="2026 国际接轨组预算")
+    assert waiting.status == Budget.Status.SUBMITTED
+    # The log-in works through the site's own login page, and the approver approves.
+    assert (
+        client.post("/accounts/login/", {"username": "approver", "password": "demo-approver"}).status_code
+        == 302
+    )
+    assert client.get("/budget/").status_code == 200
+    budget_approve(budget=waiting, user=approver, comment="同意。")
+    waiting.refresh_from_db()
+    assert waiting.status == Budget.Status.APPROVED
+
+
+def test_demo_with_the_approver_stays_idempotent(settings):
+    settings.DEMO_MODE = True
+    call_command("load_demo", verbosity=0)
+    first = row_counts()
+    statuses = dict(Budget.objects.values_list("title", "status"))
+    call_command("load_demo", verbosity=0)
+    assert row_counts() == first
+    assert dict(Budget.objects.values_list("title", "status")) == statuses
+
+
+def test_demo_mode_after_a_plain_load_approves_the_waiting_budget_once(settings):
+    settings.DEMO_MODE = False
+    call_command("load_demo", verbosity=0)
+    settings.DEMO_MODE = True
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    assert dict(Budget.objects.values_list("title", "status")) == {
+        "2025 国际接轨组预算": Budget.Status.APPROVED,
+        "2026 国际接轨组预算": Budget.Status.SUBMITTED,
+    }

@@ -63,11 +63,12 @@ class DeadlineSerializer(PortalModelSerializer):
             "url",
             "is_public",
             "note",
+            "due_estimated",
             "sequence",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["is_date_only", "sequence", "created_at", "updated_at"]
+        read_only_fields = ["is_date_only", "due_estimated", "sequence", "created_at", "updated_at"]
 
     @extend_schema_field(serializers.DateTimeField())
     def get_due_local(self, deadline):

@@ -109,6 +109,12 @@ class EventViewSet(EventWrites, PortalViewSet):
         body = serializers.ParticipationSerializer(participation, context=self.get_serializer_context()).data
         return Response(body, status=status.HTTP_201_CREATED)
 
+    @extend_schema(request=None, responses=serializers.EventSerializer)
+    @action(detail=True, methods=["post"], url_path="confirm-dates", permission_classes=[MembersOnly])
+    def confirm_dates(self, request, pk=None):
+        """A coordinator confirms dates copied from last year's edition (no longer estimated)."""
+        return self.run_transition(services.event_confirm_dates)
+
     @extend_schema(
         request=serializers.CommentTextSerializer, responses={201: serializers.EventCommentSerializer}
     )
@@ -131,6 +137,14 @@ class DeadlineViewSet(DeadlineWrites, PortalViewSet):
 
     def get_queryset(self):
         return deadlines_visible_to(user=self.request.user)
+
+    transition_argument = "deadline"
+
+    @extend_schema(request=None, responses=serializers.DeadlineSerializer)
+    @action(detail=True, methods=["post"], url_path="confirm-date", permission_classes=[MembersOnly])
+    def confirm_date(self, request, pk=None):
+        """A coordinator confirms a deadline copied from last year's edition (no longer estimated)."""
+        return self.run_transition(services.deadline_confirm_date)
 
     def service_data(self, serializer):
         return serializers.DeadlineSerializer.service_arguments(

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from intl_portal.demo import load_demo
+from intl_portal.demo.people import DEMO_ACCOUNTS
 
 
 class Command(BaseCommand):
@@ -14,4 +15,5 @@ class Command(BaseCommand):
         accounts = load_demo(with_accounts=settings.DEMO_MODE)
         self.stdout.write(self.style.SUCCESS("Demo data loaded from the 2025-26 plan."))
         for username, password in accounts.items():
-            self.stdout.write(f"  demo log-in: {username} / {password}")
+            who = DEMO_ACCOUNTS[username][4]
+            self.stdout.write(f"  demo log-in: {username} / {password}  ({who})")

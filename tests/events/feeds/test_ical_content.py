@@ -6,11 +6,13 @@ import re
 
 import pytest
 from django.apps import apps
+from django.urls import reverse
 from django.utils import timezone
 
-from events.models import Deadline, Event
+from events.feeds.services import calendar_feed_for_member
+from events.models import CalendarFeed, Deadline, Event
 from events.services import deadline_set, event_set_status, event_update
-from members.permissions import OPERATOR
+from members.permissions import OPERATOR, member_of
 from tests import factories
 
 from .ical_helpers import deadline_uid, event_uid, parse, vevents_by_uid
@@ -24,26 +26,35 @@ def _cfp(client, **query):
     return vevents_by_uid(parse(client.get(CFP, query)))
 
 
-def test_cancelled_event_entries_stay_marked_cancelled_without_alarms(client, summit):
+def test_cancelled_event_entries_stay_marked_cancelled_without_alarms_in_a_members_feed(
+    client, summit, member_user
+):
+    feed = calendar_feed_for_member(member=member_of(member_user))
+    CalendarFeed.objects.filter(pk=feed.pk).update(include_events=True)
+    personal = reverse("calendar:personal", kwargs={"token": feed.token})
     deadline = factories.DeadlineFactory(event=summit, due_at=SOON)
-    before = _cfp(client)[deadline_uid(deadline.pk)]
+    before = vevents_by_uid(parse(client.get(personal)))[deadline_uid(deadline.pk)]
     assert len(before.walk("VALARM")) == 2 and "STATUS" not in before
     event_set_status(user=OPERATOR, event=summit, status=Event.Status.CANCELLED)
-    after = _cfp(client)[deadline_uid(deadline.pk)]
+    after = vevents_by_uid(parse(client.get(personal)))[deadline_uid(deadline.pk)]
     assert str(after["STATUS"]) == "CANCELLED"
     assert after.walk("VALARM") == []
     assert int(after["SEQUENCE"]) == int(before["SEQUENCE"]) + 1
     assert str(after["SUMMARY"]) == "Cancelled: CFP closes: Open Source Summit Japan 2025"
     assert "This event is cancelled." in str(after["DESCRIPTION"])
-    entry = vevents_by_uid(parse(client.get(EVENTS)))[event_uid(summit.pk)]
+    entry = vevents_by_uid(parse(client.get(personal)))[event_uid(summit.pk)]
     assert str(entry["STATUS"]) == "CANCELLED" and int(entry["SEQUENCE"]) == 1
-    zh = vevents_by_uid(parse(client.get(CFP, {"lang": "zh-hans"})))[deadline_uid(deadline.pk)]
+    zh = vevents_by_uid(parse(client.get(personal, {"lang": "zh-hans"})))[deadline_uid(deadline.pk)]
     assert str(zh["SUMMARY"]).startswith("已取消：")
-    # Revived: the alarms come back and the entry is an update again.
+    # The public feeds show only where the group goes: the cancelled event has left them.
+    assert deadline_uid(deadline.pk) not in _cfp(client)
+    assert event_uid(summit.pk) not in vevents_by_uid(parse(client.get(EVENTS)))
+    # Revived: the alarms come back and the entry is an update again, in both feeds.
     event_set_status(user=OPERATOR, event=summit, status=Event.Status.PLANNED)
-    revived = _cfp(client)[deadline_uid(deadline.pk)]
+    revived = vevents_by_uid(parse(client.get(personal)))[deadline_uid(deadline.pk)]
     assert "STATUS" not in revived and len(revived.walk("VALARM")) == 2
     assert int(revived["SEQUENCE"]) == int(after["SEQUENCE"]) + 1
+    assert "STATUS" not in _cfp(client)[deadline_uid(deadline.pk)]
 
 
 def test_moving_an_event_raises_the_sequence_of_its_entries_once(client, summit):

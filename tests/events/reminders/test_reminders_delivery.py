@@ -125,6 +125,7 @@ def test_generic_webhook_payload_and_hmac(deadline):
         "timezone": "Asia/Seoul",
         "local": "2025-06-30T15:59:00+09:00",
         "is_date_only": False,
+        "estimated": False,
     }
     assert payload["offset_seconds"] == 86400
     assert payload["time_left"] == "1 day"
