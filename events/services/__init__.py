@@ -7,6 +7,7 @@
 - work.py — action items (members close their own), ideas and open topics, contacts
 - comments.py — comments on events with @mentions, members' +1 on ideas
 - proposals.py — events members propose, and the coordinators' triage of them
+- date_changes.py — members' requests for an event's dates to change, and their answer
 
 Views, admin, the API, commands and tasks call these functions; none of them repeats a
 rule or writes a model itself. Side effects (reminder planning, the SEQUENCE, budget
@@ -14,6 +15,12 @@ lines) are explicit calls inside the service that causes them, in its transactio
 """
 
 from .comments import comment_edit, comment_post, comment_remove, idea_support, idea_unsupport
+from .date_changes import (
+    date_change_accept,
+    date_change_decline,
+    date_change_request,
+    date_change_withdraw,
+)
 from .deadlines import deadline_delete, deadline_instant, deadline_set, deadline_set_from_source
 from .events import (
     event_confirm,
@@ -59,6 +66,8 @@ from .work import (
     contact_create,
     contact_delete,
     contact_update,
+    idea_accept,
+    idea_decline,
     idea_propose,
     idea_update,
     idea_withdraw,
@@ -78,6 +87,10 @@ __all__ = [
     "contact_create",
     "contact_delete",
     "contact_update",
+    "date_change_accept",
+    "date_change_decline",
+    "date_change_request",
+    "date_change_withdraw",
     "deadline_delete",
     "deadline_instant",
     "deadline_set",
@@ -97,6 +110,8 @@ __all__ = [
     "goal_create",
     "goal_delete",
     "goal_update",
+    "idea_accept",
+    "idea_decline",
     "idea_propose",
     "idea_support",
     "idea_unsupport",
