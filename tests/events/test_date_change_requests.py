@@ -210,3 +210,38 @@ def test_admin_lists_requests_and_accepts_through_the_service(coordinator_client
     change.refresh_from_db()
     event.refresh_from_db()
     assert (change.status, event.start_date) == ("accepted", dt.date(2026, 6, 12))
+
+
+def _accept(door, client, change):
+    if door == "page":
+        return client.post(f"/triage/date-changes/{change.pk}/", {"decision": "accept"})
+    if door == "admin":
+        data = {"action": "accept_requests", "_selected_action": [change.pk]}
+        return client.post("/admin/events/datechangerequest/", data)
+    return client.post(f"/api/date-change-requests/{change.pk}/accept/", {}, content_type="application/json")
+
+
+@pytest.mark.parametrize("door", ["page", "admin", "api"])
+def test_every_door_accepts_alike_and_refuses_a_second_answer_alike(
+    door, coordinator_client, coordinator, member_user, event
+):
+    change = services.date_change_request(user=member_user, event=event, reason="r", **_dates())
+    sequence = event.sequence
+    _accept(door, coordinator_client, change)
+    event.refresh_from_db()
+    change.refresh_from_db()
+    assert (change.status, event.start_date, event.end_date, event.sequence) == (
+        "accepted",
+        dt.date(2026, 6, 12),
+        dt.date(2026, 6, 14),
+        sequence + 1,
+    )
+    response = _accept(door, coordinator_client, change)
+    event.refresh_from_db()
+    assert event.sequence == sequence + 1  # answered once: nothing moves again
+    if door == "api":
+        assert response.status_code == 400
+        assert "already answered" in str(response.json())
+    else:
+        shown = [str(m) for m in response.wsgi_request._messages]
+        assert any("already answered" in text for text in shown), shown
