@@ -89,7 +89,7 @@ def test_a_declined_request_shows_its_reason_on_my_plan_in_chinese(client, membe
     me = client.get("/me/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "我申请的改期" in me
     assert "2026年第3季度" in me
-    assert "协调人的答复" in me and "官网仍写六月下旬" in me
+    assert "协调人的答复：官网仍写六月下旬" in me
 
 
 def test_a_decline_needs_a_reason_and_changes_nothing(coordinator, member_user, event):
