@@ -45,7 +45,7 @@ def _member_vias(preference):
 def mentions_plan(*, comment, member_ids, now=None):
     """Create the outbox rows that tell each of `member_ids` (the members the comment names)
     that it mentions them, except those who already have theirs. Returns how many were
-    created. Three queries whatever the number of names."""
+    created. Four queries whatever the number of names."""
     now = now or timezone.now()
     ids = {pk for pk in member_ids if pk != comment.author_id}
     if not ids:
