@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries as all_countries
 
-from .models import Event, Goal, Idea, Participation
+from .models import DateChangeRequest, Event, Goal, Idea, Participation
+from .models.date_change import DATE_FIELDS
 from .services import PROPOSAL_FIELDS
 
 ANY = [("", pgettext_lazy("filter", "Any"))]
@@ -117,6 +118,31 @@ class EventProposalForm(forms.ModelForm):
 
     def _post_clean(self):
         # Shape only: the model's constraints are the service's to check (event_propose).
+        pass
+
+
+class DateChangeRequestForm(forms.ModelForm):
+    """Ask for an event's other dates (exact or approximate, as a proposal gives them), with
+    where they come from."""
+
+    class Meta:
+        model = DateChangeRequest
+        fields = [*DATE_FIELDS, "reason"]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "approx_month": forms.Select(choices=[("", "—")] + [(n, n) for n in range(1, 13)]),
+            "approx_quarter": forms.Select(choices=[("", "—"), (1, "Q1"), (2, "Q2"), (3, "Q3"), (4, "Q4")]),
+            "reason": forms.Textarea(attrs={"rows": 2, "maxlength": 2000}),
+        }
+        labels = {"reason": _("Where do the new dates come from?")}
+        help_texts = {
+            "approx_year": _("For approximate dates: the year, e.g. 2026."),
+            "reason": _("E.g. “the organisers announced 12–14 June” with a link."),
+        }
+
+    def _post_clean(self):
+        # Shape only: the service checks the dates (date_change_request).
         pass
 
 

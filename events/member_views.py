@@ -36,8 +36,9 @@ from .forms import (
 )
 from .models import ActionItem, Event, EventComment, Idea, Participation
 from .selectors import event_comments as event_comments_of
-from .selectors import events_visible_to, ideas_for, triage_queue
+from .selectors import events_visible_to, ideas_for
 from .trackers.selectors import discovered_entry
+from .triage.selectors import triage_queue
 
 
 def _allowed_by(predicate):

@@ -11,7 +11,18 @@ from django.db.models.functions import Coalesce
 from members.models import Contribution, Member, RoleAssignment
 from members.permissions import can_see_internal_events
 
-from .models import ActionItem, Deadline, Event, EventComment, Goal, Idea, IdeaSupport, Participation, Tag
+from .models import (
+    ActionItem,
+    Deadline,
+    Event,
+    EventComment,
+    Goal,
+    Idea,
+    IdeaSupport,
+    Participation,
+    Tag,
+)
+from .triage.selectors import member_requests
 
 
 def _going_participations():
@@ -356,6 +367,8 @@ def _open_first(action_items):
 class MemberPlan:
     participations: list
     proposals: list
+    ideas: list
+    date_changes: list
     upcoming_deadlines: list
     recent_deadlines: list
     action_items: list
@@ -373,11 +386,9 @@ def member_plan(*, member, now, recent_limit=5, with_proposals=False):
         .select_related("event")
         .order_by("-event__start_date", "event__name", "role")
     )
-    proposals = []
+    proposals, ideas, date_changes = [], [], []
     if with_proposals:  # the member's own page only: one more query
-        proposals = list(
-            Event.objects.filter(proposed_by=member).select_related("merged_into").order_by("-created_at")
-        )
+        proposals, ideas, date_changes = member_requests(member=member)  # one union query
     deadlines = list(
         Deadline.objects.filter(event__in=events_involving(member=member).values("pk"))
         .exclude(event__status__in=Event.CLOSED_STATUSES)
@@ -399,49 +410,13 @@ def member_plan(*, member, now, recent_limit=5, with_proposals=False):
     return MemberPlan(
         participations=participations,
         proposals=proposals,
+        ideas=ideas,
+        date_changes=date_changes,
         upcoming_deadlines=upcoming,
         recent_deadlines=recent,
         action_items=action_items,
         contributions=contributions,
         roles=roles,
-    )
-
-
-# --- coordinators' triage ---------------------------------------------------------------------
-
-
-@dataclass
-class TriageQueue:
-    proposals: list
-    volunteers: list
-    due_date_requests: list
-    merge_targets: object  # a queryset: the events a proposal may be merged into
-
-
-def triage_queue():
-    """What waits for a coordinator's answer: proposed events, volunteers, requests for a new
-    due date; three queries whatever their number (the merge choices are one more)."""
-    proposals = list(
-        Event.objects.filter(status=Event.Status.IDEA, proposed_by__isnull=False)
-        .select_related("proposed_by")
-        .prefetch_related("goals")
-        .order_by("created_at")
-    )
-    volunteers = list(
-        Participation.objects.filter(status=Participation.Status.PROPOSED)
-        .select_related("member", "event")
-        .order_by("created_at")
-    )
-    requests = list(
-        ActionItem.objects.filter(requested_due_date__isnull=False)
-        .select_related("owner", "event")
-        .order_by("requested_due_date", "pk")
-    )
-    targets = (
-        Event.objects.filter(merged_into__isnull=True).exclude(status=Event.Status.IDEA).order_by("name")
-    )
-    return TriageQueue(
-        proposals=proposals, volunteers=volunteers, due_date_requests=requests, merge_targets=targets
     )
 
 

@@ -2,7 +2,7 @@ from django.urls import path
 
 import intl_portal.common.converters  # noqa: F401  (registers "id")
 
-from . import coordinator_views, member_views, views
+from . import coordinator_views, member_views, request_views, views
 from .trackers import views as tracker_views
 
 app_name = "events"
@@ -46,4 +46,7 @@ urlpatterns = [
     path("triage/proposals/<id:pk>/", member_views.triage_proposal, name="triage_proposal"),
     path("triage/volunteers/<id:pk>/", member_views.triage_volunteer, name="triage_volunteer"),
     path("triage/due-dates/<id:pk>/", member_views.triage_due_date, name="triage_due_date"),
+    path("events/<id:pk>/dates/", request_views.event_date_change, name="event_date_change"),
+    path("triage/date-changes/<id:pk>/", request_views.triage_date_change, name="triage_date_change"),
+    path("triage/ideas/<id:pk>/", request_views.triage_idea, name="triage_idea"),
 ]

@@ -10,10 +10,11 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
-from members.permissions import can_manage_events, member_of
+from members.permissions import can_manage_events, can_request_date_change, member_of
 
-from .forms import EventFilterForm, parse_month, parse_year
+from .forms import DateChangeRequestForm, EventFilterForm, parse_month, parse_year
 from .models import Event, Participation
+from .models.date_change import DATE_FIELDS
 from .selectors import (
     assignable_members,
     deadline_board,
@@ -159,6 +160,13 @@ def cfp_board(request):
     return render(request, "events/cfp_board.html", context)
 
 
+def _date_change_form(user, event):
+    """The form asking for other dates (members, while the event is open), filled with its dates."""
+    if not can_request_date_change(user) or event.is_closed or event.merged_into_id:
+        return None
+    return DateChangeRequestForm(initial={name: getattr(event, name) for name in DATE_FIELDS})
+
+
 def event_detail(request, pk):
     page = event_page(pk=pk, user=request.user)
     if page is None:
@@ -177,5 +185,6 @@ def event_detail(request, pk):
         "assignable": assignable_members() if manage else [],
         "role_choices": Participation.Role.choices,
         "me_id": getattr(member_of(request.user), "pk", None),
+        "date_change_form": _date_change_form(request.user, page.event),
     }
     return render(request, "events/event_detail.html", context)

@@ -102,3 +102,15 @@ class ContactWrites(ServiceWrites):
 
     def service_delete(self, request, obj):
         services.contact_delete(user=request.user, contact=obj)
+
+
+class DateChangeRequestWrites(ServiceWrites):
+    """A request is made by a member and answered by a coordinator (date_change_accept /
+    date_change_decline); it is never edited, only withdrawn while it waits."""
+
+    def service_create(self, request, data):
+        data = dict(data)
+        return services.date_change_request(user=request.user, event=data.pop("event"), **data)
+
+    def service_delete(self, request, obj):
+        services.date_change_withdraw(user=request.user, date_change=obj)

@@ -256,8 +256,22 @@ def can_propose_event(user):
 
 
 def can_triage(user):
-    """Accept, decline or merge proposals, volunteers and due-date requests: coordinators."""
+    """Accept, decline or merge proposals, volunteers, due-date and date-change requests and
+    new ideas: coordinators."""
     return is_coordinator(user)
+
+
+def can_request_date_change(user):
+    """Ask for an event's dates to change ("the organisers announced 12–14 June"): members."""
+    return member_of(user) is not None
+
+
+def can_withdraw_date_change(user, date_change):
+    """Take back a request for other dates while it waits: the member who asked, and
+    coordinators (who accept or decline it: can_triage)."""
+    if is_coordinator(user):
+        return True
+    return is_own(user, date_change.requested_by_id) and date_change.status == "open"
 
 
 def can_comment(user):

@@ -7,7 +7,7 @@ from ..reminders import admin as reminders_admin  # noqa: F401  (registers the r
 # admin autodiscovery imports only <app>.admin, and reminders is a package of the events app)
 from ..trackers import admin as trackers_admin  # noqa: F401  (the trackers' admins, likewise)
 from ..travel import admin as travel_admin  # noqa: F401  (registers the travel admins, likewise)
-from . import deadlines, events, participations, work  # noqa: F401  (registers the admins)
+from . import date_changes, deadlines, events, participations, work  # noqa: F401  (registers the admins)
 from .participations import double_booking_warnings
 from .permissions import ManagedByEventCoordinators
 

@@ -1,3 +1,4 @@
+from .date_change import DateChangeRequest
 from .deadline import Deadline
 from .dispatch_state import ChannelPace, DispatchHeartbeat
 from .event import Event, Tag
@@ -28,6 +29,7 @@ __all__ = [
     "CalendarRevision",
     "ChannelPace",
     "Contact",
+    "DateChangeRequest",
     "Deadline",
     "DeadlineLink",
     "DiscoveredDeadline",

@@ -276,12 +276,14 @@ class ReminderPreference(models.Model):
 
 
 class Reminder(models.Model):
-    """The outbox: one message to one recipient, either for one deadline at one offset, or
-    the weekly digest of one week (`period`: the Monday of that week in the recipient's zone)."""
+    """The outbox: one message to one recipient, either for one deadline at one offset, the
+    weekly digest of one week (`period`: the Monday of that week in the recipient's zone), or
+    a comment that @mentions the member (`comment`, due at once)."""
 
     class Kind(models.TextChoices):
         DEADLINE = "deadline", _("Deadline reminder")
         DIGEST = "digest", _("Weekly digest")
+        MENTION = "mention", _("Mention in a comment")
 
     class State(models.TextChoices):
         PENDING = "pending", pgettext_lazy("reminder state", "Pending")
@@ -308,6 +310,16 @@ class Reminder(models.Model):
         null=True,
         blank=True,
         related_name="reminders",
+    )
+    # A comment that @mentions the member (kind "mention"): sent at once, once per comment,
+    # member and means. Kept (comment set to NULL) when the comment is removed: not sent then.
+    comment = models.ForeignKey(
+        "events.EventComment",
+        verbose_name=_("comment"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="mention_reminders",
     )
     member = models.ForeignKey(
         "members.Member",
@@ -390,8 +402,22 @@ class Reminder(models.Model):
             ),
             models.CheckConstraint(
                 condition=(Q(kind="deadline") & Q(deadline_due_at__isnull=False) & Q(period__isnull=True))
-                | (Q(kind="digest") & Q(period__isnull=False) & Q(deadline__isnull=True)),
+                | (Q(kind="digest") & Q(period__isnull=False) & Q(deadline__isnull=True))
+                | (
+                    Q(kind="mention")
+                    & Q(member__isnull=False)
+                    & Q(period__isnull=True)
+                    & Q(deadline__isnull=True)
+                    & Q(travel_step__isnull=True)
+                ),
                 name="reminder_kind_fields",
+            ),
+            # A member hears of a comment that mentions them once per means, however often
+            # the comment is edited.
+            models.UniqueConstraint(
+                fields=["comment", "member", "via"],
+                condition=Q(kind="mention"),
+                name="reminder_unique_mention",
             ),
             models.UniqueConstraint(
                 fields=["travel_step", "member", "via", "offset"],
@@ -402,10 +428,10 @@ class Reminder(models.Model):
 
     def __str__(self):
         recipient = self.member or self.channel
-        if self.kind == self.Kind.DIGEST:
+        if self.kind in (self.Kind.DIGEST, self.Kind.MENTION):
             return f"{self.label} → {recipient}"
         return f"{self.label or self.deadline_id} → {recipient} ({format_offset(self.offset)})"
 
     @property
     def offset_label(self):
-        return "" if self.kind == self.Kind.DIGEST else format_offset(self.offset)
+        return "" if self.kind in (self.Kind.DIGEST, self.Kind.MENTION) else format_offset(self.offset)

@@ -112,6 +112,8 @@ class Idea(models.Model):
         blank=True,
         related_name="ideas",
     )
+    # The coordinators' answer when they accept or decline a new idea (its proposer sees it).
+    triage_reason = BoundedTextField(_("answer to the proposer"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -91,6 +91,8 @@ def decide(row, *, now, grace, max_attempts, muted, siblings):
     """(SEND | SKIP | CANCEL | WAIT | FAIL, reason) for one claimed or due row."""
     if row.kind == Reminder.Kind.DIGEST:
         return _decide_digest(row, now=now)
+    if row.kind == Reminder.Kind.MENTION:
+        return _decide_mention(row)
     if row.travel_step_id is not None:
         if not row.member.active:
             return SKIP, SKIP_INACTIVE
@@ -143,6 +145,18 @@ def _decide_digest(row, *, now):
         return WAIT, "digest moved"
     if now - min(moment, row.send_at) > DIGEST_GRACE:
         return _stopped_mattering(row, "moment passed more than 12 hours ago")
+    return SEND, ""
+
+
+def _decide_mention(row):
+    """A mention goes out at once unless its comment was removed (the event's mute does not
+    hold it back: see reminders/mentions.py)."""
+    if row.comment_id is None:
+        return CANCEL, "comment removed"
+    if not row.member.active:
+        return SKIP, SKIP_INACTIVE
+    if row.via == Via.EMAIL and not row.member.email:
+        return SKIP, SKIP_NO_ADDRESS
     return SEND, ""
 
 

@@ -13,6 +13,7 @@ from ..models.reminders import Reminder, Via
 from . import channels
 from .channels.email import send_email
 from .digests import digest_content, digest_schedule, render_digest
+from .mentions import render_mention_message
 from .messages import render_message, render_travel_message
 
 logger = logging.getLogger(__name__)
@@ -37,6 +38,9 @@ def render(row, *, now, memo=None):
     language = recipient_language(row)
     if row.travel_step_id is not None:
         return render_travel_message(step=row.travel_step, language=language, now=now)
+    if row.kind == Reminder.Kind.MENTION:
+        zone = row.member.timezone or "Asia/Shanghai"
+        return render_mention_message(comment=row.comment, language=language, zone=zone)
     if row.kind != Reminder.Kind.DIGEST:
         deadline = row.deadline
         if memo is None:

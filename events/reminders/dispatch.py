@@ -58,6 +58,8 @@ def idempotency_key(row):
     that sees it twice (a dispatcher killed between sending and recording) drops the copy."""
     if row.kind == Reminder.Kind.DIGEST:
         return f"digest-{row.pk}-{row.period:%Y%m%d}"
+    if row.kind == Reminder.Kind.MENTION:
+        return f"mention-{row.pk}"
     return f"reminder-{row.pk}-{int(row.deadline_due_at.timestamp())}"
 
 
@@ -70,6 +72,8 @@ def _with_relations(queryset):
         "deadline__event",
         "member__reminder_preference",
         "channel",
+        "comment__event",
+        "comment__author",
         "travel_step__participation__event",
         "travel_step__participation__member",
     )

@@ -7,6 +7,7 @@
 - work.py — action items (members close their own), ideas and open topics, contacts
 - comments.py — comments on events with @mentions, members' +1 on ideas
 - proposals.py — events members propose, and the coordinators' triage of them
+- date_changes.py — members' requests for an event's dates to change, and their answer
 
 Views, admin, the API, commands and tasks call these functions; none of them repeats a
 rule or writes a model itself. Side effects (reminder planning, the SEQUENCE, budget
@@ -20,6 +21,12 @@ from .deadlines import (
     deadline_instant,
     deadline_set,
     deadline_set_from_source,
+)
+from .date_changes import (
+    date_change_accept,
+    date_change_decline,
+    date_change_request,
+    date_change_withdraw,
 )
 from .events import (
     event_confirm,
@@ -65,6 +72,8 @@ from .work import (
     contact_create,
     contact_delete,
     contact_update,
+    idea_accept,
+    idea_decline,
     idea_propose,
     idea_update,
     idea_withdraw,
@@ -85,6 +94,10 @@ __all__ = [
     "contact_delete",
     "contact_update",
     "deadline_confirm_date",
+    "date_change_accept",
+    "date_change_decline",
+    "date_change_request",
+    "date_change_withdraw",
     "deadline_delete",
     "deadline_instant",
     "deadline_set",
@@ -104,6 +117,8 @@ __all__ = [
     "goal_create",
     "goal_delete",
     "goal_update",
+    "idea_accept",
+    "idea_decline",
     "idea_propose",
     "idea_support",
     "idea_unsupport",

@@ -18,6 +18,7 @@ from members.permissions import (
 )
 
 from ..models import EventComment, IdeaSupport
+from ..reminders.mentions import mentions_cancel_for_comment, mentions_plan
 
 MENTION = re.compile(r"@(\S+)")
 
@@ -47,12 +48,21 @@ def _clean_text(text):
     return text
 
 
+def _record_mentions(comment):
+    """Record whom the comment names and tell them (reminders.mentions: once per comment
+    and member, not the author, through each one's own reminder means)."""
+    named = mentioned_members(comment.text)
+    comment.mentioned.set(named)
+    mentions_plan(comment=comment, member_ids=named)
+
+
 @transaction.atomic
 def comment_post(*, user, event, text):
-    """A member comments on an event; the members it @mentions are recorded on it."""
+    """A member comments on an event; the members it @mentions are recorded on it and
+    notified."""
     require(can_comment(user), _("Only members may comment."))
     comment = save_clean(EventComment(event=event, author=member_of(user), text=_clean_text(text)))
-    comment.mentioned.set(mentioned_members(comment.text))
+    _record_mentions(comment)
     return comment
 
 
@@ -67,13 +77,14 @@ def comment_edit(*, user, comment, text, now=None):
     comment.text = _clean_text(text)
     comment.edited_at = now
     save_clean(comment)
-    comment.mentioned.set(mentioned_members(comment.text))
+    _record_mentions(comment)  # only the newly named hear of it
     return comment
 
 
 @transaction.atomic
 def comment_remove(*, user, comment):
     require(can_remove_comment(user, comment), _("Only coordinators may remove comments."))
+    mentions_cancel_for_comment(comment_id=comment.pk)
     comment.delete()
 
 

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from intl_portal.common.dates import require_in_range
-from intl_portal.common.records import assign, require, save_clean
+from intl_portal.common.records import assign, locked_in, require, save_clean
 from members.permissions import (
     can_change_idea,
     can_close_action_item,
@@ -153,6 +153,38 @@ def idea_withdraw(*, user, idea):
     if not can_change_idea(user, _as_stored(idea, stored)):
         raise PermissionDenied(_("You may withdraw only your own ideas, while they are undecided."))
     idea.delete()
+
+
+def _new_idea(idea):
+    return locked_in(
+        idea,
+        allowed={Idea.Status.PROPOSED},
+        refusal=_("This idea was already answered (it is %(status)s)."),
+    )
+
+
+@transaction.atomic
+def idea_accept(*, user, idea, reason=""):
+    """A coordinator takes a new idea up (→ accepted); `reason` is shown to its proposer."""
+    require(can_triage(user), _("Only coordinators may answer new ideas."))
+    row = _new_idea(idea)
+    row.status, row.triage_reason = Idea.Status.ACCEPTED, (reason or "").strip()
+    row.save(update_fields=["status", "triage_reason"])
+    idea.status, idea.triage_reason = row.status, row.triage_reason
+    return row
+
+
+@transaction.atomic
+def idea_decline(*, user, idea, reason):
+    """A coordinator declines a new idea with a reason its proposer sees (required)."""
+    require(can_triage(user), _("Only coordinators may answer new ideas."))
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Say why, for the member who proposed it.")})
+    row = _new_idea(idea)
+    row.status, row.triage_reason = Idea.Status.REJECTED, reason.strip()
+    row.save(update_fields=["status", "triage_reason"])
+    idea.status, idea.triage_reason = row.status, row.triage_reason
+    return row
 
 
 def _as_stored(idea, stored):

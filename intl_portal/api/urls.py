@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 
 from .budget import views as budget_views
 from .docs import PortalSchemaView, PortalSwaggerView
+from .events import date_changes as date_change_views
 from .events import travel as travel_views
 from .events import views as events_views
 from .members import views as members_views
@@ -23,6 +24,9 @@ router.register("goals", events_views.GoalViewSet, basename="goal")
 router.register("participations", events_views.ParticipationViewSet, basename="participation")
 router.register("action-items", events_views.ActionItemViewSet, basename="actionitem")
 router.register("ideas", events_views.IdeaViewSet, basename="idea")
+router.register(
+    "date-change-requests", date_change_views.DateChangeRequestViewSet, basename="datechangerequest"
+)
 router.register("contacts", events_views.ContactViewSet, basename="contact")
 router.register("travel-requirements", travel_views.TravelRequirementViewSet, basename="travelrequirement")
 router.register("travel-steps", travel_views.TravelStepViewSet, basename="travelstep")

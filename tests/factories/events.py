@@ -7,6 +7,7 @@ import factory
 from events.models import (
     ActionItem,
     Contact,
+    DateChangeRequest,
     Deadline,
     Event,
     EventReview,
@@ -78,6 +79,17 @@ class ActionItemFactory(factory.django.DjangoModelFactory):
         model = ActionItem
 
     title = factory.Sequence(lambda n: f"Action {n}")
+
+
+class DateChangeRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DateChangeRequest
+
+    event = factory.SubFactory(EventFactory)
+    requested_by = factory.SubFactory(MemberFactory)
+    start_date = dt.date(2025, 9, 20)
+    end_date = dt.date(2025, 9, 21)
+    reason = "The organisers announced new dates."
 
 
 class IdeaFactory(factory.django.DjangoModelFactory):

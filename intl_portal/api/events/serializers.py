@@ -340,9 +340,10 @@ class IdeaSerializer(PortalModelSerializer):
             "proposer",
             "parent",
             "status",
+            "triage_reason",
             "created_at",
         ]
-        read_only_fields = ["created_at"]
+        read_only_fields = ["triage_reason", "created_at"]
 
 
 class ContactSerializer(PortalModelSerializer):

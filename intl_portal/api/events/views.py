@@ -260,6 +260,20 @@ class IdeaViewSet(IdeaWrites, PortalViewSet):
     def unsupport(self, request, pk=None):
         return self.run_transition(services.idea_unsupport)
 
+    @extend_schema(request=serializers.ReasonSerializer, responses=serializers.IdeaSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def accept(self, request, pk=None):
+        """A coordinator takes a new idea up; the reason is shown to its proposer."""
+        data = self.action_data(serializers.ReasonSerializer)
+        return self.run_transition(services.idea_accept, reason=data["reason"])
+
+    @extend_schema(request=serializers.ReasonSerializer, responses=serializers.IdeaSerializer)
+    @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
+    def decline(self, request, pk=None):
+        """A coordinator declines a new idea with a reason its proposer sees."""
+        data = self.action_data(serializers.ReasonSerializer)
+        return self.run_transition(services.idea_decline, reason=data["reason"])
+
 
 class ContactViewSet(ContactWrites, PortalViewSet):
     queryset = Contact.objects.prefetch_related("events")
