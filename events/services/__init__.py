@@ -15,18 +15,18 @@ lines) are explicit calls inside the service that causes them, in its transactio
 """
 
 from .comments import comment_edit, comment_post, comment_remove, idea_support, idea_unsupport
+from .date_changes import (
+    date_change_accept,
+    date_change_decline,
+    date_change_request,
+    date_change_withdraw,
+)
 from .deadlines import (
     deadline_confirm_date,
     deadline_delete,
     deadline_instant,
     deadline_set,
     deadline_set_from_source,
-)
-from .date_changes import (
-    date_change_accept,
-    date_change_decline,
-    date_change_request,
-    date_change_withdraw,
 )
 from .events import (
     event_confirm,
@@ -93,11 +93,11 @@ __all__ = [
     "contact_create",
     "contact_delete",
     "contact_update",
-    "deadline_confirm_date",
     "date_change_accept",
     "date_change_decline",
     "date_change_request",
     "date_change_withdraw",
+    "deadline_confirm_date",
     "deadline_delete",
     "deadline_instant",
     "deadline_set",
