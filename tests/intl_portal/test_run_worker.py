@@ -1,5 +1,6 @@
 """`manage.py run_worker` starts the worker again when it stops, and stops when told to."""
 
+import os
 import shlex
 import signal
 import subprocess
@@ -48,3 +49,20 @@ def test_sigterm_stops_the_supervisor_and_its_worker(tmp_path):
     supervisor.send_signal(signal.SIGTERM)
     _out, err = supervisor.communicate(timeout=30)
     assert supervisor.returncode == 0, err
+
+
+def test_the_beat_schedule_directory_is_made_on_a_fresh_checkout(tmp_path):
+    """Beat writes its schedule under var/, which a fresh clone lacks: without the directory
+    the beat died at start and no reminder went out."""
+    schedule = tmp_path / "fresh-checkout" / "var" / "celerybeat-schedule"
+    worker = shlex.join([sys.executable, "-c", "pass"])
+    supervisor = subprocess.run(
+        [sys.executable, "manage.py", "run_worker", "--max-restarts", "0", "--command", worker],
+        cwd=ROOT,
+        env={**os.environ, "CELERY_BEAT_SCHEDULE_FILENAME": str(schedule)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "not restarting" in supervisor.stderr
+    assert schedule.parent.is_dir()

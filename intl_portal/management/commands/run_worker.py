@@ -11,7 +11,9 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 WORKER = [sys.executable, "-m", "celery", "-A", "intl_portal", "worker", "--beat", "--loglevel=INFO"]
@@ -33,6 +35,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, concurrency, command, max_restarts, **options):
         command = shlex.split(command) if command else [*WORKER, f"--concurrency={concurrency}"]
+        # Beat keeps its schedule in var/, which a fresh checkout does not have.
+        Path(settings.CELERY_BEAT_SCHEDULE_FILENAME).parent.mkdir(parents=True, exist_ok=True)
         stopping = False
         child = None
 
