@@ -88,7 +88,7 @@ def _deadlines(member, *, now, query, size, recent_limit):
     past_ids = rows.filter(due_at__lt=now).order_by("-due_at", "-pk").values("pk")[:recent_limit]
     picked = Q(pk__in=coming_ids) | Q(pk__in=past_ids) if page == 1 else Q(pk__in=coming_ids)
     found = list(
-        rows.filter(picked)
+        Deadline.objects.filter(picked)  # the picked ids already passed `rows`' conditions
         .select_related("event")
         .annotate(is_upcoming=upcoming, upcoming_total=total_of(rows.filter(due_at__gte=now)))
     )
