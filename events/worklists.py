@@ -6,6 +6,7 @@ with 300 events or 5,000."""
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
@@ -86,7 +87,12 @@ def _deadlines(member, *, now, query, size, recent_limit):
     # (the index), then read whole with the number of upcoming ones: one query.
     coming_ids = rows.filter(due_at__gte=now).order_by("due_at", "pk").values("pk")[offset : offset + size]
     past_ids = rows.filter(due_at__lt=now).order_by("-due_at", "-pk").values("pk")[:recent_limit]
-    picked = Q(pk__in=coming_ids) | Q(pk__in=past_ids) if page == 1 else Q(pk__in=coming_ids)
+    if page > 1:
+        picked = Q(pk__in=coming_ids)
+    elif connection.features.supports_slicing_ordering_in_compound:  # one list of ids: no scan
+        picked = Q(pk__in=coming_ids.union(past_ids, all=True))
+    else:
+        picked = Q(pk__in=coming_ids) | Q(pk__in=past_ids)
     found = list(
         Deadline.objects.filter(picked)  # the picked ids already passed `rows`' conditions
         .select_related("event")
