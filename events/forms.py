@@ -177,10 +177,22 @@ class ProposalTriageForm(forms.Form):
     decision = forms.ChoiceField(choices=DECISIONS)
     reason = forms.CharField(label=_("Reason (the proposer sees it)"), max_length=2000, required=False)
     into = forms.ModelChoiceField(queryset=Event.objects.none(), required=False)
+    # Any other event, by the number in its address (/events/<number>/): the page offers only
+    # the likely duplicates, the queue may hold events of any year.
+    into_number = forms.IntegerField(label=_("or the event's number"), min_value=1, required=False)
 
     def __init__(self, *args, merge_targets=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["into"].queryset = merge_targets if merge_targets is not None else Event.objects.all()
+
+    def clean(self):
+        data = super().clean()
+        number = data.get("into_number")
+        if number and not data.get("into"):
+            data["into"] = self.fields["into"].queryset.filter(pk=number).first()
+            if data["into"] is None:
+                self.add_error("into_number", _("There is no event with that number to merge into."))
+        return data
 
 
 class IdeaForm(forms.Form):

@@ -38,7 +38,7 @@ from .models import ActionItem, Event, EventComment, Idea, Participation
 from .selectors import event_comments as event_comments_of
 from .selectors import events_visible_to, ideas_for
 from .trackers.selectors import discovered_entry
-from .triage.selectors import triage_queue
+from .worklists import triage_queue
 
 
 def _allowed_by(predicate):
@@ -217,7 +217,7 @@ def action_item_act(request, pk, action):
 
 @_coordinator_required
 def triage(request):
-    queue = triage_queue()
+    queue = triage_queue(query=request.GET)
     return render(request, "events/triage.html", {"queue": queue})
 
 

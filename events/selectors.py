@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 
-from members.models import Contribution, Member, RoleAssignment
+from members.models import Member
 from members.permissions import can_see_internal_events
 
 from .models import (
@@ -22,7 +22,6 @@ from .models import (
     Participation,
     Tag,
 )
-from .triage.selectors import member_requests
 
 
 def _going_participations():
@@ -188,6 +187,7 @@ class CalendarDay:
     in_month: bool
     is_today: bool
     entries: list = field(default_factory=list)
+    deadlines: list = field(default_factory=list)  # due this day in the viewer's zone
 
 
 def events_between(*, events, first, last):
@@ -197,14 +197,58 @@ def events_between(*, events, first, last):
     )
 
 
+def deadlines_by_day(*, deadlines, events, first, last, zone, include_closed=False):
+    """The `deadlines` of `events` due on the days first..last in `zone` (the viewer's), by
+    that day: {date: [deadline, …]} in time order, events joined (one query). Deadlines of
+    declined or cancelled events are left out unless `include_closed`, as on the CFP board."""
+    start = dt.datetime.combine(first, dt.time.min, tzinfo=zone)
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
+    rows = deadlines.filter(event__in=events, due_at__gte=start, due_at__lt=end).select_related("event")
+    if not include_closed:
+        rows = rows.exclude(event__status__in=Event.CLOSED_STATUSES)
+    by_day = defaultdict(list)
+    for deadline in rows.order_by("due_at", "pk"):
+        by_day[deadline.due_at.astimezone(zone).date()].append(deadline)
+    return by_day
+
+
 def event_month_grid(*, events, year, month, today):
     """Weeks (Monday first) of CalendarDay for a month, each day listing its events.
 
     One query whatever the number of events. Returns (weeks, events_in_month).
     """
+    weeks, in_month, _approximate = event_month(events=events, year=year, month=month, today=today)
+    return weeks, in_month
+
+
+def event_month(*, events, year, month, today, deadlines=None, zone=None, include_closed=False):
+    """What the month page shows: its weeks (Monday first) of CalendarDay, each day listing
+    its events and, when `deadlines` (the viewer's visible ones) and `zone` are given, the
+    deadlines due that day in `zone`; the events in the month; and the events known only
+    approximately in it (as event_month_approximate).
+
+    One query for the events (dated and approximate together), one for the deadlines.
+    Returns (weeks, events_in_month, approximate_events).
+    """
     weeks_of_dates = pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     first, last = weeks_of_dates[0][0], weeks_of_dates[-1][-1]
-    overlapping = events_between(events=events, first=first, last=last)
+    rows = events.filter(
+        (Q(start_date__lte=last) & _ends_on_or_after(first)) | _approximately_in(year, month)
+    ).order_by("start_date", "name")
+    overlapping, approximate = [], []
+    for event in rows:
+        (approximate if event.start_date is None else overlapping).append(event)
+    approximate.sort(key=lambda event: (event.approx_first_day, event.name))
+    due = {}
+    if deadlines is not None:
+        due = deadlines_by_day(
+            deadlines=deadlines,
+            events=events,
+            first=first,
+            last=last,
+            zone=zone,
+            include_closed=include_closed,
+        )
     by_day = defaultdict(list)
     for event in overlapping:
         start, end = event.start_date, event.last_day
@@ -222,7 +266,13 @@ def event_month_grid(*, events, year, month, today):
             day += dt.timedelta(days=1)
     weeks = [
         [
-            CalendarDay(date=day, in_month=day.month == month, is_today=day == today, entries=by_day[day])
+            CalendarDay(
+                date=day,
+                in_month=day.month == month,
+                is_today=day == today,
+                entries=by_day[day],
+                deadlines=due.get(day, []),
+            )
             for day in week
         ]
         for week in weeks_of_dates
@@ -230,7 +280,7 @@ def event_month_grid(*, events, year, month, today):
     month_first = dt.date(year, month, 1)
     month_last = dt.date(year, month, pycalendar.monthrange(year, month)[1])
     in_month = [e for e in overlapping if e.start_date <= month_last and e.last_day >= month_first]
-    return weeks, in_month
+    return weeks, in_month, approximate
 
 
 def event_year_list(*, events, year):
@@ -263,27 +313,32 @@ def event_year_list(*, events, year):
 def event_month_approximate(*, events, year, month):
     """Events known only approximately whose period overlaps the month (a month, part of it,
     or its quarter), in period order: the grid shows them above its weeks (one query)."""
+    rows = events.filter(_approximately_in(year, month))
+    return sorted(rows, key=lambda event: (event.approx_first_day, event.name))
+
+
+def _approximately_in(year, month):
     quarter = (month - 1) // 3 + 1
-    rows = events.filter(start_date__isnull=True, approx_year=year).filter(
+    return Q(start_date__isnull=True, approx_year=year) & (
         Q(date_precision__in=Event.MONTH_PRECISIONS, approx_month=month)
         | Q(date_precision=Event.DatePrecision.QUARTER, approx_quarter=quarter)
     )
-    return sorted(rows, key=lambda event: (event.approx_first_day, event.name))
 
 
 # --- CFP board ------------------------------------------------------------------------------
 
 
 def deadline_board(*, deadlines, events, now, include_closed=False, overdue_limit=50):
-    """Deadlines of `events`: upcoming ones by time left, then the most recent overdue ones.
+    """Deadlines of `events`: upcoming ones by time left (a queryset: the page windows it),
+    then the most recent overdue ones (a list, one query).
 
     Deadlines of declined or cancelled events are left out unless `include_closed`.
-    Two queries. Returns (upcoming, overdue).
+    Returns (upcoming, overdue).
     """
     rows = deadlines.filter(event__in=events).select_related("event")
     if not include_closed:
         rows = rows.exclude(event__status__in=Event.CLOSED_STATUSES)
-    upcoming = list(rows.filter(due_at__gte=now).order_by("due_at", "pk"))
+    upcoming = rows.filter(due_at__gte=now).order_by("due_at", "pk")
     overdue = list(rows.filter(due_at__lt=now).order_by("-due_at", "-pk")[:overdue_limit])
     return upcoming, overdue
 
@@ -360,64 +415,7 @@ def _open_first(action_items):
     return sorted(action_items, key=lambda item: item.status in finished)
 
 
-# --- a member's plan ------------------------------------------------------------------------
-
-
-@dataclass
-class MemberPlan:
-    participations: list
-    proposals: list
-    ideas: list
-    date_changes: list
-    upcoming_deadlines: list
-    recent_deadlines: list
-    action_items: list
-    contributions: list
-    roles: list
-
-
-def member_plan(*, member, now, recent_limit=5, with_proposals=False):
-    """A member's events and roles, the events they proposed (and what became of them), the
-    deadlines of their events, their action items and ambassador contributions: six queries
-    whatever the numbers."""
-    today = now.date()
-    participations = list(
-        Participation.objects.filter(member=member)
-        .select_related("event")
-        .order_by("-event__start_date", "event__name", "role")
-    )
-    proposals, ideas, date_changes = [], [], []
-    if with_proposals:  # the member's own page only: one more query
-        proposals, ideas, date_changes = member_requests(member=member)  # one union query
-    deadlines = list(
-        Deadline.objects.filter(event__in=events_involving(member=member).values("pk"))
-        .exclude(event__status__in=Event.CLOSED_STATUSES)
-        .select_related("event")
-        .order_by("due_at", "pk")
-    )
-    upcoming = [deadline for deadline in deadlines if deadline.due_at >= now]
-    recent = [deadline for deadline in deadlines if deadline.due_at < now][-recent_limit:][::-1]
-    action_items = _open_first(ActionItem.objects.filter(owner=member).select_related("event"))
-    contributions = list(
-        Contribution.objects.filter(member=member).select_related("event").order_by("-created_at")
-    )
-    roles = list(
-        RoleAssignment.objects.filter(member=member)
-        .filter(Q(term_end__isnull=True) | Q(term_end__gte=today))
-        .select_related("role")
-        .order_by("term_start")
-    )
-    return MemberPlan(
-        participations=participations,
-        proposals=proposals,
-        ideas=ideas,
-        date_changes=date_changes,
-        upcoming_deadlines=upcoming,
-        recent_deadlines=recent,
-        action_items=action_items,
-        contributions=contributions,
-        roles=roles,
-    )
+# --- ideas and comments ----------------------------------------------------------------------
 
 
 def ideas_for(*, member):

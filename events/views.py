@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
+from intl_portal.common.paging import list_window
 from members.permissions import can_manage_events, can_request_date_change, member_of
 
 from .forms import DateChangeRequestForm, EventFilterForm, parse_month, parse_year
@@ -21,14 +22,15 @@ from .selectors import (
     deadlines_visible_to,
     event_filter,
     event_filter_choices,
-    event_month_approximate,
-    event_month_grid,
+    event_month,
     event_page,
     event_timeline,
     event_year_list,
     events_visible_to,
 )
 from .trackers.selectors import tracker_panel
+
+BOARD_PAGE = 50  # upcoming deadlines a page of the CFP board shows
 
 
 def _filtered_events(request):
@@ -79,8 +81,16 @@ def calendar(request):
         if not timeline.upcoming and timeline.latest_start:
             month = timeline.latest_start.replace(day=1)
             notice = "nothing_upcoming"
-    weeks, in_month = event_month_grid(events=events, year=month.year, month=month.month, today=today)
-    approximate = event_month_approximate(events=events, year=month.year, month=month.month)
+    status = form.cleaned_data.get("status") if form.is_bound else ""
+    weeks, in_month, approximate = event_month(
+        events=events,
+        year=month.year,
+        month=month.month,
+        today=today,
+        deadlines=deadlines_visible_to(user=request.user),
+        zone=timezone.get_current_timezone(),
+        include_closed=status in Event.CLOSED_STATUSES,
+    )
     if not in_month and not approximate and not notice:
         notice = "empty_month"
     next_start = timeline.first_upcoming
@@ -103,6 +113,7 @@ def calendar(request):
         "query_items": query_items,
         "query_keep": [("month", f"{month:%Y-%m}")],
         "status_choices": Event.Status.choices,
+        "viewer_zone": timezone.get_current_timezone_name(),
         "today": today,
     }
     return render(request, "events/calendar.html", context)
@@ -151,10 +162,12 @@ def cfp_board(request):
         now=timezone.now(),
         include_closed=status in Event.CLOSED_STATUSES,
     )
+    upcoming = list_window(upcoming, query=request.GET, param="page", size=BOARD_PAGE, anchor="upcoming")
     context = {
         "form": form,
         "upcoming": upcoming,
-        "overdue": overdue,
+        # The past ones go with the first page only.
+        "overdue": overdue if upcoming.page == 1 else [],
         "query_items": query_items,
     }
     return render(request, "events/cfp_board.html", context)

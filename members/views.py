@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from events.selectors import member_plan
+from events.worklists import member_plan
 
 from .models import Member
 from .permissions import is_member, member_of
@@ -20,7 +20,9 @@ from .services.tokens import api_token_create, api_token_of, api_token_revoke
 @login_required
 def me(request):
     member = member_of(request.user)
-    plan = member_plan(member=member, now=timezone.now(), with_proposals=True) if member else None
+    plan = None
+    if member:
+        plan = member_plan(member=member, now=timezone.now(), query=request.GET, with_proposals=True)
     context = {"member": member, "plan": plan, "is_me": True, "me_id": member.pk if member else None}
     return render(request, "members/plan.html", context)
 
@@ -30,7 +32,7 @@ def member_detail(request, pk):
     if not is_member(request.user):
         raise PermissionDenied
     member = get_object_or_404(Member, pk=pk)
-    plan = member_plan(member=member, now=timezone.now())
+    plan = member_plan(member=member, now=timezone.now(), query=request.GET)
     own = member_of(request.user)
     context = {"member": member, "plan": plan, "is_me": member == own, "me_id": own.pk if own else None}
     return render(request, "members/plan.html", context)

@@ -1,13 +1,11 @@
-"""What waits for the coordinators' answer (the triage page) and what became of what a member
-asked for (their plan): proposed events, volunteers, requests for a new due date or for an
-event's other dates, new ideas. Each list is one query whatever its length."""
-
-from dataclasses import dataclass
+"""What became of what a member asked the coordinators for (their plan): the events they
+proposed, their ideas, their requests for an event's other dates, in one query. The
+coordinators' side, the triage queue, is in events.worklists."""
 
 from django.db import models
-from django.db.models import Aggregate, Count, F, OuterRef, Q, Subquery, Value
+from django.db.models import F, Value
 
-from ..models import ActionItem, DateChangeRequest, Event, Goal, Idea, Participation
+from ..models import DateChangeRequest, Event, Idea
 
 _REQUEST_COLUMNS = (
     "r_kind",
@@ -117,85 +115,3 @@ def _request_instance(values):
     if values["r_kind"] == "idea":
         return Idea(title=values["r_title"], triage_reason=values["r_answer"], event=link, **common)
     return DateChangeRequest(event=link, answer=values["r_answer"], **dates, **common)
-
-
-# --- coordinators' triage ---------------------------------------------------------------------
-
-
-@dataclass
-class TriageQueue:
-    proposals: list
-    volunteers: list
-    due_date_requests: list
-    date_changes: list
-    ideas: list
-    merge_targets: list  # the events a proposal may be merged into
-
-
-class _Joined(Aggregate):
-    """The values of a column joined with commas (GROUP_CONCAT; STRING_AGG on PostgreSQL)."""
-
-    function = "GROUP_CONCAT"
-    template = "%(function)s(%(expressions)s)"
-
-    def as_postgresql(self, compiler, connection, **extra):
-        template = "%(function)s(%(expressions)s, ',')"
-        return self.as_sql(compiler, connection, function="STRING_AGG", template=template, **extra)
-
-
-def triage_queue():
-    """What waits for a coordinator's answer: proposed events (with their goals' kinds) and
-    the events they may be merged into, volunteers, requests for a new due date or for an
-    event's other dates, new ideas; five queries whatever their number."""
-    goal_kinds = (
-        Goal.objects.filter(event=OuterRef("pk"))
-        .order_by()
-        .values("event")
-        .annotate(kinds=_Joined("kind", output_field=models.CharField()))
-        .values("kinds")
-    )
-    events = list(
-        Event.objects.filter(
-            Q(status=Event.Status.IDEA, proposed_by__isnull=False)
-            | (Q(merged_into__isnull=True) & ~Q(status=Event.Status.IDEA))
-        )
-        .select_related("proposed_by")
-        .annotate(goal_kinds=Subquery(goal_kinds))
-        .order_by("name", "pk")
-    )
-    proposals = sorted(
-        (event for event in events if event.status == Event.Status.IDEA), key=lambda e: (e.created_at, e.pk)
-    )
-    for event in proposals:
-        kinds = sorted(set((event.goal_kinds or "").split(",")) - {""})
-        event.goal_list = [Goal(event=event, kind=kind) for kind in kinds]
-    targets = [event for event in events if event.status != Event.Status.IDEA]
-    volunteers = list(
-        Participation.objects.filter(status=Participation.Status.PROPOSED)
-        .select_related("member", "event")
-        .order_by("created_at")
-    )
-    requests = list(
-        ActionItem.objects.filter(requested_due_date__isnull=False)
-        .select_related("owner", "event")
-        .order_by("requested_due_date", "pk")
-    )
-    date_changes = list(
-        DateChangeRequest.objects.filter(status=DateChangeRequest.Status.OPEN)
-        .select_related("event", "requested_by")
-        .order_by("created_at", "pk")
-    )
-    ideas = list(
-        Idea.objects.filter(status=Idea.Status.PROPOSED)
-        .select_related("proposer", "event")
-        .annotate(support_count=Count("supports"))
-        .order_by("created_at", "pk")
-    )
-    return TriageQueue(
-        proposals=proposals,
-        volunteers=volunteers,
-        due_date_requests=requests,
-        date_changes=date_changes,
-        ideas=ideas,
-        merge_targets=targets,
-    )

@@ -50,6 +50,22 @@ def _in_terms(day, enrolments):
     return any((e.term_start or dt.date.min) <= day <= (e.term_end or FAR_FUTURE) for e in enrolments)
 
 
+def _accepted_around_terms(enrolments):
+    """Contributions accepted from a day before the earliest term's start to a day after the
+    latest term's end (unbounded on a side where a term is open): the database leaves out the
+    years before, _in_terms then decides exactly in the site's zone."""
+    starts = [e.term_start for e in enrolments]
+    ends = [e.term_end for e in enrolments]
+    bound = Q()
+    if starts and None not in starts:
+        first = dt.datetime.combine(min(starts) - dt.timedelta(days=1), dt.time.min, dt.UTC)
+        bound &= Q(reviewed_at__isnull=True) | Q(reviewed_at__gte=first)
+    if ends and None not in ends:
+        last = dt.datetime.combine(max(ends) + dt.timedelta(days=2), dt.time.min, dt.UTC)
+        bound &= Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=last)
+    return bound
+
+
 def program_contributors(*, on=None, public=False):
     """This term's contributors: members whose enrolment term covers `on` (default today),
     with their accepted contributions in their term and the points those earned.
@@ -75,6 +91,7 @@ def program_contributors(*, on=None, public=False):
         return []
     contributions = (
         Contribution.objects.filter(member_id__in=rows, status=Contribution.Status.ACCEPTED)
+        .filter(_accepted_around_terms([e for row in rows.values() for e in row.enrolments]))
         .select_related("event")
         .prefetch_related(
             Prefetch("publications", queryset=ContributionPublication.objects.order_by("channel"))

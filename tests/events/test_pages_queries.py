@@ -53,3 +53,43 @@ def test_outsider_pages_stay_under_ten_queries(client, outsider, django_assert_m
         with django_assert_max_num_queries(MAX_QUERIES):
             response = client.get(url)
         assert response.status_code == 200, url
+
+
+@pytest.mark.parametrize("count", [30, 300])
+def test_the_eight_pages_and_their_later_pages_stay_under_ten_queries_at_two_sizes(
+    client, coordinator, member_user, django_assert_max_num_queries, count
+):
+    """The pages of issue 14's benchmark (bench/pages.py) on a group's history of `count`
+    events (four deadlines each), their windows' later pages included. (A coordinator's event
+    page adds the trackers' panel: it is measured as a member's, as in the benchmark.)"""
+    from django.test import Client
+
+    from budget.models import Budget
+
+    from .history_data import make_history
+
+    member = Member.objects.get(user=coordinator)
+    events = make_history(count, member=member)
+    client.force_login(coordinator)
+    member_client = Client()
+    member_client.force_login(member_user)
+    middle = events[len(events) // 2].pk
+    with django_assert_max_num_queries(MAX_QUERIES):
+        assert member_client.get(f"/events/{middle}/").status_code == 200
+    budget = Budget.objects.get()
+    for url in [
+        "/",
+        "/?view=list",
+        "/cfp/",
+        "/cfp/?page=2",
+        "/me/",
+        "/me/?events=2&deadlines=2&actions=2&contributions=2",
+        f"/members/{member.pk}/",
+        "/program/",
+        f"/budget/{budget.pk}/",
+        "/triage/",
+        "/triage/?proposals=2&volunteers=2&requests=2&dates=2&ideas=2",
+    ]:
+        with django_assert_max_num_queries(MAX_QUERIES, info=url):
+            response = client.get(url)
+        assert response.status_code == 200, url

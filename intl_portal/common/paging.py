@@ -1,0 +1,88 @@
+"""Windows onto lists that grow with the years: one page of rows and the list's total in the
+same query (a COUNT(*) OVER () beside each row), with the links to the pages before and after
+that keep the rest of the query string (filters, other lists' pages)."""
+
+from urllib.parse import urlencode
+
+from django.db.models import Count, Subquery, Window
+
+
+def page_number(query, param):
+    """The page asked for in `query` (a QueryDict) under `param`: 1 when absent or not a
+    positive whole number (a bad page shows the first, not an error)."""
+    value = query.get(param, "")
+    return int(value) if value.isdigit() and 0 < int(value) < 100_000 else 1
+
+
+class ListWindow(list):
+    """One page of a list's rows (it is that list), with the list's total and the links to
+    the pages before and after."""
+
+    def __init__(self, items, *, total, page, size, param, query, anchor=""):
+        super().__init__(items)
+        self.total, self.page, self.size = total, page, size
+        self.param, self.query, self.anchor = param, query, anchor
+
+    @property
+    def items(self):
+        return list(self)
+
+    @property
+    def first_index(self):
+        return (self.page - 1) * self.size + 1 if self.items else 0
+
+    @property
+    def last_index(self):
+        return (self.page - 1) * self.size + len(self.items)
+
+    @property
+    def has_next(self):
+        return self.total is not None and self.last_index < self.total
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+    @property
+    def is_partial(self):
+        """Whether the page shows fewer than all the rows (the navigation is worth showing)."""
+        return self.page > 1 or self.has_next
+
+    def _url(self, page):
+        items = [(key, value) for key, values in self.query.lists() if key != self.param for value in values]
+        if page > 1:
+            items.append((self.param, page))
+        suffix = f"#{self.anchor}" if self.anchor else ""
+        return f"?{urlencode(items)}{suffix}"
+
+    @property
+    def next_url(self):
+        return self._url(self.page + 1)
+
+    @property
+    def previous_url(self):
+        return self._url(self.page - 1)
+
+    @property
+    def first_url(self):
+        return self._url(1)
+
+
+def total_of(rows):
+    """The number of `rows` as a scalar subquery (NULL when there are none), to annotate
+    another query with: the count costs no query of its own."""
+    return Subquery(rows.order_by().annotate(window_total=Window(Count("pk"))).values("window_total")[:1])
+
+
+def list_window(rows, *, query, param, size, anchor=""):
+    """Page `query[param]` of the ordered queryset `rows`, `size` rows a page, and the total:
+    one query. The page is picked by its ids in a narrow subquery (an index or a top-N sort,
+    never a sort of every full row), then read whole; a page past the end has no total (None).
+    """
+    page = page_number(query, param)
+    offset = (page - 1) * size
+    picked = rows.values("pk")[offset : offset + size]
+    items = list(rows.filter(pk__in=Subquery(picked)).annotate(window_total=total_of(rows)))
+    # A page past the end has no row to carry the total: it only links back to the first.
+    total = (items[0].window_total or 0) if items else None if page > 1 else 0
+    return ListWindow(items, total=total, page=page, size=size, param=param, query=query, anchor=anchor)
