@@ -11,6 +11,7 @@ DJANGO_ADMIN_TEXTS = (
     gettext_noop("Select %s to change"),
     gettext_noop("Select %s to view"),
     gettext_noop("Add %s"),
+    gettext_noop("Add %(name)s"),
     gettext_noop("Change %s"),
     gettext_noop("View %s"),
     gettext_noop("Change history: %s"),
