@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext
 
 from intl_portal.common.day_ranges import day_range
 from intl_portal.common.durations import time_since, time_until
@@ -59,3 +59,9 @@ def place(event, with_venue=False):
 def colon():
     """The colon after a label, as the reader's language writes it: ": " / "："."""
     return pgettext("label separator", ": ")
+
+
+@register.simple_tag
+def gap():
+    """The space between two sentences: one in English, none after a Chinese full stop."""
+    return "" if (get_language() or "").startswith("zh") else " "

@@ -24,6 +24,8 @@ NOT_WORDS = re.compile(
     r"|\b[\w-]+\.(?:org|com|net|io|dev|tech|events)\b"  # site names: confs.tech
 )
 WORD = re.compile(r"[A-Za-z]{2,}")
+# Chinese puts no space after a full stop (or ！？；): "。 下面" reads as a stray gap.
+STRAY_SPACE = re.compile(r"[。！？；]\s+(?=[^\s<·|])")
 
 ALLOWED_FILE = Path(__file__).resolve().parents[2] / "locale" / "zh_Hans" / "english_allowed.txt"
 
@@ -87,6 +89,8 @@ class _Visible(HTMLParser):
     def handle_data(self, data):
         if not self._skipping():
             self._collect(data)
+            if STRAY_SPACE.search(data):
+                self.found.append(("。␠", " ".join(data.split())[:120]))
 
     def _collect(self, text):
         for word in words_in(text, self.phrases):
