@@ -192,3 +192,14 @@ def test_admin_history_names_changed_fields_in_the_readers_language(coordinator_
         assert "名称" in entry.get_change_message()
     with translation.override("en"):
         assert "name" in entry.get_change_message()
+
+
+def test_a_requirement_entered_by_a_coordinator_says_so_in_the_readers_language(coordinator):
+    from events.travel.services import travel_requirement_create
+
+    requirement = travel_requirement_create(
+        user=coordinator, passport="US", destination="NZ", kind="visa_required"
+    )
+    assert requirement.source == ""
+    with translation.override("zh-hans"):
+        assert "由协调人录入" in render_to_string("events/travel/_source.html", {"requirement": requirement})
