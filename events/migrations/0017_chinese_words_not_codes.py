@@ -12,6 +12,16 @@ def clear_entered_sources(apps, schema_editor):
     TravelRequirement.objects.filter(source__in=ENTERED, edited_by_coordinator=True).update(source="")
 
 
+def clear_merged_answers(apps, schema_editor):
+    # A proposal merged without a reason stored "Already on the calendar as X." in the
+    # coordinator's language; Event.triage_answer now says it in the reader's.
+    Event = apps.get_model("events", "Event")
+    for event in Event.objects.filter(merged_into__isnull=False).select_related("merged_into"):
+        name = event.merged_into.name
+        if event.triage_reason in (f"Already on the calendar as {name}.", f"日历上已有：{name}。"):
+            Event.objects.filter(pk=event.pk).update(triage_reason="")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -20,6 +30,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(clear_entered_sources, migrations.RunPython.noop),
+        migrations.RunPython(clear_merged_answers, migrations.RunPython.noop),
         migrations.AlterField(
             model_name='supportlettertemplate',
             name='language',

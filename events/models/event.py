@@ -305,6 +305,14 @@ class Event(models.Model):
         return dt.date(self.approx_year, 12, 31) if self.approx_year else None
 
     @property
+    def triage_answer(self):
+        """The coordinators' answer to a proposal: their reason, or for a proposal merged into
+        an event already on the calendar without one, where it is (in the reader's language)."""
+        if self.triage_reason or not self.merged_into_id:
+            return self.triage_reason
+        return gettext("Already on the calendar as %(name)s.") % {"name": self.merged_into.name}
+
+    @property
     def when_display(self):
         """The dates as a reader wants them: "June 3 – 5, 2026", "late June 2026" / "2026年6月下旬",
         "Q3 2026" / "2026年第3季度", "2026, dates not announced yet" / "2026年，日期未公布"."""

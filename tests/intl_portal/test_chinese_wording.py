@@ -203,3 +203,20 @@ def test_a_requirement_entered_by_a_coordinator_says_so_in_the_readers_language(
     assert requirement.source == ""
     with translation.override("zh-hans"):
         assert "由协调人录入" in render_to_string("events/travel/_source.html", {"requirement": requirement})
+
+
+def test_a_merged_proposals_answer_reads_in_the_readers_language(coordinator, member_user):
+    from events import services
+
+    proposal = services.event_propose(
+        user=member_user, name="EthCC 2026", date_precision="late_month", approx_year=2026, approx_month=6
+    )
+    known = factories.EventFactory(name="EthCC[9]")
+    with translation.override("en"):
+        services.event_proposal_merge(user=coordinator, event=proposal, into=known)
+    proposal.refresh_from_db()
+    assert proposal.triage_reason == ""
+    with translation.override("zh-hans"):
+        assert proposal.triage_answer == "日历上已有：EthCC[9]。"
+    with translation.override("en"):
+        assert proposal.triage_answer == "Already on the calendar as EthCC[9]."
