@@ -50,7 +50,7 @@ def _item_rows(report):
                 obj.event.name if obj.event_id else "",
                 str(obj.member) if obj.member_id else "",
                 obj.get_category_display(),
-                obj.description,
+                obj.shown_description,
                 conversion.day.isoformat(),
                 obj.amount,
                 obj.currency,

@@ -7,8 +7,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from intl_portal.common.currencies import CURRENCY_CHOICES, REPORTING_CURRENCY, validate_currency
 from intl_portal.common.dates import date_in_range
@@ -187,6 +187,27 @@ class BudgetLine(models.Model):
     def __str__(self):
         return f"{self.get_category_display()} {self.amount} {self.currency}"
 
+    @property
+    def shown_description(self):
+        """The description as typed; for a line proposed when a trip was confirmed (stored
+        without one), what happened, in the reader's language."""
+        if self.description or not self.participation_id:
+            return self.description
+        words = PROPOSED_LINE_WORDS.get(self.category)
+        if words is None:
+            return self.get_category_display()
+        return gettext(words) % {"member": self.member, "event": self.event}
+
+
+# The words of the lines a confirmed trip proposes, rendered when read (marked here for the
+# catalogue, translated in shown_description).
+PROPOSED_LINE_WORDS = {
+    Category.TRAVEL: gettext_noop("Trip of %(member)s to %(event)s (proposed when confirmed)"),
+    Category.VISA: gettext_noop(
+        "Visa fee and letter postage of %(member)s for %(event)s (proposed when confirmed)"
+    ),
+}
+
 
 def receipt_path(instance, filename):
     """A random name under the year: receipts are private, their names not guessable."""
@@ -276,6 +297,11 @@ class Expense(models.Model):
 
     def __str__(self):
         return f"{self.description} ({self.amount} {self.currency})"
+
+    @property
+    def shown_description(self):
+        """An expense's description is always the submitter's own text."""
+        return self.description
 
     @property
     def awaits_decision(self):

@@ -411,7 +411,7 @@ def report_warnings(*, report):
                     "currency": conversion.currency,
                     "target": conversion.target,
                     "day": conversion.day.isoformat(),
-                    "what": obj.description or obj.get_category_display(),
+                    "what": obj.shown_description or obj.get_category_display(),
                     "amount": _money(conversion.amount, conversion.currency),
                 },
             )

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
 from events.reminders.health import dispatch_is_late, last_dispatch
 from members.permissions import viewer_of
 
+from .common.durations import time_since
 from .common.timezones import zone_label
 
 
@@ -40,4 +40,4 @@ def _dispatch_late():
     return _(
         "Reminders are not being sent: the last dispatch pass finished %(time)s ago. Check that "
         "the Celery worker and its beat are running (see /healthz)."
-    ) % {"time": timesince(finished)}
+    ) % {"time": time_since(finished)}

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from events.feeds import views as feed_views
@@ -10,7 +11,7 @@ from members.views import api_tokens
 
 from . import health, views
 
-admin.site.site_header = admin.site.site_title = "intl_portal"
+admin.site.site_header = admin.site.site_title = _("International outreach portal")
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

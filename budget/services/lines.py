@@ -126,8 +126,7 @@ def budget_line_propose_for_participation(*, participation):
         member=participation.member,
         participation=participation,
         category=Category.TRAVEL,
-        description=_("Trip of %(member)s to %(event)s (proposed when confirmed)")
-        % {"member": participation.member, "event": event},
+        description="",  # shown in the reader's language: BudgetLine.shown_description
         amount=estimate,
         currency=budget.currency,
         person_trips=1,
@@ -157,8 +156,7 @@ def budget_line_propose_visa_fee(*, participation):
         member=participation.member,
         participation=participation,
         category=Category.VISA,
-        description=_("Visa fee and letter postage of %(member)s for %(event)s (proposed when confirmed)")
-        % {"member": participation.member, "event": event},
+        description="",  # shown in the reader's language: BudgetLine.shown_description
         amount=Decimal("0.00"),
         currency=budget.currency,
         person_trips=0,

@@ -7,14 +7,13 @@ import zoneinfo
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import formats
 from django.utils.dates import MONTHS
-from django.utils.translation import get_language, pgettext, pgettext_lazy
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import get_language, gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from intl_portal.common.dates import date_in_range
+from intl_portal.common.day_ranges import day_range
 from intl_portal.common.fields import BoundedTextField
 from intl_portal.common.timezones import validate_zone_name
 
@@ -309,17 +308,22 @@ class Event(models.Model):
         return dt.date(self.approx_year, 12, 31) if self.approx_year else None
 
     @property
+    def triage_answer(self):
+        """The coordinators' answer to a proposal: their reason, or for a proposal merged into
+        an event already on the calendar without one, where it is (in the reader's language)."""
+        if self.triage_reason or not self.merged_into_id:
+            return self.triage_reason
+        return gettext("Already on the calendar as %(name)s.") % {"name": self.merged_into.name}
+
+    @property
     def when_display(self):
         """The dates as a reader wants them: "June 3 – 5, 2026", "late June 2026" / "2026年6月下旬",
         "Q3 2026" / "2026年第3季度", "2026, dates not announced yet" / "2026年，日期未公布"."""
         precision = self.date_precision
         if precision == self.DatePrecision.EXACT:
             if not self.start_date:
-                return gettext_now("not yet known")
-            text = formats.date_format(self.start_date, "DATE_FORMAT")
-            if self.end_date and self.end_date != self.start_date:
-                text += " – " + formats.date_format(self.end_date, "DATE_FORMAT")
-            return text
+                return gettext("not yet known")
+            return day_range(self.start_date, self.end_date, year=True)
         values = {"year": self.approx_year, "month": self.approx_month, "quarter": self.approx_quarter}
         if self.approx_month:
             values["month_name"] = MONTHS[self.approx_month]

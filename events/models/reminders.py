@@ -342,7 +342,7 @@ class Reminder(models.Model):
     via = models.CharField(_("via"), max_length=20, choices=Via.choices)
     offset = models.DurationField(_("before the deadline"), default=dt.timedelta(0))
     deadline_due_at = models.DateTimeField(_("deadline (UTC)"), null=True, blank=True)
-    send_at = models.DateTimeField(_("planned for"))
+    send_at = models.DateTimeField(pgettext_lazy("reminder", "planned for"))
     # When the next attempt may run: send_at at first, later after each retry's backoff.
     not_before = models.DateTimeField(_("next attempt"))
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.PENDING)

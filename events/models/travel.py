@@ -9,11 +9,12 @@ events/travel/timeline.py and written by events/travel/services.py.
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 from django_countries.fields import CountryField
 
 from intl_portal.common.dates import date_in_range
 from intl_portal.common.fields import BoundedTextField
+from intl_portal.common.languages import Language
 
 
 class TravelRequirement(models.Model):
@@ -69,7 +70,8 @@ class TravelRequirement(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.passport} → {self.destination}: {self.get_kind_display()}"
+        separator = pgettext("label separator", ": ")
+        return f"{self.passport.name} → {self.destination.name}{separator}{self.get_kind_display()}"
 
     @property
     def needs_application(self):
@@ -134,9 +136,7 @@ class SupportLetterTemplate(models.Model):
     {country}, {start_date}, {end_date}, {role}, {reference}, {date}, {signer}, {organisation}.
     """
 
-    language = models.CharField(
-        _("language"), max_length=10, choices=[("en", "English"), ("zh-hans", "简体中文")], unique=True
-    )
+    language = models.CharField(_("language"), max_length=10, choices=Language.choices, unique=True)
     organisation = models.CharField(_("organisation"), max_length=200)
     title = models.CharField(_("title"), max_length=200)
     body = BoundedTextField(_("body"), help_text=_("Placeholders in braces, e.g. {traveller}, {event}."))
@@ -150,7 +150,10 @@ class SupportLetterTemplate(models.Model):
         ordering = ["language"]
 
     def __str__(self):
-        return f"{self.title} ({self.language})"
+        return pgettext("support letter template", "%(title)s (%(language)s)") % {
+            "title": self.title,
+            "language": self.get_language_display(),
+        }
 
 
 class SupportLetter(models.Model):

@@ -20,6 +20,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from intl_portal.common.places import place_text
+
 from ..models import ActionItem, Deadline, Event, Participation, TravelStep
 from ..models.reminders import (
     DIGEST_DEFAULT_TIME,
@@ -273,9 +275,7 @@ def _place(event):
     if event.format == Event.Format.ONLINE:
         return _("online")
     country = event.country.name if event.country else ""
-    if event.city and country:
-        return _("%(city)s, %(country)s") % {"city": event.city, "country": country}
-    return event.city or str(country)
+    return place_text(event.city, country)
 
 
 def _dates(event):

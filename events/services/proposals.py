@@ -130,7 +130,8 @@ def event_proposal_merge(*, user, event, into, reason=""):
         raise ValidationError({"into": _("That event is itself a merged duplicate.")})
     row = _open_proposal(event)
     row.merged_into = into
-    row.triage_reason = reason.strip() or _("Already on the calendar as %(name)s.") % {"name": into.name}
+    # Without a reason, the answer says where it is, in the reader's language (Event.triage_answer).
+    row.triage_reason = reason.strip()
     row.save(update_fields=["merged_into", "triage_reason", "updated_at"])
     event_set_status(user=user, event=row, status=Event.Status.DECLINED)
     if row.proposal_reason:

@@ -3,7 +3,11 @@
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.translation import get_language, pgettext
 
+from intl_portal.common.day_ranges import day_range
+from intl_portal.common.durations import time_since, time_until
+from intl_portal.common.places import place_text
 from intl_portal.common.timezones import zone_abbreviation
 
 register = template.Library()
@@ -24,3 +28,40 @@ def in_viewer_zone(instant):
     local = timezone.localtime(instant)
     zone_name = timezone.get_current_timezone_name()
     return f"{date_format(local, STAMP)} {zone_abbreviation(local, zone_name)}"
+
+
+@register.filter
+def since(instant):
+    """ "1 year, 3 months" / "1 年 3 个月" since a past instant."""
+    return time_since(instant)
+
+
+@register.filter
+def until(instant):
+    """The time left until a future instant, in the same words."""
+    return time_until(instant)
+
+
+@register.simple_tag
+def days(start, end=None, with_year=False):
+    """{% days event.start_date event.end_date %}: "Dec 8 – Dec 10" / "12月8日–10日"."""
+    return day_range(start, end, year=with_year)
+
+
+@register.filter
+def place(event, with_venue=False):
+    """Where an event (or a tracker's entry) is: "Tokyo, Japan" / "东京，日本"."""
+    country = event.country.name if event.country else ""
+    return place_text(event.city, country, event.venue if with_venue else "")
+
+
+@register.simple_tag
+def colon():
+    """The colon after a label, as the reader's language writes it: ": " / "："."""
+    return pgettext("label separator", ": ")
+
+
+@register.simple_tag
+def gap():
+    """The space between two sentences: one in English, none after a Chinese full stop."""
+    return "" if (get_language() or "").startswith("zh") else " "

@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from intl_portal.common.languages import Language
+
 from ..models.travel import TravelStep
 
 
@@ -25,7 +27,7 @@ class StepStateForm(forms.Form):
 
 
 class LetterIssueForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language"), choices=[("en", "English"), ("zh-hans", "简体中文")])
+    language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
     signer_name = forms.CharField(
         label=_("Signed by"), max_length=100, required=False, help_text=_("Empty: the template's signer.")
     )

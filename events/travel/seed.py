@@ -11,12 +11,13 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 DATASET_PATH = Path(__file__).parent / "data" / "passport-index-cn-hk-tw.csv"
 DATASET_DATE = dt.date(2025, 1, 12)
 DATASET_SOURCE = "Passport Index Dataset (github.com/ilyankou/passport-index-dataset), MIT"
-ATTRIBUTION = (
+ATTRIBUTION = _(
     "Visa requirements: Passport Index Dataset by Ilya Ilyankou "
     "(github.com/ilyankou/passport-index-dataset), MIT licence; data source passportindex.org, "
     "12 January 2025."

@@ -219,7 +219,8 @@ def _resync_pair(passport, destination):
 @transaction.atomic
 def travel_requirement_create(*, user, **fields):
     _require_coordinator(user)
-    requirement = TravelRequirement(edited_by_coordinator=True, source=_("Entered by a coordinator"))
+    # No source text: "entered by a coordinator" is said in the reader's language (trip page).
+    requirement = TravelRequirement(edited_by_coordinator=True, source="")
     assign(requirement, {k: v for k, v in fields.items() if k in REQUIREMENT_FIELDS})
     save_clean(requirement, conflict=_("This passport and destination already have a requirement."))
     _resync_pair(requirement.passport, requirement.destination)

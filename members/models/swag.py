@@ -4,8 +4,8 @@ stock is derived, and requests to mail them."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from intl_portal.common.fields import BoundedTextField
 
@@ -24,6 +24,13 @@ class SwagItem(models.Model):
         ordering = ["name_en"]
 
     def __str__(self):
+        return self.localized_name
+
+    @property
+    def localized_name(self):
+        """The name in the reader's language when it is known ("T恤"), else the English one."""
+        if (get_language() or "").startswith("zh") and self.name_zh:
+            return self.name_zh
         return self.name_en
 
 

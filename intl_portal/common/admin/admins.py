@@ -7,6 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import router, transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext, override
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -30,6 +31,17 @@ class ServiceAdmin(ServiceWrites, admin.ModelAdmin):
     that can write are ServiceInlines. "Delete selected" is one act, as in Django: it deletes
     every selected object or, if the service refuses one, none, and says why.
     """
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        """Django stores the changed fields' labels in English ("Name") and translates them
+        when the history is read; our catalogue has the verbose names ("name"), so store
+        those where the catalogue knows them: the history then reads "已修改 名称"."""
+        message = super().construct_change_message(request, form, formsets, add)
+        for entry in message:
+            for details in entry.values():
+                if isinstance(details, dict) and "fields" in details:
+                    details["fields"] = [_catalogue_word(label) for label in details["fields"]]
+        return message
 
     def service_data(self, form, formsets):
         """The form's values as the service's keyword arguments, with the rows of each inline
@@ -199,6 +211,14 @@ class ServiceAdmin(ServiceWrites, admin.ModelAdmin):
     def _delete_logged(self, request, obj):
         self.log_deletions(request, [obj])
         self.service_delete(request, obj)
+
+
+def _catalogue_word(label):
+    """The msgid of a field label stored in English: "Name" → "name" when the catalogue has
+    "name" (our verbose names are lower case), else the label as it was."""
+    word = label[:1].lower() + label[1:]
+    with override("zh-hans"):
+        return word if word != label and gettext(word) != word else label
 
 
 def _delete_selected(modeladmin, request, queryset):
