@@ -3,6 +3,7 @@
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext, pgettext
 
 from intl_portal.common.timezones import zone_abbreviation
 
@@ -24,3 +25,14 @@ def in_viewer_zone(instant):
     local = timezone.localtime(instant)
     zone_name = timezone.get_current_timezone_name()
     return f"{date_format(local, STAMP)} {zone_abbreviation(local, zone_name)}"
+
+
+@register.filter
+def place(event, with_venue=False):
+    """Where an event is, on one line: "online", else the venue (when asked), city and
+    country that are known, e.g. "Brussels, Belgium" or "Belgium" (never ", Belgium");
+    "" when nothing is known."""
+    if event.format == "online":
+        return gettext("online")
+    parts = [event.venue if with_venue else "", event.city, event.country.name if event.country else ""]
+    return pgettext("between the parts of a place", ", ").join(str(part) for part in parts if part)
