@@ -147,7 +147,8 @@ def test_a_certificate_in_chinese_says_nothing_to_certify_in_chinese(member_clie
 def test_contribution_form_labels_start_with_a_capital_and_the_title_rule_is_said_once(member_client):
     response = member_client.post(reverse("program:contribution_new"), _contribution_post(title_zh=""))
     assert response.text.count("Give a Chinese or an English title.") == 1
-    for label in ["Link (Chinese):", "Link (English):", "Channel:", "Language:", "Planned for:", "Published at:"]:
+    labels = ["Link (Chinese):", "Link (English):", "Channel:", "Language:", "Planned for:", "Published at:"]
+    for label in labels:
         assert f">{label}</label>" in response.text, label
     assert "link (Chinese)" not in response.text and ">channel:" not in response.text
 
