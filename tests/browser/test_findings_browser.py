@@ -89,3 +89,27 @@ def test_dates_stay_on_one_line_in_table_cells(approver, live_server, browser, s
         screenshot(page, f"findings-expenses-{language}-{width}")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("language", "width"), SIZES)
+def test_the_contribution_form_and_an_empty_certificate(
+    member_user, live_server, browser, screenshot, language, width
+):
+    context = _context(browser, language, width)
+    page = context.new_page()
+    try:
+        _log_in(page, live_server.url, "member")
+        page.goto(f"{live_server.url}/program/contributions/new/")
+        page.click("form.program-form button[type=submit]")
+        page.wait_for_selector(".errorlist")
+        assert _fits(page)
+        screenshot(page, f"findings-contribution-form-{language}-{width}")
+        page.goto(f"{live_server.url}/program/mine/")
+        assert page.locator("a", has_text="certificate").count() == 0
+        assert page.locator("a", has_text="证书").count() == 0
+        response = page.goto(f"{live_server.url}/program/certificate/{member_user.member.pk}/")
+        assert response.status == 404
+        assert _fits(page)
+        screenshot(page, f"findings-certificate-empty-{language}-{width}")
+    finally:
+        context.close()
