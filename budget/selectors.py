@@ -12,7 +12,9 @@ from .models import Budget, Expense
 def expenses_visible_to(*, user):
     """The expenses `user` may see: every one for coordinators and approvers, their own for
     a member, none for anyone else. Pages, receipts, the admin and the API all ask this."""
-    queryset = Expense.objects.select_related("member", "event", "budget", "submitted_by")
+    queryset = Expense.objects.select_related(
+        "member", "event", "budget", "submitted_by__member", "decided_by__member"
+    )
     if can_see_budgets(user):
         return queryset
     member = member_of(user)
@@ -23,7 +25,7 @@ def expenses_visible_to(*, user):
 
 def budgets_for_list():
     """Budgets with their counts, for the index page (one query)."""
-    return Budget.objects.select_related("decided_by").annotate(
+    return Budget.objects.select_related("decided_by__member").annotate(
         line_count=Count("lines", distinct=True),
         pending_count=Count("expenses", filter=Q(expenses__status=Expense.Status.SUBMITTED), distinct=True),
     )

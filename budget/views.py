@@ -38,9 +38,9 @@ def _require_budget_viewer(user):
         raise PermissionDenied(_("Only coordinators and approvers see budgets."))
 
 
-def _transition(request, calls, action, obj, done):
-    """Run the service `calls[action]`; its refusal (or `done`, with the new status) is the
-    message the object's page shows next."""
+def _transition(request, calls, action, done):
+    """Run the service `calls[action]`; its refusal, or `done[action]` (what happened, said
+    as a sentence in the reader's language), is the message the object's page shows next."""
     if action not in calls:
         raise Http404
     try:
@@ -48,7 +48,7 @@ def _transition(request, calls, action, obj, done):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, done % {"status": obj.get_status_display()})
+        messages.success(request, done[action])
 
 
 @login_required
@@ -74,7 +74,7 @@ def index(request):
 @login_required
 def budget_detail(request, pk):
     _require_budget_viewer(request.user)
-    budget = get_object_or_404(Budget.objects.select_related("decided_by"), pk=pk)
+    budget = get_object_or_404(Budget.objects.select_related("decided_by__member"), pk=pk)
     report = budget_report(budget=budget)
     chart_by = request.GET.get("chart", "event")
     groups = {
@@ -112,7 +112,14 @@ def budget_action(request, pk, action):
         "revise": lambda: services.budget_revise(budget=budget, user=request.user),
         "close": lambda: services.budget_close(budget=budget, user=request.user),
     }
-    _transition(request, calls, action, budget, _("The budget is now %(status)s."))
+    done = {
+        "submit": _("The budget is submitted for approval."),
+        "approve": _("The budget is approved."),
+        "reject": _("The budget is rejected."),
+        "revise": _("The budget is back in draft: revise it and submit it again."),
+        "close": _("The budget is closed."),
+    }
+    _transition(request, calls, action, done)
     return redirect("budget:budget_detail", pk=budget.pk)
 
 
@@ -220,7 +227,7 @@ def expense_detail(request, pk):
         "budget/expense_detail.html",
         {
             "expense": expense,
-            "history": expense.history.select_related("history_user").order_by("-history_date")[:20],
+            "history": expense.history.select_related("history_user__member").order_by("-history_date")[:20],
             "can_decide": can_decide_expense(user, expense) and expense.awaits_decision,
             "can_reimburse": can_mark_reimbursed(user) and expense.awaits_reimbursement,
             "decision_form": DecisionForm(),
@@ -238,7 +245,12 @@ def expense_action(request, pk, action):
         "reject": lambda: services.expense_reject(expense=expense, user=request.user, comment=comment),
         "reimburse": lambda: services.expense_mark_reimbursed(expense=expense, user=request.user),
     }
-    _transition(request, calls, action, expense, _("The expense is now %(status)s."))
+    done = {
+        "approve": _("The expense is approved."),
+        "reject": _("The expense is rejected."),
+        "reimburse": _("The expense is marked as reimbursed."),
+    }
+    _transition(request, calls, action, done)
     return redirect("budget:expense_detail", pk=expense.pk)
 
 

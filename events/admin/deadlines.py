@@ -4,11 +4,13 @@ import datetime as dt
 
 from django import forms
 from django.contrib import admin
+from django.db import models
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from intl_portal.common.admin import ServiceAdmin, ServiceInline, service_action
-from intl_portal.common.timezones import normalize_zone_name
+from intl_portal.common.timezones import ZoneField
 
 from .. import services
 from ..models import Deadline
@@ -26,7 +28,7 @@ class DeadlineForm(forms.ModelForm):
         required=False,
         help_text=_("Leave empty for a date-only deadline: 23:59 of that day."),
     )
-    timezone = forms.CharField(
+    timezone = ZoneField(
         label=_("announced time zone"),
         initial="UTC",
         help_text=_("IANA name such as Asia/Seoul, or AoE."),
@@ -42,9 +44,6 @@ class DeadlineForm(forms.ModelForm):
             local = self.instance.local_due_at
             self.initial["local_date"] = local.date()
             self.initial["local_time"] = None if self.instance.is_date_only else local.time()
-
-    def clean_timezone(self):
-        return normalize_zone_name(self.cleaned_data["timezone"])
 
     def service_arguments(self):
         """The keyword arguments of deadline_set for this form's values (the event: the one
@@ -68,10 +67,20 @@ class DeadlineInline(DeadlineWrites, ManagedByEventCoordinators, ServiceInline):
     extra = 0
     fields = ["kind", "title", "local_date", "local_time", "timezone", "utc_instant", "url", "is_public"]
     readonly_fields = ["utc_instant"]
+    # A plain address field: Django's "Currently: <link> Change: <field>" made each row
+    # twice as wide as the window.
+    formfield_overrides = {models.URLField: {"widget": forms.URLInput(attrs={"class": "vURLField"})}}
 
     @admin.display(description=_("UTC"))
     def utc_instant(self, obj):
-        return obj.due_at.strftime("%Y-%m-%d %H:%M UTC") if obj.due_at else "—"
+        if not obj.due_at:
+            return "—"
+        # The date and the time each on one line ("2026-11-/20" was unreadable).
+        return format_html(
+            '<span class="nowrap">{}</span> <span class="nowrap">{}</span>',
+            obj.due_at.strftime("%Y-%m-%d"),
+            obj.due_at.strftime("%H:%M UTC"),
+        )
 
     def service_data(self, row):
         return row.service_arguments()

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from intl_portal.common.records import assign, save_clean
+from intl_portal.common.timezones import normalize_zone_name
 
 from ..models import Deadline, Event, Goal, Tag
 from ..reminders.planning import reminders_cancel_for_deadline, reminders_plan_event
@@ -16,6 +17,15 @@ from .base import require_manager
 from .deadlines import deadline_instant
 
 # --- events -----------------------------------------------------------------------------------
+
+
+def _canonical_zone(fields):
+    """An event's zone is stored as its IANA name ("AoE" → Etc/GMT+12), whichever door gave it."""
+    if fields.get("timezone"):
+        try:
+            fields["timezone"] = normalize_zone_name(fields["timezone"])
+        except ValidationError as error:
+            raise ValidationError({"timezone": error.messages}) from error
 
 
 def _set_relations(event, tags, alternatives):
@@ -32,6 +42,7 @@ def event_create(*, user, tags=(), alternatives=(), **fields):
     status = fields.get("status", Event.Status.CONSIDERING)
     if status not in Event.Status.values:
         raise ValidationError({"status": _("Unknown event status: %(status)s") % {"status": status}})
+    _canonical_zone(fields)
     event = save_clean(Event(**fields))
     _set_relations(event, tags, alternatives)
     return event
@@ -49,6 +60,7 @@ def event_update(*, user, event, tags=None, alternatives=None, **fields):
     )
     stored_status = stored["status"]
     status = fields.pop("status", stored_status)
+    _canonical_zone(fields)
     assign(event, fields)
     event.status = stored_status
     event.sequence = max(event.sequence, stored["sequence"])

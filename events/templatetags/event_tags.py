@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language, gettext, pgettext
 
 from intl_portal.common.day_ranges import day_range
 from intl_portal.common.durations import time_since, time_until
@@ -50,7 +50,11 @@ def days(start, end=None, with_year=False):
 
 @register.filter
 def place(event, with_venue=False):
-    """Where an event (or a tracker's entry) is: "Tokyo, Japan" / "东京，日本"."""
+    """Where an event (or a tracker's entry) is, on one line: "online", else the venue (when
+    asked), city and country that are known: "Tokyo, Japan" / "东京，日本", "Belgium" (never
+    ", Belgium"); "" when nothing is known."""
+    if getattr(event, "format", "") == "online":
+        return gettext("online")
     country = event.country.name if event.country else ""
     return place_text(event.city, country, event.venue if with_venue else "")
 

@@ -3,6 +3,7 @@
 import zoneinfo
 from functools import cache
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -55,3 +56,20 @@ def zone_abbreviation(local, zone_name):
         offset = local.strftime("%z")
         return f"UTC{offset[:3]}:{offset[3:]}"
     return abbreviation
+
+
+class ZoneField(forms.CharField):
+    """A form field for a zone: takes an IANA name or "AoE" (stored as Etc/GMT+12) and shows
+    Etc/GMT+12 as "AoE" again, so a zone chosen as AoE comes back as AoE."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 64)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"size": 14, "class": "zone-input"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalize_zone_name(value) if value else value
+
+    def prepare_value(self, value):
+        return zone_label(value) if isinstance(value, str) and value else value

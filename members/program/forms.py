@@ -1,7 +1,9 @@
 """Forms of the program pages; they only check the shape of the input (types, required
-fields), the services decide (intl_portal.common.forms.add_refusal puts their refusal on the form)."""
+fields), the services decide (intl_portal.common.forms.add_refusal puts their refusal on the form).
+Labels start with a capital, as Django writes a model field's verbose name (capfirst)."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
@@ -25,8 +27,12 @@ class EnrolmentForm(forms.ModelForm):
 
 
 class ContributionForm(forms.ModelForm):
-    url_zh = forms.URLField(label=_("link (Chinese)"), max_length=500, required=False, assume_scheme="https")
-    url_en = forms.URLField(label=_("link (English)"), max_length=500, required=False, assume_scheme="https")
+    url_zh = forms.URLField(
+        label=capfirst(_("link (Chinese)")), max_length=500, required=False, assume_scheme="https"
+    )
+    url_en = forms.URLField(
+        label=capfirst(_("link (English)")), max_length=500, required=False, assume_scheme="https"
+    )
 
     class Meta:
         model = Contribution
@@ -57,19 +63,21 @@ class ConsentForm(forms.Form):
 
 class PublicationForm(forms.Form):
     channel = forms.ChoiceField(
-        label=_("channel"),
+        label=capfirst(_("channel")),
         choices=[("", "—"), *ContributionPublication.Channel.choices],
         required=False,
     )
-    language = forms.ChoiceField(label=_("language"), choices=ContributionPublication.Language.choices)
-    url = forms.URLField(label=_("link"), required=False, max_length=500, assume_scheme="https")
+    language = forms.ChoiceField(
+        label=capfirst(_("language")), choices=ContributionPublication.Language.choices
+    )
+    url = forms.URLField(label=capfirst(_("link")), required=False, max_length=500, assume_scheme="https")
     planned_for = forms.DateTimeField(
-        label=_("planned for"),
+        label=capfirst(_("planned for")),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
     published_at = forms.DateTimeField(
-        label=_("published at"),
+        label=capfirst(_("published at")),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
@@ -79,7 +87,9 @@ PublicationFormSet = forms.formset_factory(PublicationForm, extra=3, max_num=12)
 
 
 class ReviewForm(forms.Form):
-    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=capfirst(_("note")), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class SwagRequestForm(forms.ModelForm):
@@ -94,11 +104,11 @@ class SwagRequestForm(forms.ModelForm):
 
 class SwagLineForm(forms.Form):
     variant = forms.ModelChoiceField(
-        label=_("item"),
+        label=capfirst(_("item")),
         queryset=SwagVariant.objects.filter(item__active=True).select_related("item"),
         required=False,
     )
-    quantity = forms.IntegerField(label=_("quantity"), min_value=1, required=False)
+    quantity = forms.IntegerField(label=capfirst(_("quantity")), min_value=1, required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -111,41 +121,41 @@ SwagLineFormSet = forms.formset_factory(SwagLineForm, extra=3, max_num=20)
 
 
 class ShipForm(forms.Form):
-    tracking_note = forms.CharField(label=_("tracking note"), max_length=200, required=False)
+    tracking_note = forms.CharField(label=capfirst(_("tracking note")), max_length=200, required=False)
 
 
 class ApproveForm(forms.Form):
     ship_from = forms.ModelChoiceField(
-        label=_("ship from"), queryset=StockLocation.objects.all(), required=False
+        label=capfirst(_("ship from")), queryset=StockLocation.objects.all(), required=False
     )
 
 
 class RewardForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("member"), queryset=Member.objects.filter(active=True))
-    kind = forms.ChoiceField(label=_("kind"), choices=Reward.Kind.choices)
-    title = forms.CharField(label=_("title"), max_length=200)
+    member = forms.ModelChoiceField(label=capfirst(_("member")), queryset=Member.objects.filter(active=True))
+    kind = forms.ChoiceField(label=capfirst(_("kind")), choices=Reward.Kind.choices)
+    title = forms.CharField(label=capfirst(_("title")), max_length=200)
     description = forms.CharField(
-        label=_("description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=capfirst(_("description")), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     contribution = forms.ModelChoiceField(
-        label=_("for contribution"),
+        label=capfirst(_("for contribution")),
         queryset=Contribution.objects.filter(status=Contribution.Status.ACCEPTED).select_related("member"),
         required=False,
     )
     variant = forms.ModelChoiceField(
-        label=_("swag to send"),
+        label=capfirst(_("swag to send")),
         queryset=SwagVariant.objects.filter(item__active=True).select_related("item"),
         required=False,
         help_text=_("Choose an item to send it: the reward becomes an approved swag request."),
     )
-    quantity = forms.IntegerField(label=_("quantity"), min_value=1, initial=1, required=False)
-    recipient_name = forms.CharField(label=_("recipient"), max_length=100, required=False)
+    quantity = forms.IntegerField(label=capfirst(_("quantity")), min_value=1, initial=1, required=False)
+    recipient_name = forms.CharField(label=capfirst(_("recipient")), max_length=100, required=False)
     address = forms.CharField(
-        label=_("postal address"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=capfirst(_("postal address")), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    phone = forms.CharField(label=_("phone"), max_length=50, required=False)
+    phone = forms.CharField(label=capfirst(_("phone")), max_length=50, required=False)
     ship_from = forms.ModelChoiceField(
-        label=_("ship from"), queryset=StockLocation.objects.all(), required=False
+        label=capfirst(_("ship from")), queryset=StockLocation.objects.all(), required=False
     )
 
     def clean(self):

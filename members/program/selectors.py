@@ -126,15 +126,22 @@ def member_certificate(*, member):
         "points": sum(c.points for c in contributions),
         "rewards": rewards,
         "issued_on": timezone.localdate(),
+        # Nothing to certify: no accepted contribution and no honour (an enrolment alone is not).
+        "is_empty": not contributions and not rewards,
     }
 
 
 def member_program(*, member):
-    """A member's own enrolments, contributions (any state) and rewards."""
+    """A member's own enrolments, contributions (any state) and rewards, and whether a
+    certificate has anything to state (as member_certificate's is_empty)."""
+    contributions = list(member.contributions.select_related("event").prefetch_related("publications"))
+    rewards = list(member.rewards.select_related("swag_request"))
     return {
         "enrolments": list(member.enrolments.all()),
-        "contributions": list(member.contributions.select_related("event").prefetch_related("publications")),
-        "rewards": list(member.rewards.select_related("swag_request")),
+        "contributions": contributions,
+        "rewards": rewards,
+        "has_certificate": any(c.status == Contribution.Status.ACCEPTED for c in contributions)
+        or any(r.kind != Reward.Kind.SWAG for r in rewards),
     }
 
 

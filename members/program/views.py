@@ -266,6 +266,9 @@ def certificate(request, member_pk):
     if not can_see_certificate(request.user, member):
         raise PermissionDenied
     context = selectors.member_certificate(member=member)
+    if context["is_empty"]:
+        # Not a certificate of "0 accepted contributions": a page that says so, as not found.
+        return render(request, "program/certificate_empty.html", context, status=404)
     return render(request, "program/certificate.html", context)
 
 

@@ -73,12 +73,46 @@
     });
   }
 
+  var BROWSER_ZONE_COOKIE = "browser_zone";
+
+  function browserZone() {
+    var zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return zone === "Etc/UTC" ? "UTC" : zone;
+  }
+
+  function cookieValue(name) {
+    var found = document.cookie.split("; ").filter(function (pair) {
+      return pair.indexOf(name + "=") === 0;
+    })[0];
+    return found ? found.slice(name.length + 1) : null;
+  }
+
+  // A visitor's times are shown in their browser's zone: the server reads it from a cookie
+  // (it cannot know it otherwise). On the first page (or after travelling) the cookie is
+  // set and the page reloaded once; a zone the visitor or a member chose is never replaced.
+  // Without JavaScript or cookies the page stays in UTC, labelled so, with the zone form.
+  function adoptBrowserZone(input, zone) {
+    var source = input.getAttribute("data-zone-source");
+    if (source !== "default" && source !== "browser") {
+      return;
+    }
+    // IANA names need no escaping in a cookie ("Asia/Shanghai", "America/Port-au-Prince").
+    if (!zone || !/^[A-Za-z0-9_+\/-]+$/.test(zone) || cookieValue(BROWSER_ZONE_COOKIE) === zone) {
+      return;
+    }
+    document.cookie = BROWSER_ZONE_COOKIE + "=" + zone +
+      "; path=/; max-age=31536000; SameSite=Lax" + (window.isSecureContext && location.protocol === "https:" ? "; Secure" : "");
+    if (cookieValue(BROWSER_ZONE_COOKIE) === zone && zone !== input.value) {
+      window.location.reload();
+    }
+  }
+
   function setUpBrowserZone() {
     var button = document.querySelector("[data-browser-zone]");
     var input = document.getElementById("viewer-timezone");
-    var zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (zone === "Etc/UTC") {
-      zone = "UTC";
+    var zone = browserZone();
+    if (input) {
+      adoptBrowserZone(input, zone);
     }
     if (!button || !input || !zone || zone === input.value) {
       return;

@@ -72,3 +72,19 @@ def test_session_write_without_csrf_token_is_refused(coordinator):
     api.force_login(coordinator)
     response = api.post("/api/tags/", {"slug": "ai", "name_en": "AI"}, format="json")
     assert response.status_code == 403
+
+
+def test_token_page_says_when_a_token_was_made_in_one_sentence(client, member_user):
+    Token.objects.create(user=member_user)
+    client.force_login(member_user)
+    content = client.get("/me/api-tokens/").content.decode()
+    assert "p.m.." not in content and "a.m.." not in content
+    created = Token.objects.get(user=member_user).created
+    assert f"created {created:%Y-%m-%d}" in content
+
+
+def test_a_new_token_has_a_copy_button(client, member_user):
+    client.force_login(member_user)
+    content = client.post("/me/api-tokens/", {"action": "create"}).content.decode()
+    key = Token.objects.get(user=member_user).key
+    assert f'<button type="button" class="copy" data-copy="{key}"' in content

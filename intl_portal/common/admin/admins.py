@@ -24,9 +24,10 @@ from .refusals import (
     form_values,
     stored,
 )
+from .zones import ZoneFields
 
 
-class ServiceAdmin(ServiceWrites, admin.ModelAdmin):
+class ServiceAdmin(ZoneFields, ServiceWrites, admin.ModelAdmin):
     """A ModelAdmin whose writes are service calls (see the module's protocol); its inlines
     that can write are ServiceInlines. "Delete selected" is one act, as in Django: it deletes
     every selected object or, if the service refuses one, none, and says why.

@@ -13,6 +13,7 @@ from .refusals import (
     form_values,
     stored,
 )
+from .zones import ZoneFields
 
 
 class _ServiceFormSet:
@@ -35,7 +36,7 @@ class _ServiceFormSet:
             raise ValidationError(deletions)
 
 
-class ServiceInline(ServiceWrites, admin.TabularInline):
+class ServiceInline(ZoneFields, ServiceWrites, admin.TabularInline):
     """An inline whose rows are written by services (see the module's protocol). Tabular;
     set `template = "admin/edit_inline/stacked.html"` for stacked rows."""
 

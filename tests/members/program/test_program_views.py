@@ -98,6 +98,7 @@ def test_program_page_query_count_does_not_grow(client, coordinator, count, djan
 
 
 def test_certificate_opens_for_the_member_and_coordinators_only(client, member_user, coordinator):
+    accepted(member_user.member, coordinator, public=False, title="FOSDEM report")
     url = reverse("program:certificate", args=[member_user.member.pk])
     other = factories.UserFactory(username="other")
     factories.MemberFactory(user=other)
@@ -111,6 +112,45 @@ def test_certificate_opens_for_the_member_and_coordinators_only(client, member_u
     assert "感谢证书" in text  # both languages at once, whatever the viewer's language
     client.force_login(coordinator)
     assert client.get(url).status_code == 200
+
+
+def test_a_certificate_with_nothing_to_certify_is_a_polite_not_found(member_client, member_user):
+    enrolled(member_user.member, public=False)  # enrolled, nothing accepted yet
+    factories.ContributionFactory(member=member_user.member)  # submitted, not accepted
+    response = member_client.get(reverse("program:certificate", args=[member_user.member.pk]))
+    assert response.status_code == 404
+    assert "Nothing to certify yet" in response.text
+    assert "Certificate of Appreciation" not in response.text
+    assert "0 accepted" not in response.text
+    # …and no page links to it.
+    certificate = reverse("program:certificate", args=[member_user.member.pk])
+    assert certificate not in member_client.get(reverse("program:mine")).text
+    assert certificate not in member_client.get(reverse("program:page")).text
+
+
+def test_an_honour_alone_makes_a_certificate(member_client, member_user):
+    member = member_user.member
+    certificate = reverse("program:certificate", args=[member.pk])
+    assert member_client.get(certificate).status_code == 404
+    factories.RewardFactory(member=member, kind="honour", title="Translator of the year")
+    assert member_client.get(certificate).status_code == 200
+    assert certificate in member_client.get(reverse("program:mine")).text
+
+
+def test_a_certificate_in_chinese_says_nothing_to_certify_in_chinese(member_client, member_user):
+    member_client.post("/i18n/setlang/", {"language": "zh-hans"})
+    response = member_client.get(reverse("program:certificate", args=[member_user.member.pk]))
+    assert response.status_code == 404
+    assert "暂无可证明的内容" in response.text
+
+
+def test_contribution_form_labels_start_with_a_capital_and_the_title_rule_is_said_once(member_client):
+    response = member_client.post(reverse("program:contribution_new"), _contribution_post(title_zh=""))
+    assert response.text.count("Give a Chinese or an English title.") == 1
+    labels = ["Link (Chinese):", "Link (English):", "Channel:", "Language:", "Planned for:", "Published at:"]
+    for label in labels:
+        assert f">{label}</label>" in response.text, label
+    assert "link (Chinese)" not in response.text and ">channel:" not in response.text
 
 
 # --------------------------------------------------------------------------- web flows
