@@ -42,7 +42,7 @@
 
   // Autocomplete (select2) widgets: their combobox, its text and its search box are named
   // after the field's label; the clear-all button moves out of the list of choices, where
-  // only list items belong. Again after each re-render.
+  // only list items belong.
   function nameAutocomplete(select) {
     var label = select.id && document.querySelector('label[for="' + select.id + '"]');
     var container = select.nextElementSibling;
@@ -60,23 +60,26 @@
     container.querySelectorAll("ul.select2-selection__rendered > .select2-selection__clear").forEach(function (clear) {
       clear.parentNode.parentNode.insertBefore(clear, clear.parentNode);
     });
-    if (!container.hasAttribute("data-named")) {
-      container.setAttribute("data-named", "");
-      new MutationObserver(function () {
-        nameAutocomplete(select);
-      }).observe(container, {childList: true, subtree: true});
-    }
+  }
+
+  function nameAutocompletes() {
+    document.querySelectorAll("select.admin-autocomplete").forEach(nameAutocomplete);
   }
 
   function nameAll() {
-    document.querySelectorAll("select.admin-autocomplete").forEach(nameAutocomplete);
+    nameAutocompletes();
     document.querySelectorAll(".tabular table, #result_list").forEach(nameFields);
     document.querySelectorAll(".help-tooltip[aria-label]:not([role])").forEach(function (icon) {
       icon.setAttribute("role", "img");
     });
   }
 
-  document.addEventListener("DOMContentLoaded", nameAll);
+  document.addEventListener("DOMContentLoaded", function () {
+    nameAll();
+    // jQuery builds the autocomplete widgets when it is ready, which may be after "load",
+    // and rebuilds parts of them on every change.
+    new MutationObserver(nameAutocompletes).observe(document.body, {childList: true, subtree: true});
+  });
   // The filter widgets are built on "load"; a new inline row on "formset:added".
   window.addEventListener("load", nameAll);
   document.addEventListener("formset:added", nameAll);
