@@ -164,12 +164,12 @@ def test_the_coordinators_event_page_costs_the_same_whatever_its_size(
     coordinator_client, copy, django_assert_num_queries, count
 ):
     """Members' event page stays under ten (test_pages_queries); a coordinator's adds the
-    groups, the trackers' panel (two) and the members to assign: 13, at any size."""
+    groups, the trackers' panel (two) and the members to assign: 12, at any size."""
     for index in range(count):
         member = factories.MemberFactory(display_name=f"Member {index:02d}")
         factories.ParticipationFactory(event=copy, member=member)
         factories.GoalFactory(event=copy, owner=member, kind="booth" if index % 2 else "talk")
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         assert coordinator_client.get(f"/events/{copy.pk}/").status_code == 200
 
 
