@@ -80,7 +80,7 @@ def test_member_volunteers_and_coordinator_accepts_in_chinese(
         item.locator("input[name=note]").fill("欢迎！请准备一份 CFP 提案。")
         item.locator("button[value=confirmed]").click()
         page.wait_for_load_state()
-        assert "没有待处理的报名" in page.locator("#volunteers").inner_text()
+        assert "没有待处理的志愿报名" in page.locator("#volunteers").inner_text()
         screenshot(page, f"triage-accepted-zh-{width}")
         page.goto(f"{live_server.url}/events/{event.pk}/")
         row = page.locator("#who-goes tr", has_text="李明")

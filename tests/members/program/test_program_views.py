@@ -298,8 +298,8 @@ def test_calendar_query_count_does_not_grow(member_client, count, django_assert_
         ContributionPublication.objects.create(
             contribution=contribution, channel="x", language="en", planned_for=timezone.now()
         )
-    # session, user, member, groups; publications (dated, undated), pairs, their publications
-    with django_assert_num_queries(8):
+    # session, user with member, groups; publications (dated, undated), pairs, their publications
+    with django_assert_num_queries(7):
         response = member_client.get(reverse("program:calendar"))
     assert len(response.context["missing"]) == count
 
@@ -394,8 +394,8 @@ def test_swag_page_query_count_does_not_grow(
         services.swag_request_create(
             user=coordinator, recipient_name="A", address="B", reason="booth", lines=[(variant, 1)]
         )
-    # session, user, groups, member; locations, variants, levels; requests, their lines
-    with django_assert_num_queries(9):
+    # session, user with member, groups; locations, variants, levels; requests, their lines
+    with django_assert_num_queries(8):
         response = coordinator_client.get(reverse("program:swag"))
     assert len(response.context["table"]) == count
 
