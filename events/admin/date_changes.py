@@ -12,6 +12,7 @@ from members.permissions import can_manage_events
 
 from .. import services
 from ..models import DateChangeRequest
+from ..models.date_change import DATE_FIELDS
 from ..writes import DateChangeRequestWrites
 
 
@@ -24,12 +25,7 @@ class DateChangeRequestAdmin(DateChangeRequestWrites, ServiceAdmin):
     readonly_fields = [
         "event",
         "requested_by",
-        "date_precision",
-        "start_date",
-        "end_date",
-        "approx_year",
-        "approx_month",
-        "approx_quarter",
+        *DATE_FIELDS,
         "reason",
         "status",
         "answer",
