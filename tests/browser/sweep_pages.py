@@ -111,6 +111,7 @@ SAMPLES = {
     "review:year": lambda: {"year": 2025},
     "review:next_year": lambda: {"year": 2025},
     "review:event_outcomes": lambda: {"pk": _first(Event.objects.filter(participations__isnull=False))},
+    "events:event_date_change": lambda: {"pk": _first(Event.objects.filter(status="planned"))},
     "events:event_detail": lambda: {"pk": _first(Event.objects.filter(goals__isnull=False))},
     "events:event_volunteer": lambda: {"pk": _first(Event.objects)},
     "events:event_comments": lambda: {"pk": _first(Event.objects)},
