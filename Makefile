@@ -36,7 +36,7 @@ test: install
 	$(PY) -m pytest
 	@case "$$DATABASE_URL" in postgres*) \
 	  echo "--- the same suite on the embedded SQLite database ---"; \
-	  env -u DATABASE_URL $(PY) -m pytest -m "not postgres" ;; esac
+	  env -u DATABASE_URL $(PY) -m pytest -m "not postgres and not sweep" ;; esac
 
 test-fast: install
 	$(PY) -m pytest -x -q -m "not browser"

@@ -20,7 +20,7 @@ from tests.machine import require_service
 from .conftest import SCREENSHOTS
 from .sweep_pages import admin_pages, pages, sweep_data
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.sweep, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(settings.BASE_DIR) / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
 ROLES = ("visitor", "member", "coordinator", "approver")
