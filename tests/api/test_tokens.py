@@ -1,6 +1,9 @@
 """Personal API tokens: created and revoked on /me/api-tokens/, used in the Authorization
 header."""
 
+import zoneinfo
+
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -79,8 +82,11 @@ def test_token_page_says_when_a_token_was_made_in_one_sentence(client, member_us
     client.force_login(member_user)
     content = client.get("/me/api-tokens/").content.decode()
     assert "p.m.." not in content and "a.m.." not in content
+    # The page writes the instant in the member's own zone: near midnight UTC that is
+    # another day in Shanghai than in UTC.
     created = Token.objects.get(user=member_user).created
-    assert f"created {created:%Y-%m-%d}" in content
+    local = timezone.localtime(created, zoneinfo.ZoneInfo(member_user.member.timezone))
+    assert f"created {local:%Y-%m-%d %H:%M}" in content
 
 
 def test_a_new_token_has_a_copy_button(client, member_user):
