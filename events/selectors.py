@@ -354,6 +354,8 @@ class EventPage:
     goals: list
     participations: list
     action_items: list
+    # Proposals a coordinator merged into this event as duplicates: who proposed it again, why.
+    merged_proposals: list
     member_view: bool
 
     @property
@@ -364,8 +366,9 @@ class EventPage:
 def event_page(*, pk, user):
     """Everything an event's page shows, or None when the viewer may not see the event.
 
-    Members: six queries (event with its alternatives and comment count, tags, deadlines,
-    goals, participations, action items); the comments have their own page. The public:
+    Members: six queries (event with its alternatives and comment count, tags, deadlines
+    with their tracker sources, goals, participations, action items), a seventh only when
+    proposals were merged into it; the comments have their own page. The public:
     public deadlines and secured goals only, no people, no action items (four queries).
     """
     member_view = can_see_internal_events(user)
@@ -374,15 +377,23 @@ def event_page(*, pk, user):
         events_visible_to(user=user)
         .filter(Q(pk=pk) | Q(pk__in=alternative_ids))
         .select_related("proposed_by")
-        .annotate(comment_count=Count("comments"))
+        .annotate(
+            comment_count=Count("comments"),
+            has_merged_proposals=Exists(Event.objects.filter(merged_into=OuterRef("pk"))),
+        )
         .prefetch_related("tags")
     )
     event = next((row for row in rows if row.pk == pk), None)
     if event is None:
         return None
-    deadlines = deadlines_visible_to(user=user).filter(event=event).order_by("due_at")
+    deadlines = (
+        deadlines_visible_to(user=user)
+        .filter(event=event)
+        .select_related("tracker_link__source_deadline__listing__source")
+        .order_by("due_at")
+    )
     goals = Goal.objects.filter(event=event).select_related("owner").order_by("kind", "pk")
-    participations, action_items = [], []
+    participations, action_items, merged_proposals = [], [], []
     if member_view:
         participations = list(
             Participation.objects.filter(event=event)
@@ -390,6 +401,9 @@ def event_page(*, pk, user):
             .order_by("role", "member__display_name")
         )
         action_items = _open_first(ActionItem.objects.filter(event=event).select_related("owner"))
+        if event.has_merged_proposals:
+            merged = event.merged_proposals.select_related("proposed_by").order_by("created_at")
+            merged_proposals = list(merged)
     else:
         goals = goals.filter(status__in=[Goal.Status.SECURED, Goal.Status.DONE])
     return EventPage(
@@ -399,6 +413,7 @@ def event_page(*, pk, user):
         goals=list(goals),
         participations=participations,
         action_items=action_items,
+        merged_proposals=merged_proposals,
         member_view=member_view,
     )
 

@@ -4,8 +4,10 @@ The instant is stored in UTC; the zone it was announced in is kept beside it, so
 can be shown as announced ("15:59 KST") and in the viewer's zone.
 """
 
+import dataclasses
 import zoneinfo
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -85,3 +87,25 @@ class Deadline(models.Model):
     @property
     def zone_label(self):
         return zone_label(self.timezone)
+
+    @property
+    def tracker_source(self):
+        """The public tracker record this deadline was taken from (its source's name and the
+        rule it states), or None. Read where the deadline is shown, in the reader's language;
+        never written into the note. Only a selected link is read (callers select_related
+        "tracker_link__source_deadline__listing__source"): no query per deadline."""
+        if not Deadline.tracker_link.is_cached(self):
+            return None
+        try:
+            record = self.tracker_link.source_deadline
+        except ObjectDoesNotExist:
+            return None
+        if record is None:
+            return None
+        return TrackerSource(name=record.listing.source.name, rule=record.rule)
+
+
+@dataclasses.dataclass(frozen=True)
+class TrackerSource:
+    name: str
+    rule: str

@@ -122,7 +122,8 @@ def event_proposal_decline(*, user, event, reason):
 @transaction.atomic
 def event_proposal_merge(*, user, event, into, reason=""):
     """The proposal repeats an event already on the calendar: it is declined as a duplicate
-    of `into` (its proposer is pointed there), and its reason is added to that event's notes."""
+    of `into` (its proposer is pointed there). The event's page lists its merged proposals,
+    who made them and why, in the reader's language (nothing is written into its notes)."""
     _require_triage(user)
     if into is None or into.pk == event.pk:
         raise ValidationError({"into": _("Choose another event to merge this proposal into.")})
@@ -134,11 +135,5 @@ def event_proposal_merge(*, user, event, into, reason=""):
     row.triage_reason = reason.strip()
     row.save(update_fields=["merged_into", "triage_reason", "updated_at"])
     event_set_status(user=user, event=row, status=Event.Status.DECLINED)
-    if row.proposal_reason:
-        target = Event.objects.select_for_update().get(pk=into.pk)
-        proposer = row.proposed_by.display_name if row.proposed_by else "?"
-        line = _("Proposed again by %(name)s: %(reason)s") % {"name": proposer, "reason": row.proposal_reason}
-        target.notes = f"{target.notes}\n\n{line}".strip()
-        target.save(update_fields=["notes", "updated_at"])
     event.status, event.merged_into_id, event.triage_reason = row.status, into.pk, row.triage_reason
     return row

@@ -78,7 +78,6 @@ def _link_deadlines(*, user, entry, event):
                 date_only=date_only,
                 title=title,
                 url=row.listing.cfp_url or row.listing.url,
-                note=_("From %(source)s: %(rule)s") % {"source": row.listing.source.name, "rule": row.rule},
             )
         link = DeadlineLink(deadline=deadline, source_deadline=row, synced_due_at=deadline.due_at)
         if deadline.due_at != row.due_at:

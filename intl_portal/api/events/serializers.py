@@ -30,6 +30,11 @@ class TagSerializer(PortalModelSerializer):
         fields = ["id", "slug", "name_en", "name_zh"]
 
 
+class DeadlineSourceSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text=_("The public tracker's name."))
+    rule = serializers.CharField(help_text=_("What the tracker says of the deadline."))
+
+
 class DeadlineSerializer(PortalModelSerializer):
     """A deadline. Write `due_at` (an instant, ISO 8601 with offset) or `due_date` (a day:
     the deadline closes at 23:59 of it in `timezone`); `timezone` is the zone it was announced
@@ -46,6 +51,9 @@ class DeadlineSerializer(PortalModelSerializer):
         help_text=_("The deadline in the zone it was announced in.")
     )
     zone_label = serializers.CharField(read_only=True)
+    source = serializers.SerializerMethodField(
+        help_text=_("The public tracker the deadline was taken from, or null.")
+    )
 
     class Meta:
         model = Deadline
@@ -63,6 +71,7 @@ class DeadlineSerializer(PortalModelSerializer):
             "url",
             "is_public",
             "note",
+            "source",
             "due_estimated",
             "sequence",
             "created_at",
@@ -73,6 +82,11 @@ class DeadlineSerializer(PortalModelSerializer):
     @extend_schema_field(serializers.DateTimeField())
     def get_due_local(self, deadline):
         return deadline.local_due_at.isoformat()
+
+    @extend_schema_field(DeadlineSourceSerializer(allow_null=True))
+    def get_source(self, deadline):
+        source = deadline.tracker_source
+        return None if source is None else {"name": source.name, "rule": source.rule}
 
     def validate(self, attrs):
         if self.instance is None and "due_at" not in attrs and "due_date" not in attrs:

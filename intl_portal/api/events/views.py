@@ -136,7 +136,9 @@ class DeadlineViewSet(DeadlineWrites, PortalViewSet):
     ordering_fields = ["due_at", "kind", "created_at"]
 
     def get_queryset(self):
-        return deadlines_visible_to(user=self.request.user)
+        return deadlines_visible_to(user=self.request.user).select_related(
+            "tracker_link__source_deadline__listing__source"
+        )
 
     transition_argument = "deadline"
 
