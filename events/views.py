@@ -92,7 +92,9 @@ def calendar(request):
         include_closed=status in Event.CLOSED_STATUSES,
     )
     if not in_month and not approximate and not notice:
-        notice = "empty_month"
+        # Deadlines of events in other months may still fall due in this one.
+        due_here = any(day.deadlines for week in weeks for day in week if day.in_month)
+        notice = "deadlines_only_month" if due_here else "empty_month"
     next_start = timeline.first_upcoming
     context = {
         "form": form,

@@ -109,3 +109,16 @@ def test_a_day_with_only_a_deadline_is_not_marked_empty(member_client, member_us
     response = member_client.get("/?month=2025-07")
     cell = response.text.split('datetime="2025-07-10"')[0].rsplit("<td", 1)[1]
     assert "no-events" not in cell
+
+
+def test_a_month_with_only_deadlines_says_so_not_that_it_is_empty(member_client, member_user):
+    _in_zone(member_user, "UTC")
+    factories.DeadlineFactory(
+        event__start_date=dt.date(2025, 9, 13), due_at=dt.datetime(2025, 7, 10, 6, 0, tzinfo=dt.UTC)
+    )
+    july = member_client.get("/?month=2025-07")
+    assert july.context["notice"] == "deadlines_only_month"
+    assert "only the deadlines below fall due in it" in july.text
+    assert "No events in this month." not in july.text
+    # A month with neither still says it has no events.
+    assert member_client.get("/?month=2025-06").context["notice"] == "empty_month"
