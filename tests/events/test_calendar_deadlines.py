@@ -122,3 +122,9 @@ def test_a_month_with_only_deadlines_says_so_not_that_it_is_empty(member_client,
     assert "No events in this month." not in july.text
     # A month with neither still says it has no events.
     assert member_client.get("/?month=2025-06").context["notice"] == "empty_month"
+
+
+def test_an_empty_calendar_does_not_talk_of_filters_it_was_not_given(member_client):
+    page = member_client.get("/").text
+    assert "No events are on the calendar yet." in page and "No events match." not in page
+    assert "No events match." in member_client.get("/?kind=conference").text
