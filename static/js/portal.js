@@ -125,7 +125,21 @@
     });
   }
 
+  // The phone-width menu: the button opens and closes the links and tools below it.
+  function setUpMenu() {
+    var button = document.querySelector("[data-menu-toggle]");
+    if (!button) {
+      return;
+    }
+    var header = button.closest(".site-header");
+    button.addEventListener("click", function () {
+      var open = header.classList.toggle("menu-open");
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpMenu();
     setUpCopyButtons();
     setUpBrowserZone();
     if (document.querySelector(".countdown[data-due]")) {
