@@ -100,3 +100,23 @@ def test_expense_status_badges_are_readable(live_server, client, approver, brows
         )
         assert _contrast(*colours) >= 4.5, (badges.nth(index).inner_text(), colours)
     screenshot(page, "budget-expense-badges")
+
+
+def test_the_budget_chart_stays_readable_at_phone_width(live_server, client, approver, browser, screenshot):
+    budget = demo_budget(approver=approver)
+    client.force_login(approver)
+    context = browser.new_context(viewport={"width": 390, "height": 900}, is_mobile=True)
+    host = live_server.url.split("//", 1)[1].split(":")[0]
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "domain": host, "path": "/"}]
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}/budget/{budget.pk}/")
+        labels = page.locator("svg.bar-chart text.bar-label").all()
+        assert labels and all(label.bounding_box()["height"] >= 10 for label in labels)
+        # The chart scrolls in its frame; the page itself does not scroll sideways.
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        screenshot(page, "budget-report-390")
+    finally:
+        context.close()

@@ -33,6 +33,8 @@ def test_the_year_in_review_page(coordinator, live_server, browser, screenshot, 
     page = context.new_page()
     try:
         _log_in(page, live_server.url, "coordinator")
+        if width < 500:
+            page.click("[data-menu-toggle]")  # the language buttons are in the phone's menu
         page.click(f"button[value={language}]")
         page.goto(f"{live_server.url}/review/2025/")
         assert page.locator("h1").inner_text() == heading
@@ -43,6 +45,10 @@ def test_the_year_in_review_page(coordinator, live_server, browser, screenshot, 
             "13,700.00 CNY" if language == "en" else "13700.00 CNY"
         )
         assert page.locator("main svg").count() >= 3
+        # The charts' words are as large on screen on a phone as on a laptop (the SVG scales
+        # down with the page; its text is set larger in its own units there).
+        for label in page.locator("svg.count-chart text.bar-label").all():
+            assert label.bounding_box()["height"] >= 10, label.inner_text()
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
         screenshot(page, f"review-2025-{language}-{width}")
     finally:
