@@ -6,6 +6,7 @@ message on the event page and changes nothing."""
 from django.contrib import messages
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from members.models import Member
@@ -15,7 +16,7 @@ from . import services
 from .member_views import _allowed_by, _back, _run
 from .models import Deadline, Event, Goal, Participation
 
-_manager_required = _allowed_by(can_manage_events)
+_manager_required = _allowed_by(can_manage_events, _lazy("This page is for coordinators."))
 
 
 def _to_event(request, event_id, anchor):

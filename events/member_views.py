@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from intl_portal.common.forms import add_refusal, refusal_text
@@ -41,14 +42,16 @@ from .trackers.selectors import discovered_entry
 from .worklists import triage_queue
 
 
-def _allowed_by(predicate):
+def _allowed_by(predicate, reason=None):
+    """Sign in first; then the predicate, refused with `reason` (by default: for members)."""
+
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not predicate(request.user):
-                raise PermissionDenied(_("This page is for members of the group."))
+                raise PermissionDenied(reason or _("This page is for members of the group."))
             return view(request, *args, **kwargs)
 
         return wrapper
@@ -57,7 +60,7 @@ def _allowed_by(predicate):
 
 
 _member_required = _allowed_by(can_propose_event)
-_coordinator_required = _allowed_by(can_triage)
+_coordinator_required = _allowed_by(can_triage, _lazy("This page is for coordinators."))
 
 
 def _back(request, fallback):

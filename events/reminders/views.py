@@ -59,7 +59,9 @@ def my_reminders(request):
         )
     upcoming = (
         Reminder.objects.filter(member=member, state=Reminder.State.PENDING)
-        .select_related("deadline__event", "travel_step__participation__event")
+        .select_related(
+            "deadline__event", "travel_step__participation__event", "comment__event", "comment__author"
+        )
         .order_by("send_at", "pk")[:UPCOMING_LIMIT]
     )
     return render(

@@ -135,3 +135,15 @@ def test_a_long_comment_is_quoted_bounded(member_user, event):
     body = mail.outbox[0].body
     assert "x" * 480 in body and "x" * 600 not in body
     assert "…" in body
+
+
+def test_a_pending_mention_is_listed_on_the_members_reminders_page(client, member_client, event):
+    wang = factories.MemberFactory(
+        display_name="Wang Wu", email="wang@example.org", user=factories.UserFactory(username="wang")
+    )
+    member_client.post(f"/events/{event.pk}/comments/new/", {"text": "@Wang Wu can you ask about the booth?"})
+    client.force_login(wang.user)
+    page = client.get("/me/reminders/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    row = page.split("Coming up", 1)[1].split("</table>", 1)[0]
+    assert "Member Li mentioned you on COSCUP 2026" in row
+    assert f'href="/events/{event.pk}/comments/"' in row
