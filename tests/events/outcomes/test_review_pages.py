@@ -69,7 +69,7 @@ def test_markdown_export_member_and_public(client, coordinator):
     assert "| Simplified Chinese | WeChat | 2 |" in text
     chinese = client.get("/review/2025/review.md?lang=zh-hans").content.decode()
     assert chinese.startswith("# 年度回顾 2025")
-    assert "- 演讲（拿下／想要）：3 / 6" in chinese
+    assert "- 演讲（争取到／目标）：3 / 6" in chinese
     assert "- 每人次的费用：2,740.00 CNY" in chinese
     assert "看不出 CFP 是否已经过期" in chinese
 

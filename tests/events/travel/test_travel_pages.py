@@ -52,7 +52,7 @@ def test_board_in_chinese(coordinator_client):
     trip(event_in("US"), traveller())
     body = coordinator_client.get(reverse("travel:board"), HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "差旅看板" in body and "PyCon US 2027" in body
-    assert "红：已逾期" in body or "黄：即将到期或尚不明确" in body or "绿：进展正常" in body
+    assert "红灯：已逾期" in body or "黄灯：即将到期或待确认" in body or "绿灯：进展正常" in body
 
 
 def test_bad_passport_number_is_refused_and_not_echoed(coordinator, member_client, member_user):
