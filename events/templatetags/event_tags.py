@@ -3,6 +3,7 @@
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, pgettext
 
 from intl_portal.common.day_ranges import day_range
@@ -69,3 +70,22 @@ def colon():
 def gap():
     """The space between two sentences: one in English, none after a Chinese full stop."""
     return "" if (get_language() or "").startswith("zh") else " "
+
+
+@register.simple_tag(takes_context=True)
+def nav_current(context, patterns):
+    """' aria-current="page"' on the menu link of the page being shown: `patterns` is a
+    space-separated list of view names ("events:calendar"), namespaces ("budget:") and name
+    prefixes ("events:triage*"); the stylesheet marks the link."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    if match is None:
+        return ""
+    name = match.view_name
+    for pattern in patterns.split():
+        if pattern.endswith(":") and name.startswith(pattern):
+            return mark_safe(' aria-current="page"')
+        if pattern.endswith("*") and name.startswith(pattern[:-1]):
+            return mark_safe(' aria-current="page"')
+        if name == pattern:
+            return mark_safe(' aria-current="page"')
+    return ""

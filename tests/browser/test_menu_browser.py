@@ -74,3 +74,26 @@ def test_without_scripts_the_phone_menu_is_shown(member_user, live_server, brows
     assert page.locator("nav.site-nav").is_visible()
     assert not page.locator("[data-menu-toggle]").is_visible()
     context.close()
+
+
+def test_the_menu_marks_the_page_being_shown(member_user, live_server, browser):
+    context, page = _signed_in(browser, live_server, 1366, "en-US")
+    page.goto(f"{live_server.url}/cfp/")
+    current = page.locator('nav.site-nav a[aria-current="page"]')
+    assert current.count() == 1 and current.inner_text() == "CFP board"
+    page.goto(f"{live_server.url}/me/reminders/")
+    assert page.locator('nav.site-nav a[aria-current="page"]').inner_text() == "My plan"
+    context.close()
+
+
+def test_phone_controls_are_tall_enough_to_tap(member_user, live_server, browser):
+    context, page = _signed_in(browser, live_server, 390, "en-US")
+    heights = page.evaluate(
+        """[...document.querySelectorAll('main select, main button, main input:not([type=hidden])')]
+            .filter(e => e.offsetParent !== null)
+            .map(e => [e.outerHTML.slice(0, 60), e.getBoundingClientRect().height])"""
+    )
+    assert heights and all(
+        height >= 20 if "checkbox" in html else height >= 39.5 for html, height in heights
+    ), heights
+    context.close()
