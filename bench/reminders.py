@@ -73,7 +73,7 @@ def _run(url):
     from django.db import connections
 
     from events.models import Deadline, Event, Reminder
-    from events.models.reminders import ReminderDefaults
+    from events.models.reminder_settings import ReminderDefaults
     from members.models import Member
 
     call_command("migrate", verbosity=0)

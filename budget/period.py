@@ -9,8 +9,8 @@ from django.utils import timezone
 from intl_portal.common.currencies import REPORTING_CURRENCY
 
 from .models import Budget, Expense
-from .rates import CENT, RateBook
-from .reports import SPENT_STATUSES, ZERO
+from .rates import CENT, ZERO, RateBook
+from .reports import SPENT_STATUSES
 
 # The events app asks with event ids (this module never imports events). The money is the
 # budgets covering the period, as their own reports count it: planned is their totals,
@@ -39,7 +39,7 @@ class PeriodMoney:
     def spent_per_person_trip(self):
         """What the trips made cost on average, looking back: approved expenses tied to an
         event over the person-trips made. (The budget report's average looks ahead: it also
-        counts what is planned for events not over, see reports.trip_costs.)"""
+        counts what is planned for events not over, see trips.trip_costs.)"""
         if not self.person_trips:
             return None
         return (self.trip_spending / self.person_trips).quantize(CENT, ROUND_HALF_UP)

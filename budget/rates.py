@@ -11,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .models import ExchangeRate
 
 CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
 
 
 @dataclass(frozen=True)

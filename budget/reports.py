@@ -25,9 +25,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Budget, BudgetLine, Category, Expense
-from .rates import CENT, RateBook
+from .rates import CENT, ZERO, RateBook
+from .trips import plan_average, trip_costs
 
-ZERO = Decimal("0.00")
 SPENT_STATUSES = (Expense.Status.APPROVED, Expense.Status.REIMBURSED)
 
 
@@ -151,33 +151,6 @@ class BudgetReport:
     @property
     def person_trips_left(self):
         return self.person_trips_planned - self.person_trips_used
-
-
-def plan_average(*, planned, trips_in_lines, total, trips_planned):
-    """The plan's cost per person-trip: its planned lines over their person-trips, else the
-    budget's total over its planned person-trips (None: no person-trip planned)."""
-    if trips_in_lines:
-        return (planned / trips_in_lines).quantize(CENT, ROUND_HALF_UP)
-    if trips_planned:
-        return (total / trips_planned).quantize(CENT, ROUND_HALF_UP)
-    return None
-
-
-def trip_costs(groups, *, floor):
-    """(cost, person-trips) over the event groups someone travelled to: each event costs the
-    larger of its planned lines and its approved + pending expenses, and while it is not
-    over at least `floor` (the plan's average) per person-trip."""
-    cost, count = ZERO, 0
-    for group in groups:
-        if group.key is None or not group.trips:
-            continue
-        trips = max(group.person_trips_planned, len(group.trips))
-        event_cost = max(group.planned, group.spent_and_pending)
-        if not group.ended and floor:
-            event_cost = max(event_cost, floor * trips)
-        cost += event_cost
-        count += trips
-    return cost, count
 
 
 def _line_day(line):

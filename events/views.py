@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from intl_portal.common.paging import list_window
 from members.permissions import can_manage_events, can_request_date_change, member_of
 
+from .calendar import event_month, event_year_list
 from .forms import DateChangeRequestForm, EventFilterForm, parse_month, parse_year
 from .models import Event, Participation
 from .models.date_change import DATE_FIELDS
@@ -22,10 +23,8 @@ from .selectors import (
     deadlines_visible_to,
     event_filter,
     event_filter_choices,
-    event_month,
     event_page,
     event_timeline,
-    event_year_list,
     events_visible_to,
 )
 from .trackers.selectors import tracker_panel

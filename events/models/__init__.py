@@ -5,12 +5,8 @@ from .event import Event, Tag
 from .feeds import CalendarFeed, CalendarRevision
 from .outcome import EventReview, Outcome, OutcomeContact
 from .participation import Goal, Participation
-from .reminders import (
-    Reminder,
-    ReminderChannel,
-    ReminderDefaults,
-    ReminderPreference,
-)
+from .reminder_settings import ReminderChannel, ReminderDefaults, ReminderPreference
+from .reminders import Reminder
 from .trackers import (
     DeadlineLink,
     DiscoveredDeadline,

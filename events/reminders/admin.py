@@ -17,7 +17,8 @@ from django.views.decorators.http import require_POST
 import intl_portal.common.converters  # noqa: F401  (registers "id")
 from intl_portal.common.admin import ReadOnlyAdmin, ServiceAdmin
 
-from ..models.reminders import Reminder, ReminderChannel, ReminderDefaults, ReminderPreference
+from ..models.reminder_settings import ReminderChannel, ReminderDefaults, ReminderPreference
+from ..models.reminders import Reminder
 from . import services
 from .channels import redacted_url
 

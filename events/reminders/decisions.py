@@ -11,7 +11,8 @@ due, no longer matters — it is skipped, or failed if tries to deliver it faile
 from django.db.models import Q
 
 from ..models import Event, Participation, TravelStep
-from ..models.reminders import Reminder, ReminderPreference, Via
+from ..models.reminder_settings import ReminderPreference
+from ..models.reminders import Reminder, Via
 from .digests import DIGEST_GRACE, digest_schedule
 
 State = Reminder.State

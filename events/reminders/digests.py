@@ -23,14 +23,8 @@ from django.utils.translation import ngettext
 from intl_portal.common.places import place_text
 
 from ..models import ActionItem, Deadline, Event, Participation, TravelStep
-from ..models.reminders import (
-    DIGEST_DEFAULT_TIME,
-    Reminder,
-    ReminderChannel,
-    ReminderPreference,
-    Via,
-    Weekday,
-)
+from ..models.reminder_settings import DIGEST_DEFAULT_TIME, ReminderChannel, ReminderPreference, Weekday
+from ..models.reminders import Reminder, Via
 from ..selectors import public_deadlines, public_events
 from .messages import Message, estimated_mark, format_in_zone, time_left_text
 

@@ -20,7 +20,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from ..models.reminders import Reminder, ReminderDefaults
+from ..models.reminder_settings import ReminderDefaults
+from ..models.reminders import Reminder
 from . import channels, pacing
 from .decisions import CANCEL, FAIL, SEND, SKIP, WAIT, decide, decision_context, due_instant, wait_moment
 from .delivery import MailLink, NothingToSay, deliver, redacted, render, target

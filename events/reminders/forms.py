@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Event
-from ..models.reminders import PERSONAL_CHAT_KINDS, ReminderDefaults
+from ..models.reminder_settings import PERSONAL_CHAT_KINDS, ReminderDefaults
 
 
 class ReminderPreferenceForm(forms.Form):

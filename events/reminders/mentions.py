@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 
 from members.models import Member
 
-from ..models.reminders import Reminder, ReminderPreference, Via
+from ..models.reminder_settings import ReminderPreference
+from ..models.reminders import Reminder, Via
 from .messages import Message, format_in_zone
 
 # How much of the comment the message quotes.

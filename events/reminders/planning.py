@@ -25,14 +25,8 @@ from members.groups import COORDINATORS
 from members.models import Member
 
 from ..models import Deadline, Event, Goal, Participation, TravelStep
-from ..models.reminders import (
-    Reminder,
-    ReminderChannel,
-    ReminderDefaults,
-    ReminderPreference,
-    Via,
-    parse_offsets,
-)
+from ..models.reminder_settings import ReminderChannel, ReminderDefaults, ReminderPreference
+from ..models.reminders import Reminder, Via, parse_offsets
 
 State = Reminder.State
 # Goals whose owner no longer needs to hear about the event's deadlines.

@@ -14,14 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Deadline
-from ..models.reminders import (
-    PERSONAL_CHAT_KINDS,
-    Reminder,
-    ReminderDefaults,
-    ReminderPreference,
-    format_offsets,
-    parse_offsets,
-)
+from ..models.reminder_settings import PERSONAL_CHAT_KINDS, ReminderDefaults, ReminderPreference
+from ..models.reminders import Reminder, format_offsets, parse_offsets
 from .channels import DeliveryError, Throttled, redact
 from .delivery import Target, deliver
 from .digests import digests_plan, digests_unplan

@@ -14,7 +14,7 @@ from members.permissions import can_manage_travel, can_see_travel_board, member_
 
 from ..models import SupportLetter
 from ..models.travel import TravelStep
-from . import services
+from . import letter_services, services
 from .forms import LetterIssueForm, LetterPdfForm, PassportCountryForm, StepStateForm
 from .seed import ATTRIBUTION
 from .selectors import participation_visible_to, requirements_for, travel_board, trip_state, trips_visible_to
@@ -82,7 +82,9 @@ def letter_issue(request, pk):
     form = LetterIssueForm(request.POST)
     if form.is_valid():
         try:
-            services.support_letter_issue(user=request.user, participation=participation, **form.cleaned_data)
+            letter_services.support_letter_issue(
+                user=request.user, participation=participation, **form.cleaned_data
+            )
         except (ValidationError, PermissionDenied) as error:
             add_refusal(form, error)
         else:
@@ -103,7 +105,7 @@ def letter_pdf(request, pk):
     form = LetterPdfForm(request.POST)
     if form.is_valid():
         try:
-            body = services.support_letter_pdf(
+            body = letter_services.support_letter_pdf(
                 user=request.user, letter=letter, passport_number=form.cleaned_data["passport_number"]
             )
         except (ValidationError, PermissionDenied) as error:

@@ -3,7 +3,7 @@ intl_portal.common.writes.ServiceWrites)."""
 
 from intl_portal.common.writes import ServiceWrites
 
-from . import services
+from . import letter_services, services
 
 
 class TravelRequirementWrites(ServiceWrites):
@@ -19,10 +19,10 @@ class TravelRequirementWrites(ServiceWrites):
 
 class SupportLetterTemplateWrites(ServiceWrites):
     def service_create(self, request, data):
-        return services.support_letter_template_create(user=request.user, **data)
+        return letter_services.support_letter_template_create(user=request.user, **data)
 
     def service_update(self, request, obj, data):
-        return services.support_letter_template_update(user=request.user, template=obj, **data)
+        return letter_services.support_letter_template_update(user=request.user, template=obj, **data)
 
     def service_delete(self, request, obj):
-        services.support_letter_template_delete(user=request.user, template=obj)
+        letter_services.support_letter_template_delete(user=request.user, template=obj)

@@ -3,9 +3,10 @@ the list of pages, built from the URL resolver so that a new page is swept witho
 listed here.
 
 A URL pattern is a page when a GET by the coordinator or the approver answers 200 with
-HTML. Its parameters are filled from SAMPLES (by URL name) or, failing that, with a
-placeholder: a POST-only view answers 405 before it looks anything up, so only pages need
-a sample; a page without one answers 404 and `pages()` says which sample to add.
+HTML. Its parameters are filled from tests/page_samples.py (by URL name; a page with two
+samples is visited with each) or, failing that, with a placeholder: a POST-only view answers
+405 before it looks anything up, so only pages need a sample; a page without one answers 404
+and `pages()` says which sample to add.
 """
 
 import datetime as dt
@@ -18,11 +19,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from budget.models import Budget, Expense
-from events.models import Event, EventComment, Participation
+from events.models import Event
 from events.services import comments
 from members.groups import APPROVERS
-from members.models import Contribution, ContributionPublication, Enrolment, Member
-from tests import factories
+from members.models import ContributionPublication, Member
+from tests import factories, page_samples
 
 # Not pages: other doors (API, admin: swept apart), machine endpoints, feeds and files.
 NOT_PAGES = ("admin/", "api/", "healthz", "i18n/", "timezone/", "calendar/")
@@ -86,38 +87,6 @@ def _content_calendar(member, event):
         )
 
 
-def _first(queryset):
-    row = queryset.order_by("pk").first()
-    return row.pk if row else 0
-
-
-def _trip():
-    """Richard's trip with the most to show: travel steps if one has them."""
-    trips = Participation.objects.filter(member__display_name="Richard")
-    return _first(trips.filter(travel_steps__isnull=False).distinct()) or _first(trips)
-
-
-# URL name → its parameters, for the pages that take some.
-SAMPLES = {
-    "budget:budget_detail": lambda: {"pk": _first(Budget.objects)},
-    "budget:budget_import": lambda: {"pk": _first(Budget.objects)},
-    "budget:expense_detail": lambda: {"pk": _first(Expense.objects)},
-    "program:certificate": lambda: {"member_pk": _first(Member.objects.filter(contributions__isnull=False))},
-    "program:contribution_edit": lambda: {"pk": _first(Contribution.objects)},
-    "program:contribution_consent": lambda: {"pk": _first(Contribution.objects)},
-    "program:enrolment_consent": lambda: {"pk": _first(Enrolment.objects)},
-    "travel:trip": lambda: {"pk": _trip()},
-    "events:participation_trip": lambda: {"pk": _trip()},
-    "review:year": lambda: {"year": 2025},
-    "review:next_year": lambda: {"year": 2025},
-    "review:event_outcomes": lambda: {"pk": _first(Event.objects.filter(participations__isnull=False))},
-    "events:event_date_change": lambda: {"pk": _first(Event.objects.filter(status="planned"))},
-    "events:event_detail": lambda: {"pk": _first(Event.objects.filter(goals__isnull=False))},
-    "events:event_volunteer": lambda: {"pk": _first(Event.objects)},
-    "events:event_comments": lambda: {"pk": _first(Event.objects)},
-    "events:comment_edit": lambda: {"pk": _first(EventComment.objects)},
-    "members:member_detail": lambda: {"pk": _first(Member.objects.filter(display_name="Richard"))},
-}
 PLACEHOLDERS = {"int": 1, "id": 1, "str": "x", "slug": "x", "path": "x"}
 
 
@@ -131,11 +100,12 @@ def _patterns(resolver=None, prefix="", namespace=None):
 
 
 def _kwargs(name, pattern):
-    if name in SAMPLES:
-        return SAMPLES[name]()
+    """The page's samples (tests/page_samples.py), else one set of placeholders."""
+    if name in page_samples.SAMPLES:
+        return page_samples.samples(name)
     converters = pattern.pattern.converters
     kinds = {key: type(c).__name__.lower().replace("converter", "") for key, c in converters.items()}
-    return {key: PLACEHOLDERS.get(kind, 1) for key, kind in kinds.items()}
+    return [{key: PLACEHOLDERS.get(kind, 1) for key, kind in kinds.items()}]
 
 
 def pages(users):
@@ -149,17 +119,18 @@ def pages(users):
     for route, name, pattern in _patterns():
         if route.startswith(NOT_PAGES) or name in FILES:
             continue
-        path = reverse(name, kwargs=_kwargs(name, pattern))
-        answers = [client.get(path) for client in clients]
-        if any(a.status_code == 200 and a["Content-Type"].startswith("text/html") for a in answers):
-            found.append((name, path))
-        elif (
-            all(a.status_code == 404 for a in answers)
-            and name not in SAMPLES
-            and "action" not in pattern.pattern.converters
-        ):
-            missing.append(name)
-    assert not missing, f"pages without a sample in tests/browser/sweep_pages.py SAMPLES: {missing}"
+        for number, kwargs in enumerate(_kwargs(name, pattern), start=1):
+            path = reverse(name, kwargs=kwargs)
+            answers = [client.get(path) for client in clients]
+            if any(a.status_code == 200 and a["Content-Type"].startswith("text/html") for a in answers):
+                found.append((name if number == 1 else f"{name}-{number}", path))
+            elif (
+                all(a.status_code == 404 for a in answers)
+                and name not in page_samples.SAMPLES
+                and "action" not in pattern.pattern.converters
+            ):
+                missing.append(name)
+    assert not missing, f"pages without a sample in tests/page_samples.py SAMPLES: {missing}"
     return found
 
 

@@ -97,25 +97,9 @@ def test_member_volunteers_and_coordinator_accepts_in_chinese(
 def test_coordinator_confirms_an_estimated_copy_in_chinese(
     coordinator, live_server, browser, screenshot, width
 ):
-    from events import services
-
-    start = timezone.localdate() + dt.timedelta(days=120)
-    event = factories.EventFactory(
-        name="FOSDEM 2026",
-        series="FOSDEM",
-        edition_year=2026,
-        start_date=start,
-        end_date=start + dt.timedelta(days=1),
+    copy = factories.estimated_copy(
+        user=coordinator, days_ahead=120, cfp_days_before=40, goal_owner=coordinator.member
     )
-    services.deadline_set(
-        user=coordinator,
-        event=event,
-        kind="cfp_close",
-        local=start - dt.timedelta(days=40),
-        zone="Europe/Brussels",
-    )
-    factories.GoalFactory(event=event, kind="booth", owner=coordinator.member)
-    copy = services.event_copy_to_next_edition(user=coordinator, event=event)
     options = {"viewport": {"width": width, "height": 900}, "is_mobile": width < 500, "locale": "zh-CN"}
     context = browser.new_context(**options)
     try:

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from events import services
+from events.calendar import event_month_approximate, event_year_list
 from events.models import Event
-from events.selectors import event_month_approximate, event_year_list
 from members.permissions import OPERATOR
 from tests import factories
 

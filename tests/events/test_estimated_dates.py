@@ -8,7 +8,6 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
 
 from events import services
 from events.models import Deadline, Participation
@@ -23,22 +22,7 @@ MARK = 'class="badge estimated"'
 def copy(coordinator, member_user):
     """FOSDEM 2026 (1–2 February, a CFP closing a month ahead) copied to 2027, with the
     member going to the copy."""
-    start = timezone.localdate() + dt.timedelta(days=60)
-    event = factories.EventFactory(
-        name="FOSDEM 2026",
-        series="FOSDEM",
-        edition_year=2026,
-        start_date=start,
-        end_date=start + dt.timedelta(days=1),
-    )
-    services.deadline_set(
-        user=coordinator,
-        event=event,
-        kind="cfp_close",
-        local=start - dt.timedelta(days=30),
-        zone="Europe/Brussels",
-    )
-    copy = services.event_copy_to_next_edition(user=coordinator, event=event)
+    copy = factories.estimated_copy(user=coordinator, days_ahead=60, cfp_days_before=30)
     factories.ParticipationFactory(event=copy, member=member_user.member, role=Participation.Role.SPEAKER)
     return copy
 

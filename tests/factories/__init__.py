@@ -1,4 +1,5 @@
-"""Test factories, one module per app (members, events, budget, program).
+"""Test factories, one module per app (members, events, budget, program), and the few
+helpers that build a situation several tests share (estimated_copy).
 
 Tests import them from here: `from tests import factories`."""
 
@@ -26,6 +27,7 @@ from .events import (
     TagFactory,
     TrackerSourceFactory,
     TravelStepFactory,
+    estimated_copy,
 )
 from .members import (
     MemberFactory,
@@ -80,4 +82,5 @@ __all__ = [
     "TrackerSourceFactory",
     "TravelStepFactory",
     "UserFactory",
+    "estimated_copy",
 ]

@@ -1,8 +1,9 @@
-"""Factories for the events models."""
+"""Factories for the events models, and estimated_copy: an event copied to its next edition."""
 
 import datetime as dt
 
 import factory
+from django.utils import timezone
 
 from events.models import (
     ActionItem,
@@ -18,6 +19,7 @@ from events.models import (
     Tag,
 )
 from events.models.feeds import CalendarFeed
+from events.services import deadline_set, event_copy_to_next_edition
 
 from .members import MemberFactory
 
@@ -183,3 +185,28 @@ class EventReviewFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     go_again = EventReview.GoAgain.YES
+
+
+def estimated_copy(*, user, days_ahead, cfp_days_before, goal_owner=None):
+    """FOSDEM 2026 (two days starting `days_ahead` from today, a CFP closing `cfp_days_before`
+    the start, Brussels time) copied to its next edition by `user`: the copy's dates and its
+    deadline are estimated from last year. With `goal_owner`, the event has a booth goal of
+    theirs before it is copied."""
+    start = timezone.localdate() + dt.timedelta(days=days_ahead)
+    event = EventFactory(
+        name="FOSDEM 2026",
+        series="FOSDEM",
+        edition_year=2026,
+        start_date=start,
+        end_date=start + dt.timedelta(days=1),
+    )
+    deadline_set(
+        user=user,
+        event=event,
+        kind="cfp_close",
+        local=start - dt.timedelta(days=cfp_days_before),
+        zone="Europe/Brussels",
+    )
+    if goal_owner is not None:
+        GoalFactory(event=event, kind="booth", owner=goal_owner)
+    return event_copy_to_next_edition(user=user, event=event)

@@ -4,7 +4,7 @@ and codes (locale/zh_Hans/english_allowed.txt) and the words of the stored data 
 (event names, people's names, notes: the readers' own text, not the portal's).
 
 The pages come from the URL resolver: a new page is checked without touching this file;
-a new page with an argument this file has no sample for fails until one is added."""
+a new page with an argument tests/page_samples.py has no sample for fails until one is added."""
 
 import pytest
 from django.apps import apps
@@ -15,13 +15,13 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from budget.models import Budget, Expense
-from events.models import Event, EventComment, Participation
+from events.models import Event
 from events.services.comments import comment_post
 from intl_portal.common.currencies import CURRENCY_CHOICES
 from intl_portal.demo.loader import load_demo
 from members.groups import COORDINATORS, ensure_standard_groups
 from members.models import Contribution, Member
-from tests import factories
+from tests import factories, page_samples
 
 from .visible_english import allowed_words, visible_english, words_in
 
@@ -32,32 +32,6 @@ CURRENCIES = {code for code, _name in CURRENCY_CHOICES}
 # Not pages: machine answers, files, POST-only doors reached through forms, the API (for scripts).
 NOT_PAGES = ("api/", "admin/", "healthz", "i18n/", "timezone/", "accounts/logout/", "calendar/")
 NOT_PAGE_NAMES = {"budget:budget_export", "budget:expense_receipt", "travel:letter_pdf", "review:export"}
-
-
-def _samples():
-    """URL name → keyword arguments: one sample object for each page with an argument."""
-    event = Event.objects.filter(participations__isnull=False).order_by("pk").first()
-    trip = (
-        Participation.objects.filter(travel_steps__isnull=False).order_by("pk").first()
-        or Participation.objects.order_by("pk").first()
-    )
-    return {
-        "events:event_detail": {"pk": event.pk},
-        "events:event_comments": {"pk": event.pk},
-        "events:event_date_change": {"pk": event.pk},
-        "events:participation_trip": {"pk": trip.pk},
-        "events:comment_edit": {"pk": EventComment.objects.order_by("pk").first().pk},
-        "review:year": {"year": 2025},
-        "review:next_year": {"year": 2025},
-        "review:event_outcomes": {"pk": event.pk},
-        "travel:trip": {"pk": trip.pk},
-        "members:member_detail": {"pk": Member.objects.order_by("pk").first().pk},
-        "budget:budget_detail": {"pk": Budget.objects.order_by("pk").first().pk},
-        "budget:budget_import": {"pk": Budget.objects.order_by("pk").first().pk},
-        "budget:expense_detail": {"pk": Expense.objects.order_by("pk").first().pk},
-        "program:contribution_edit": {"pk": Contribution.objects.order_by("pk").first().pk},
-        "program:certificate": {"member_pk": Contribution.objects.order_by("pk").first().member_id},
-    }
 
 
 def _patterns(resolver=None, prefix="", namespace=""):
@@ -78,15 +52,14 @@ def _patterns(resolver=None, prefix="", namespace=""):
 def page_urls(probe):
     """The URLs to check, and the names of GET pages with arguments but no sample (a POST-only
     door answers the signed-in `probe` client's GET with 405 and needs none)."""
-    samples = _samples()
     urls, missing = [], []
     for route, name, arguments in _patterns():
         if route.startswith(NOT_PAGES) or name in NOT_PAGE_NAMES:
             continue
         if not arguments:
             urls.append(reverse(name))
-        elif name in samples:
-            urls.append(reverse(name, kwargs=samples[name]))
+        elif name in page_samples.SAMPLES:
+            urls.extend(reverse(name, kwargs=kwargs) for kwargs in page_samples.samples(name))
         elif probe.get(reverse(name, kwargs=_dummy(arguments))).status_code != 405:
             missing.append(name)  # a GET page (not a POST-only door) without a sample
     return urls, missing
@@ -198,7 +171,7 @@ def _report(found):
 
 def test_every_page_has_a_sample_for_its_arguments(readers):
     _urls, missing = page_urls(readers["coordinator"])
-    assert missing == [], "add a sample object for these pages in _samples()"
+    assert missing == [], "add a sample object for these pages in tests/page_samples.py"
 
 
 @pytest.mark.parametrize("role", ["visitor", "member", "coordinator"])

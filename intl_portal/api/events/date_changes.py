@@ -13,7 +13,7 @@ from events.writes import DateChangeRequestWrites
 from intl_portal.api.base import PortalViewSet
 from intl_portal.api.permissions import MembersOnly
 
-from .serializers import ReasonSerializer
+from .actions import ReasonSerializer
 
 
 class DateChangeRequestSerializer(serializers.ModelSerializer):

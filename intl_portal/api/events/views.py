@@ -35,7 +35,7 @@ from intl_portal.api.permissions import (
 )
 from members.permissions import can_change_idea, can_see_internal_events
 
-from . import filters, serializers
+from . import actions, filters, serializers
 
 
 class TagViewSet(TagWrites, PortalViewSet):
@@ -80,30 +80,30 @@ class EventViewSet(EventWrites, PortalViewSet):
         event = self.get_queryset().get(pk=event.pk)
         return Response(self.get_serializer(event).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=serializers.ReasonSerializer, responses=serializers.EventSerializer)
+    @extend_schema(request=actions.ReasonSerializer, responses=serializers.EventSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
     def accept(self, request, pk=None):
-        data = self.action_data(serializers.ReasonSerializer)
+        data = self.action_data(actions.ReasonSerializer)
         return self.run_transition(services.event_proposal_accept, reason=data["reason"])
 
-    @extend_schema(request=serializers.ReasonSerializer, responses=serializers.EventSerializer)
+    @extend_schema(request=actions.ReasonSerializer, responses=serializers.EventSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
     def decline(self, request, pk=None):
-        data = self.action_data(serializers.ReasonSerializer)
+        data = self.action_data(actions.ReasonSerializer)
         return self.run_transition(services.event_proposal_decline, reason=data["reason"])
 
-    @extend_schema(request=serializers.MergeSerializer, responses=serializers.EventSerializer)
+    @extend_schema(request=actions.MergeSerializer, responses=serializers.EventSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
     def merge(self, request, pk=None):
-        data = self.action_data(serializers.MergeSerializer)
+        data = self.action_data(actions.MergeSerializer)
         return self.run_transition(services.event_proposal_merge, into=data["into"], reason=data["reason"])
 
-    @extend_schema(request=serializers.VolunteerSerializer, responses=serializers.ParticipationSerializer)
+    @extend_schema(request=actions.VolunteerSerializer, responses=serializers.ParticipationSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
     def volunteer(self, request, pk=None):
         """Offer to go in a role: a proposed participation of one's own."""
         event = self.get_object()
-        data = self.action_data(serializers.VolunteerSerializer)
+        data = self.action_data(actions.VolunteerSerializer)
         with transaction.atomic():
             participation = services.participation_volunteer(user=request.user, event=event, **data)
         body = serializers.ParticipationSerializer(participation, context=self.get_serializer_context()).data
@@ -115,17 +115,15 @@ class EventViewSet(EventWrites, PortalViewSet):
         """A coordinator confirms dates copied from last year's edition (no longer estimated)."""
         return self.run_transition(services.event_confirm_dates)
 
-    @extend_schema(
-        request=serializers.CommentTextSerializer, responses={201: serializers.EventCommentSerializer}
-    )
+    @extend_schema(request=actions.CommentTextSerializer, responses={201: actions.EventCommentSerializer})
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
     def comment(self, request, pk=None):
         """Comment on the event; members named as @display name are recorded as mentioned."""
         event = self.get_object()
-        data = self.action_data(serializers.CommentTextSerializer)
+        data = self.action_data(actions.CommentTextSerializer)
         with transaction.atomic():
             comment = services.comment_post(user=request.user, event=event, text=data["text"])
-        return Response(serializers.EventCommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+        return Response(actions.EventCommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
 
 class DeadlineViewSet(DeadlineWrites, PortalViewSet):
@@ -191,16 +189,16 @@ class ParticipationViewSet(ParticipationWrites, PortalViewSet):
             services.participation_withdraw(user=request.user, participation=participation)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(request=serializers.TripSerializer, responses=serializers.ParticipationSerializer)
+    @extend_schema(request=actions.TripSerializer, responses=serializers.ParticipationSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
     def trip(self, request, pk=None):
-        data = self.action_data(serializers.TripSerializer)
+        data = self.action_data(actions.TripSerializer)
         return self.run_transition(services.participation_update_trip, **data)
 
-    @extend_schema(request=serializers.TriageSerializer, responses=serializers.ParticipationSerializer)
+    @extend_schema(request=actions.TriageSerializer, responses=serializers.ParticipationSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
     def triage(self, request, pk=None):
-        data = self.action_data(serializers.TriageSerializer)
+        data = self.action_data(actions.TriageSerializer)
         return self.run_transition(
             services.participation_triage, decision=data["decision"], note=data["note"]
         )
@@ -215,22 +213,22 @@ class ActionItemViewSet(ActionItemWrites, PortalViewSet):
     ordering_fields = ["due_date", "status", "created_at"]
     transition_argument = "action_item"
 
-    @extend_schema(request=serializers.OutcomeSerializer, responses=serializers.ActionItemSerializer)
+    @extend_schema(request=actions.OutcomeSerializer, responses=serializers.ActionItemSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
     def complete(self, request, pk=None):
-        data = self.action_data(serializers.OutcomeSerializer)
+        data = self.action_data(actions.OutcomeSerializer)
         return self.run_transition(services.action_item_complete, outcome=data["outcome"])
 
-    @extend_schema(request=serializers.DueDateRequestSerializer, responses=serializers.ActionItemSerializer)
+    @extend_schema(request=actions.DueDateRequestSerializer, responses=serializers.ActionItemSerializer)
     @action(detail=True, methods=["post"], url_path="request-due-date", permission_classes=[MembersOnly])
     def request_due_date(self, request, pk=None):
-        data = self.action_data(serializers.DueDateRequestSerializer)
+        data = self.action_data(actions.DueDateRequestSerializer)
         return self.run_transition(services.action_item_request_due_date, **data)
 
-    @extend_schema(request=serializers.DueDateDecisionSerializer, responses=serializers.ActionItemSerializer)
+    @extend_schema(request=actions.DueDateDecisionSerializer, responses=serializers.ActionItemSerializer)
     @action(detail=True, methods=["post"], url_path="decide-due-date", permission_classes=[MembersOnly])
     def decide_due_date(self, request, pk=None):
-        data = self.action_data(serializers.DueDateDecisionSerializer)
+        data = self.action_data(actions.DueDateDecisionSerializer)
         return self.run_transition(services.action_item_decide_due_date, accept=data["accept"])
 
 
@@ -262,18 +260,18 @@ class IdeaViewSet(IdeaWrites, PortalViewSet):
     def unsupport(self, request, pk=None):
         return self.run_transition(services.idea_unsupport)
 
-    @extend_schema(request=serializers.ReasonSerializer, responses=serializers.IdeaSerializer)
+    @extend_schema(request=actions.ReasonSerializer, responses=serializers.IdeaSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
     def accept(self, request, pk=None):
         """A coordinator takes a new idea up; the reason is shown to its proposer."""
-        data = self.action_data(serializers.ReasonSerializer)
+        data = self.action_data(actions.ReasonSerializer)
         return self.run_transition(services.idea_accept, reason=data["reason"])
 
-    @extend_schema(request=serializers.ReasonSerializer, responses=serializers.IdeaSerializer)
+    @extend_schema(request=actions.ReasonSerializer, responses=serializers.IdeaSerializer)
     @action(detail=True, methods=["post"], permission_classes=[MembersOnly])
     def decline(self, request, pk=None):
         """A coordinator declines a new idea with a reason its proposer sees."""
-        data = self.action_data(serializers.ReasonSerializer)
+        data = self.action_data(actions.ReasonSerializer)
         return self.run_transition(services.idea_decline, reason=data["reason"])
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from events import services
 from events.models import Deadline, Event, Goal, Participation, Reminder
-from events.models.reminders import ReminderDefaults
+from events.models.reminder_settings import ReminderDefaults
 from events.reminders.dispatch import reminders_dispatch
 from events.reminders.planning import reminders_plan_all, reminders_plan_event
 from events.reminders.services import reminder_defaults_save

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.models import Reminder, ReminderPreference
-from events.models.reminders import ReminderChannel
+from events.models.reminder_settings import ReminderChannel
 from events.reminders.planning import reminders_plan_event
 from events.reminders.services import reminder_preferences_update
 from members.groups import ensure_standard_groups

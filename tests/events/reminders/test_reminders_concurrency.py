@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Reminder
-from events.models.reminders import ReminderChannel, ReminderDefaults
+from events.models.reminder_settings import ReminderChannel, ReminderDefaults
 from events.reminders.dispatch import reminders_dispatch
 from events.reminders.planning import reminders_plan_deadlines
 from members.groups import ensure_standard_groups

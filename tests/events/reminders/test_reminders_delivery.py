@@ -14,7 +14,7 @@ from django.core import mail
 from django.test import override_settings
 
 from events.models import Reminder
-from events.models.reminders import ReminderDefaults
+from events.models.reminder_settings import ReminderDefaults
 from events.reminders.dispatch import reminders_dispatch
 from events.reminders.planning import reminders_plan_deadlines
 from tests import factories

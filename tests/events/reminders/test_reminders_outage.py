@@ -10,7 +10,7 @@ from django.core import mail
 from django.test import override_settings
 
 from events.models import Reminder
-from events.models.reminders import ReminderDefaults
+from events.models.reminder_settings import ReminderDefaults
 from events.reminders import delivery
 from events.reminders.dispatch import idempotency_key, reminders_dispatch
 from events.reminders.health import dispatch_is_late, last_dispatch

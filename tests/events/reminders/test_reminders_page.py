@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.models import Reminder, ReminderPreference
-from events.models.reminders import ReminderChannel
+from events.models.reminder_settings import ReminderChannel
 from events.reminders.planning import reminders_plan_event, reminders_plan_member
 from events.reminders.services import reminder_preferences_update
 from events.services import deadline_set, participation_create

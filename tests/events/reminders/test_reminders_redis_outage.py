@@ -16,7 +16,7 @@ from aiosmtpd.controller import Controller
 from django.utils import timezone
 
 from events.models import Reminder
-from events.models.reminders import ReminderDefaults
+from events.models.reminder_settings import ReminderDefaults
 from events.reminders.planning import reminders_plan_deadlines
 from tests import factories
 from tests.machine import require_service

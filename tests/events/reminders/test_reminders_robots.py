@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from events.models import Event, Reminder
-from events.models.reminders import ReminderDefaults
+from events.models.reminder_settings import ReminderDefaults
 from events.reminders.dispatch import reminders_dispatch
 from events.reminders.planning import reminders_plan_deadlines
 from tests import factories

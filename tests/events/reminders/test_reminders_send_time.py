@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 
 from events.models import Reminder
-from events.models.reminders import ReminderDefaults
+from events.models.reminder_settings import ReminderDefaults
 from events.reminders.dispatch import reminders_dispatch
 from events.reminders.planning import reminders_plan_event
 from tests import factories

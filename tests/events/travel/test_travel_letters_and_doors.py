@@ -9,7 +9,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from events.models import SupportLetter, TravelStep
-from events.travel.services import support_letter_issue, support_letter_pdf, travel_step_set_state
+from events.travel.letter_services import support_letter_issue, support_letter_pdf
+from events.travel.services import travel_step_set_state
 from intl_portal.common import pdf_fonts
 from intl_portal.common.pdf_fonts import cjk_font
 from tests import factories

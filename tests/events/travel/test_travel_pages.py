@@ -56,7 +56,7 @@ def test_board_in_chinese(coordinator_client):
 
 
 def test_bad_passport_number_is_refused_and_not_echoed(coordinator, member_client, member_user):
-    from events.travel.services import support_letter_issue
+    from events.travel.letter_services import support_letter_issue
 
     participation = trip(event_in("BE"), member_user.member)
     letter = support_letter_issue(user=coordinator, participation=participation, language="en")

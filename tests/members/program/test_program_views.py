@@ -1,4 +1,5 @@
-"""Program pages: what each viewer sees, the web flows, bounded query counts."""
+"""Program pages: what each viewer sees and the web flows (their query counts:
+test_program_queries.py)."""
 
 import datetime as dt
 
@@ -10,23 +11,9 @@ from members.models import Contribution, ContributionPublication, Enrolment, Sto
 from members.program import services
 from tests import factories
 
+from .records import accepted, enrolled
+
 pytestmark = pytest.mark.django_db
-
-
-def enrolled(member, *, public, track="translator"):
-    return factories.EnrolmentFactory(
-        member=member,
-        track=track,
-        status=Enrolment.Status.ACTIVE,
-        term_start=timezone.localdate() - dt.timedelta(days=30),
-        show_publicly=public,
-    )
-
-
-def accepted(member, coordinator, *, public, title):
-    contribution = factories.ContributionFactory(member=member, title_en=title, show_publicly=public)
-    services.contribution_accept(contribution=contribution, user=coordinator)
-    return contribution
 
 
 @pytest.fixture
@@ -77,24 +64,6 @@ def test_contribution_accepted_before_the_term_does_not_count(coordinator, clien
     response = client.get(reverse("program:page"))
     assert "Before the term" not in response.content.decode()
     assert response.context["rows"][0].member == enrolment.member
-
-
-@pytest.mark.parametrize("count", [1, 6])
-def test_program_page_query_count_does_not_grow(client, coordinator, count, django_assert_num_queries):
-    factories.PointRuleFactory(points=10)
-    for number in range(count):
-        member = factories.MemberFactory()
-        enrolled(member, public=True)
-        contribution = accepted(member, coordinator, public=True, title=f"A{number}")
-        ContributionPublication.objects.create(
-            contribution=contribution,
-            channel="linkedin",
-            language="en",
-            published_at=timezone.now(),
-        )
-    with django_assert_num_queries(3):  # enrolments, contributions, publications
-        response = client.get(reverse("program:page"))
-    assert len(response.context["rows"]) == count
 
 
 def test_certificate_opens_for_the_member_and_coordinators_only(client, member_user, coordinator):
@@ -291,19 +260,6 @@ def test_missing_publication_language_is_reported(member_client):
     assert missing[contribution] == ["publication_zh"]
 
 
-@pytest.mark.parametrize("count", [1, 5])
-def test_calendar_query_count_does_not_grow(member_client, count, django_assert_num_queries):
-    for _ in range(count):
-        contribution = factories.ContributionFactory(title_zh="", title_en="T")
-        ContributionPublication.objects.create(
-            contribution=contribution, channel="x", language="en", planned_for=timezone.now()
-        )
-    # session, user with member, groups; publications (dated, undated), pairs, their publications
-    with django_assert_num_queries(7):
-        response = member_client.get(reverse("program:calendar"))
-    assert len(response.context["missing"]) == count
-
-
 # --------------------------------------------------------------------------- swag
 
 
@@ -381,23 +337,6 @@ def test_member_cannot_ship(member_client, member_user, shirt):
     )
     url = reverse("program:swag_request_act", args=[request.pk, "approve"])
     assert member_client.post(url).status_code == 403
-
-
-@pytest.mark.parametrize("count", [1, 5])
-def test_swag_page_query_count_does_not_grow(
-    coordinator_client, coordinator, count, django_assert_num_queries
-):
-    room = factories.StockLocationFactory()
-    for number in range(count):
-        variant = factories.SwagVariantFactory(label=f"V{number}")
-        services.stock_record(user=coordinator, variant=variant, kind="in", quantity=3, to_location=room)
-        services.swag_request_create(
-            user=coordinator, recipient_name="A", address="B", reason="booth", lines=[(variant, 1)]
-        )
-    # session, user with member, groups; locations, variants, levels; requests, their lines
-    with django_assert_num_queries(8):
-        response = coordinator_client.get(reverse("program:swag"))
-    assert len(response.context["table"]) == count
 
 
 def test_coordinator_thanks_a_translator_with_a_shirt_from_the_web(coordinator_client, shirt):
