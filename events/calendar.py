@@ -14,9 +14,12 @@ from .selectors import ends_on_or_after
 
 @dataclass
 class CalendarEntry:
-    event: Event
+    event: Event | None
     # "single", "start", "middle" or "end": multi-day events span their days.
     position: str
+    # On the first day of the event's run in a week row: how many days of that row it
+    # covers (its name is written once across them); 0 on the other days.
+    run: int = 0
 
 
 @dataclass
@@ -26,6 +29,9 @@ class CalendarDay:
     is_today: bool
     entries: list = field(default_factory=list)
     deadlines: list = field(default_factory=list)  # due this day in the viewer's zone
+    # The entries in their lanes for the grid: an event keeps one height over all its days
+    # in a week, a lane free that day holds a spacer (an entry without an event).
+    lanes: list = field(default_factory=list)
 
 
 def events_between(*, events, first, last):
@@ -88,20 +94,9 @@ def event_month(*, events, year, month, today, deadlines=None, zone=None, includ
             include_closed=include_closed,
         )
     by_day = defaultdict(list)
-    for event in overlapping:
-        start, end = event.start_date, event.last_day
-        day = max(start, first)
-        while day <= min(end, last):
-            if start == end:
-                position = "single"
-            elif day == start:
-                position = "start"
-            elif day == end:
-                position = "end"
-            else:
-                position = "middle"
-            by_day[day].append(CalendarEntry(event=event, position=position))
-            day += dt.timedelta(days=1)
+    lanes = {}
+    for week in weeks_of_dates:
+        lanes.update(_week_lanes(week, overlapping, by_day))
     weeks = [
         [
             CalendarDay(
@@ -110,6 +105,7 @@ def event_month(*, events, year, month, today, deadlines=None, zone=None, includ
                 is_today=day == today,
                 entries=by_day[day],
                 deadlines=due.get(day, []),
+                lanes=lanes[day],
             )
             for day in week
         ]
@@ -119,6 +115,48 @@ def event_month(*, events, year, month, today, deadlines=None, zone=None, includ
     month_last = dt.date(year, month, pycalendar.monthrange(year, month)[1])
     in_month = [e for e in overlapping if e.start_date <= month_last and e.last_day >= month_first]
     return weeks, in_month, approximate
+
+
+def _week_lanes(week, events, by_day):
+    """Lay the `events` (in start order) over one week row of the grid: each in the lowest
+    lane free on all its days of the week, longer runs first among those starting together.
+    Adds each day's entries to `by_day`; returns {date: [entry or spacer, …]} by lane."""
+    first, last = week[0], week[-1]
+    in_week = [event for event in events if event.start_date <= last and event.last_day >= first]
+    in_week.sort(key=lambda event: (max(event.start_date, first), -(event.last_day - event.start_date).days))
+    lane_ends, placed = [], []  # the last day taken in each lane; (lane, event, from, to)
+    for event in in_week:
+        begin, end = max(event.start_date, first), min(event.last_day, last)
+        lane = next((index for index, taken in enumerate(lane_ends) if taken < begin), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(end)
+        lane_ends[lane] = end
+        placed.append((lane, event, begin, end))
+    days = {day: [] for day in week}
+    for lane, event, begin, end in placed:
+        day = begin
+        while day <= end:
+            entry = CalendarEntry(
+                event=event,
+                position=_position(event, day),
+                run=(end - begin).days + 1 if day == begin else 0,
+            )
+            by_day[day].append(entry)
+            row = days[day]
+            row.extend(CalendarEntry(event=None, position="spacer") for _ in range(lane + 1 - len(row)))
+            row[lane] = entry
+            day += dt.timedelta(days=1)
+    return days
+
+
+def _position(event, day):
+    if event.start_date == event.last_day:
+        return "single"
+    if day == event.start_date:
+        return "start"
+    if day == event.last_day:
+        return "end"
+    return "middle"
 
 
 def event_year_list(*, events, year):

@@ -79,6 +79,11 @@ def city_name(city):
 
 def place_text(city="", country="", venue=""):
     """Venue, city and country joined as the reader writes them, leaving out what is empty
-    (no ", Belgium" without a city): "ULB, Brussels, Belgium" / "ULB，布鲁塞尔，比利时"."""
-    parts = [str(part).strip() for part in (venue, city_name(city), country) if part and str(part).strip()]
-    return pgettext("place", ", ").join(parts)
+    (no ", Belgium" without a city): "ULB, Brussels, Belgium"; in Chinese from the largest
+    to the smallest, the country and city run together: "比利时布鲁塞尔，ULB"."""
+    venue, city, country = (str(part or "").strip() for part in (venue, city_name(city), country))
+    if not _chinese():
+        return pgettext("place", ", ").join(part for part in (venue, city, country) if part)
+    # A city with no Chinese name keeps a space from the country's characters.
+    where = f"{country} {city}" if country and city and city.isascii() else f"{country}{city}"
+    return "，".join(part for part in (where, venue) if part)

@@ -40,7 +40,7 @@ def test_chinese_pages_on_a_phone(plan, live_server, browser, screenshot):
     for name, path, expected in [
         ("zh-01-calendar-list", "/?view=list&year=2025", "东京"),
         ("zh-02-calendar-month", "/?month=2025-12", "上个月"),
-        ("zh-03-event", f"/events/{plan.pk}/", "东京，日本"),
+        ("zh-03-event", f"/events/{plan.pk}/", "日本东京"),
         ("zh-04-cfp", "/cfp/", "CFP"),
         ("zh-05-my-plan", "/me/", "我的安排"),
         ("zh-06-program", "/program/", "大使计划"),

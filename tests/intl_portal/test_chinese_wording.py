@@ -83,8 +83,11 @@ def test_cities_of_the_plan_have_their_chinese_names():
         assert city_name("Tokyo") == "东京"
         assert city_name("tokyo") == "东京"
         assert city_name("Springfield") == "Springfield"
-        assert place_text("Tokyo", "日本") == "东京，日本"
+        assert place_text("Tokyo", "日本") == "日本东京"
         assert place_text("", "比利时") == "比利时"
+        # From the largest to the smallest; a city without a Chinese name keeps a space.
+        assert place_text("Brussels", "比利时", venue="ULB") == "比利时布鲁塞尔，ULB"
+        assert place_text("Springfield", "美国") == "美国 Springfield"
     with translation.override("en"):
         assert city_name("Tokyo") == "Tokyo"
         assert place_text("Tokyo", "Japan") == "Tokyo, Japan"
@@ -102,7 +105,7 @@ def test_an_event_page_shows_the_city_in_chinese(client, db):
     event = factories.EventFactory(city="Tokyo", country="JP", is_public=True, venue="")
     client.cookies["django_language"] = "zh-hans"
     text = client.get(reverse("events:event_detail", args=[event.pk])).content.decode()
-    assert "东京，日本" in text
+    assert "日本东京" in text
 
 
 @pytest.mark.django_db

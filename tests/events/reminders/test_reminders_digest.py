@@ -120,7 +120,7 @@ def test_the_digest_in_chinese_reads_naturally(week):
     ]
     assert lines[3:5] == [
         "未来 30 天内开始的活动",
-        "· Open Source Summit Japan 2026 · 2026-12-20 – 2026-12-21 · 东京，日本"
+        "· Open Source Summit Japan 2026 · 2026-12-20 – 2026-12-21 · 日本东京"
         " — 参加者：Li Na（展位人员，待确认）、Wang Wei（讲者）",
     ]
     assert lines[5:] == [
