@@ -32,6 +32,13 @@ def in_viewer_zone(instant):
 
 
 @register.filter
+def shown_as_announced(deadline):
+    """Whether the viewer's zone gives the deadline the same clock time as its announced zone
+    (then a second "your time" line would only repeat it)."""
+    return timezone.localtime(deadline.due_at).utcoffset() == deadline.local_due_at.utcoffset()
+
+
+@register.filter
 def since(instant):
     """ "1 year, 3 months" / "1 年 3 个月" since a past instant."""
     return time_since(instant)

@@ -65,9 +65,18 @@ def test_cfp_board_uses_the_member_zone_when_the_session_has_none(member_client,
 def test_cfp_board_session_zone_wins_over_the_member_zone(member_client, member_user):
     Member.objects.filter(user=member_user).update(timezone="Asia/Tokyo")
     _set_session_zone(member_client, "UTC")
-    factories.DeadlineFactory(due_at=dt.datetime(2025, 6, 30, 6, 59, tzinfo=dt.UTC), timezone="UTC")
+    factories.DeadlineFactory(due_at=dt.datetime(2025, 6, 30, 6, 59, tzinfo=dt.UTC), timezone="Asia/Seoul")
     response = member_client.get("/cfp/")
     assert "your time: 2025-06-30 06:59 UTC" in response.text
+
+
+def test_cfp_board_does_not_repeat_a_time_the_viewers_zone_shows_alike(member_client):
+    # Announced in Seoul, read in Tokyo: the same clock time, written once.
+    _set_session_zone(member_client, "Asia/Tokyo")
+    factories.DeadlineFactory(due_at=dt.datetime(2025, 6, 30, 6, 59, tzinfo=dt.UTC), timezone="Asia/Seoul")
+    response = member_client.get("/cfp/")
+    assert "2025-06-30 15:59 KST" in response.text
+    assert "your time:" not in response.text
 
 
 def test_cfp_board_visitor_defaults_to_utc(client, db):
