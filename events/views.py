@@ -187,9 +187,12 @@ def event_detail(request, pk):
         raise Http404(_("No such event."))
     # Coordinators work in admin, so are staff: members' pages skip the groups query.
     manage = request.user.is_staff and can_manage_events(request.user)
+    me_id = getattr(member_of(request.user), "pk", None)
     context = {
         "page": page,
         "event": page.event,
+        # The viewer's own row offers its actions and the trip in a column of its own.
+        "mine": me_id is not None and any(row.member_id == me_id for row in page.participations),
         "member_view": page.member_view,
         "now": timezone.now(),
         # Coordinators see what the public trackers say about the event (changes to accept),
@@ -198,7 +201,7 @@ def event_detail(request, pk):
         "manage": manage,
         "assignable": assignable_members() if manage else [],
         "role_choices": Participation.Role.choices,
-        "me_id": getattr(member_of(request.user), "pk", None),
+        "me_id": me_id,
         "date_change_form": _date_change_form(request.user, page.event),
     }
     return render(request, "events/event_detail.html", context)

@@ -140,3 +140,20 @@ def test_event_page_escapes_everything(member_client, member_user):
 def test_event_page_with_an_out_of_range_id_is_not_found(member_client):
     assert member_client.get("/events/99999999999999999999999/").status_code == 404
     assert member_client.get("/members/99999999999999999999999/").status_code == 404
+
+
+def test_the_viewers_own_row_has_a_labelled_column_and_others_none(client, member_user):
+    from events.models import Participation
+
+    event = factories.EventFactory(name="COSCUP 2026")
+    factories.ParticipationFactory(
+        event=event, member=member_user.member, status=Participation.Status.PROPOSED
+    )
+    other = factories.EventFactory(name="FOSDEM 2026")
+    factories.ParticipationFactory(event=other, status=Participation.Status.CONFIRMED)
+    client.force_login(member_user)
+    page = client.get(f"/events/{event.pk}/", HTTP_ACCEPT_LANGUAGE="en").text
+    assert "<th>Your part</th>" in page and "<th></th>" not in page
+    assert "My trip" in page
+    others = client.get(f"/events/{other.pk}/", HTTP_ACCEPT_LANGUAGE="en").text
+    assert "Your part" not in others and "<th></th>" not in others
