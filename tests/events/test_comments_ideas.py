@@ -2,6 +2,7 @@
 the services, with the permission cases."""
 
 import datetime as dt
+import zoneinfo
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -77,8 +78,11 @@ def test_member_proposes_an_idea_and_another_supports_it_once(client, member_use
     client.post(f"/ideas/{idea.pk}/support/")
     client.post(f"/ideas/{idea.pk}/support/")
     assert IdeaSupport.objects.filter(idea=idea).count() == 1
-    assert "+1" in client.get("/ideas/").content.decode()
+    page = client.get("/ideas/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "1 supporter<" in page and "Take back my +1" in page
     client.post(f"/ideas/{idea.pk}/unsupport/")
+    page = client.get("/ideas/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "0 supporters<" in page and "+1, I support it" in page
     assert not IdeaSupport.objects.exists()
 
 
@@ -117,3 +121,17 @@ def test_event_page_with_comments_stays_within_its_queries(
         assert member_client.get(f"/events/{event.pk}/").status_code == 200
     with django_assert_max_num_queries(9):
         assert member_client.get(f"/events/{event.pk}/comments/").status_code == 200
+
+
+def test_the_comments_page_names_itself_and_writes_times_in_the_viewers_zone(client, member_user):
+    from members.models import Member
+
+    Member.objects.filter(user=member_user).update(timezone="Asia/Shanghai")
+    event = factories.EventFactory(name="COSCUP 2026")
+    client.force_login(member_user)
+    client.post(f"/events/{event.pk}/comments/new/", {"text": "See you there"})
+    comment = EventComment.objects.get()
+    page = client.get(f"/events/{event.pk}/comments/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<h1>Comments: COSCUP 2026</h1>" in page
+    local = timezone.localtime(comment.created_at, zoneinfo.ZoneInfo("Asia/Shanghai"))
+    assert f"{local:%Y-%m-%d %H:%M} UTC+08:00</time>" in page
