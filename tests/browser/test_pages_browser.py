@@ -10,6 +10,7 @@ from django.utils import timezone
 from events.models import Deadline, Event, Goal, Participation
 from members.models import Member
 from tests import factories
+from tests.browser.menu import choose_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -141,12 +142,12 @@ def test_member_journey_through_the_portal(plan, live_server, browser, screensho
 
     # Chinese and back.
     page.goto(f"{base}/?month=2025-09")
-    page.click("button[value=zh-hans]")
+    choose_language(page, "zh-hans")
     page.wait_for_load_state()
     assert page.inner_text("nav.site-nav").startswith("活动日历")
     assert "2025年9月" in page.inner_text("h1")
     screenshot(page, "05-calendar-chinese")
-    page.click("button[value=en]")
+    choose_language(page, "en")
     page.wait_for_load_state()
     assert "Calendar" in page.inner_text("nav.site-nav")
 

@@ -5,6 +5,7 @@ from admin and reads its answer."""
 import pytest
 
 from tests import factories
+from tests.browser.menu import choose_language
 from tests.events.reminders.reminder_helpers import RecordingServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,7 +26,7 @@ def test_a_member_asks_for_the_weekly_digest_on_a_phone_in_chinese(
     page = context.new_page()
     try:
         _log_in(page, live_server.url, "member")
-        page.click("button[value=zh-hans]")
+        choose_language(page, "zh-hans")
         page.goto(f"{live_server.url}/me/reminders/")
         assert page.locator("legend", has_text="每周摘要").is_visible()
         page.check("#id_digest_by_email")
@@ -56,7 +57,7 @@ def test_a_coordinator_tests_a_wecom_robot_from_admin(coordinator, live_server, 
         page = context.new_page()
         try:
             _log_in(page, live_server.url, "coordinator")
-            page.click("button[value=zh-hans]")
+            choose_language(page, "zh-hans")
             page.goto(f"{live_server.url}/admin/events/reminderchannel/{channel.pk}/change/")
             assert "0a1b2c3d-secret-key" not in page.content()
             page.click("button.test-channel")

@@ -3,6 +3,7 @@ and a phone: the hand-checked 2025 data, its charts, no horizontal scroll."""
 
 import pytest
 
+from tests.browser.menu import choose_language
 from tests.events.outcomes.review_data import build_year
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,9 +34,7 @@ def test_the_year_in_review_page(coordinator, live_server, browser, screenshot, 
     page = context.new_page()
     try:
         _log_in(page, live_server.url, "coordinator")
-        if width < 500:
-            page.click("[data-menu-toggle]")  # the language buttons are in the phone's menu
-        page.click(f"button[value={language}]")
+        choose_language(page, language)
         page.goto(f"{live_server.url}/review/2025/")
         assert page.locator("h1").inner_text() == heading
         main = page.locator("main").inner_text()

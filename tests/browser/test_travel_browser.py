@@ -4,6 +4,7 @@ import pytest
 
 from events.models import TravelRequirement
 from events.travel.seed import requirement_rows
+from tests.browser.menu import choose_language
 from tests.events.travel.travel_helpers import event_in, traveller, trip
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -38,7 +39,7 @@ def test_the_travel_board_in_chinese(coordinator, live_server, browser, screensh
     page = context.new_page()
     try:
         _log_in(page, live_server.url, "coordinator")
-        page.click("button[value=zh-hans]")
+        choose_language(page, "zh-hans")
         page.goto(f"{live_server.url}/travel/")
         assert page.locator("h1").inner_text() == "差旅看板"
         body = page.locator("main").inner_text()

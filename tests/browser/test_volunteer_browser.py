@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from events.models import Event, Participation
 from tests import factories
+from tests.browser.menu import choose_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,7 +20,7 @@ def _log_in(context, base_url, username):
     page.fill("#id_password", "password")
     page.click("main button[type=submit]")
     page.wait_for_url(f"{base_url}/")
-    page.click("button[value=zh-hans]")
+    choose_language(page, "zh-hans")
     page.wait_for_load_state()
     return page
 

@@ -122,3 +122,14 @@ def test_triage_ideas_and_my_plan_stay_under_ten_queries(
             response = client.get(url)
         assert response.status_code == 200
     assert response.content.decode().count('class="date-change date-change-open"') == count
+
+
+def test_the_triage_page_opens_with_its_sections_and_their_counts(coordinator_client):
+    factories.IdeaFactory(title="Bilingual interviews")
+    page = coordinator_client.get("/triage/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    jump = page.split('class="triage-jump"', 1)[1].split("</nav>", 1)[0]
+    for anchor in ("#proposals", "#volunteers", "#due-dates", "#date-changes", "#ideas"):
+        assert f'href="{anchor}"' in jump
+    # Counts are badges, not half-width brackets on a Chinese page.
+    assert '<span class="count">(' not in page
+    assert '<h2>新想法 <span class="count-badge">1</span></h2>' in page

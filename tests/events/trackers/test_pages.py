@@ -201,3 +201,14 @@ def test_a_member_proposes_a_discovered_conference_through_the_proposal_flow(cli
     assert (form["date_precision"].value(), str(form["start_date"].value())) == ("exact", "2027-05-01")
     for junk in ("abc", "99999999999999999999999", "0"):
         assert client.get(f"{reverse('events:event_propose')}?from_entry={junk}").status_code == 200
+
+
+def test_without_sources_discover_says_why_it_is_empty_once(client, member_user, coordinator):
+    client.force_login(member_user)
+    page = client.get(reverse("events:discover"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "No conference trackers are set up yet" in page
+    assert "Propose one of these" not in page and "No open CFPs found" not in page
+    assert "Add a tracker source" not in page
+    client.force_login(coordinator)
+    page = client.get(reverse("events:discover"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert reverse("admin:events_trackersource_changelist") in page
