@@ -64,3 +64,10 @@ def test_bad_passport_number_is_refused_and_not_echoed(coordinator, member_clien
     assert response.status_code == 400
     body = response.content.decode()
     assert "5 to 20 letters and digits" in body and 'value="AB!"' not in body
+
+
+def test_an_empty_travel_board_says_how_trips_get_there(client, coordinator):
+    client.force_login(coordinator)
+    page = client.get("/travel/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "A trip appears here when a participation that needs travel is tentative or confirmed." in page
+    assert '<p class="attribution">' in page
