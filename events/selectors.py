@@ -13,6 +13,7 @@ from members.permissions import can_see_internal_events
 from .models import (
     ActionItem,
     Deadline,
+    DiscoveredEntry,
     Event,
     EventComment,
     Goal,
@@ -225,6 +226,7 @@ def event_page(*, pk, user):
         .annotate(
             comment_count=Count("comments"),
             has_merged_proposals=Exists(Event.objects.filter(merged_into=OuterRef("pk"))),
+            has_tracker_entries=Exists(DiscoveredEntry.objects.filter(event=OuterRef("pk"))),
         )
         .prefetch_related("tags")
     )

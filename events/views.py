@@ -197,7 +197,7 @@ def event_detail(request, pk):
         "now": timezone.now(),
         # Coordinators see what the public trackers say about the event (changes to accept),
         # give goals their owners, change roles and confirm estimated dates.
-        "tracker": tracker_panel(event=page.event) if manage else None,
+        "tracker": tracker_panel(event=page.event, deadlines=page.deadlines) if manage else None,
         "manage": manage,
         "assignable": assignable_members() if manage else [],
         "role_choices": Participation.Role.choices,

@@ -80,20 +80,36 @@ class TrackerPanel:
         return [link for link in self.links if link.source_removed_at is not None]
 
 
-def tracker_panel(*, event):
+def tracker_panel(*, event, deadlines=None):
     """What the event page shows a coordinator about the event's sources: the discovered
-    conferences linked to it and its deadlines' links (changes waiting, removals). Two queries."""
-    entries = list(
-        DiscoveredEntry.objects.filter(event=event).prefetch_related(
-            Prefetch("listings", queryset=EntryListing.objects.select_related("source"))
+    conferences linked to it and its deadlines' links (changes waiting, removals).
+
+    Two queries; none when the page has read them already: `deadlines` selected with
+    "tracker_link__source_deadline__listing__source" (all of the event's, in due order) give
+    the links, and an event annotated `has_tracker_entries` False has no conferences."""
+    entries = []
+    if getattr(event, "has_tracker_entries", True):
+        entries = list(
+            DiscoveredEntry.objects.filter(event=event).prefetch_related(
+                Prefetch("listings", queryset=EntryListing.objects.select_related("source"))
+            )
         )
-    )
-    links = list(
-        DeadlineLink.objects.filter(deadline__event=event)
-        .select_related("deadline", "source_deadline__listing__source")
-        .order_by("deadline__due_at")
-    )
+    if deadlines is None:
+        links = list(
+            DeadlineLink.objects.filter(deadline__event=event)
+            .select_related("deadline", "source_deadline__listing__source")
+            .order_by("deadline__due_at")
+        )
+    else:
+        links = [link for link in (_selected_link(deadline) for deadline in deadlines) if link is not None]
     return TrackerPanel(entries=entries, links=links)
+
+
+def _selected_link(deadline):
+    try:
+        return deadline.tracker_link
+    except DeadlineLink.DoesNotExist:
+        return None
 
 
 def discovered_entry(*, pk):

@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from events import services
 from events.models import Deadline, Participation
@@ -148,13 +149,40 @@ def test_the_coordinators_event_page_costs_the_same_whatever_its_size(
     coordinator_client, copy, django_assert_num_queries, count
 ):
     """Members' event page stays under ten (test_pages_queries); a coordinator's adds the
-    groups, the trackers' panel (two) and the members to assign: 12, at any size."""
+    groups and the members to assign: 10, at any size. The trackers' panel reads nothing more
+    when the event has no discovered conference (its deadlines' links come with them)."""
     for index in range(count):
         member = factories.MemberFactory(display_name=f"Member {index:02d}")
         factories.ParticipationFactory(event=copy, member=member)
         factories.GoalFactory(event=copy, owner=member, kind="booth" if index % 2 else "talk")
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         assert coordinator_client.get(f"/events/{copy.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_the_trackers_panel_costs_two_queries_whatever_its_links(
+    coordinator_client, django_assert_num_queries, count
+):
+    """An event adopted from a tracker: its conference and listings (two queries) beside the
+    page's ten; its deadlines' links come with the deadlines, however many."""
+    from events.models import DeadlineLink, DiscoveredDeadline, DiscoveredEntry, EntryListing
+
+    event = factories.EventFactory(name="Tokyo Conf 2027")
+    source = factories.TrackerSourceFactory(name="confs-tech")
+    entry = DiscoveredEntry.objects.create(name="Tokyo Conf", region="asia", country="JP", event=event)
+    for index in range(count):
+        listing = EntryListing.objects.create(
+            entry=entry, source=source, external_id=f"t{index}", name="Tokyo Conf", fingerprint="x",
+            last_seen_at=timezone.now(),
+        )  # fmt: skip
+        deadline = factories.DeadlineFactory(event=event, title=f"Round {index}")
+        record = DiscoveredDeadline.objects.create(
+            listing=listing, kind="cfp_close", due_at=deadline.due_at, timezone="UTC", rule=f"rule {index}"
+        )
+        DeadlineLink.objects.create(deadline=deadline, source_deadline=record, synced_due_at=deadline.due_at)
+    with django_assert_num_queries(12):
+        page = coordinator_client.get(f"/events/{event.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f"From confs-tech: rule {count - 1}" in page and "Tokyo Conf — confs-tech" in page
 
 
 def test_the_api_door_confirms_through_the_same_services(coordinator, member_user, copy):
