@@ -7,6 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
+from intl_portal.common.forms import StackedFormMixin
 from members.models import (
     Contribution,
     ContributionPublication,
@@ -19,14 +20,14 @@ from members.models import (
 )
 
 
-class EnrolmentForm(forms.ModelForm):
+class EnrolmentForm(StackedFormMixin, forms.ModelForm):
     class Meta:
         model = Enrolment
         fields = ["track", "region", "language_pair", "motivation", "show_publicly"]
         widgets = {"motivation": forms.Textarea(attrs={"rows": 3})}
 
 
-class ContributionForm(forms.ModelForm):
+class ContributionForm(StackedFormMixin, forms.ModelForm):
     url_zh = forms.URLField(
         label=capfirst(_("link (Chinese)")), max_length=500, required=False, assume_scheme="https"
     )
@@ -61,7 +62,11 @@ class ConsentForm(forms.Form):
     )
 
 
-class PublicationForm(forms.Form):
+# What an <input type="datetime-local"> reads (a stored time shows in the box when editing).
+LOCAL_DATETIME = "%Y-%m-%dT%H:%M"
+
+
+class PublicationForm(StackedFormMixin, forms.Form):
     channel = forms.ChoiceField(
         label=capfirst(_("channel")),
         choices=[("", "—"), *ContributionPublication.Channel.choices],
@@ -74,12 +79,12 @@ class PublicationForm(forms.Form):
     planned_for = forms.DateTimeField(
         label=capfirst(_("planned for")),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_DATETIME),
     )
     published_at = forms.DateTimeField(
         label=capfirst(_("published at")),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_DATETIME),
     )
 
 
@@ -92,7 +97,7 @@ class ReviewForm(forms.Form):
     )
 
 
-class SwagRequestForm(forms.ModelForm):
+class SwagRequestForm(StackedFormMixin, forms.ModelForm):
     class Meta:
         model = SwagRequest
         fields = ["recipient_name", "address", "phone", "reason", "event", "note"]
@@ -102,7 +107,7 @@ class SwagRequestForm(forms.ModelForm):
         }
 
 
-class SwagLineForm(forms.Form):
+class SwagLineForm(StackedFormMixin, forms.Form):
     variant = forms.ModelChoiceField(
         label=capfirst(_("item")),
         queryset=SwagVariant.objects.filter(item__active=True).select_related("item"),
@@ -130,7 +135,7 @@ class ApproveForm(forms.Form):
     )
 
 
-class RewardForm(forms.Form):
+class RewardForm(StackedFormMixin, forms.Form):
     member = forms.ModelChoiceField(label=capfirst(_("member")), queryset=Member.objects.filter(active=True))
     kind = forms.ChoiceField(label=capfirst(_("kind")), choices=Reward.Kind.choices)
     title = forms.CharField(label=capfirst(_("title")), max_length=200)
