@@ -219,14 +219,16 @@ def contribution_edit(request, pk):
         {key: getattr(row, key) for key in ("channel", "language", "url", "planned_for", "published_at")}
         for row in contribution.publications.order_by("pk")
     ]
-    formset = PublicationFormSet(request.POST or None, prefix="pub", initial=stored)
+    # A post without the rows (another page's form) leaves the publications as they are.
+    with_rows = "pub-TOTAL_FORMS" in request.POST
+    formset = PublicationFormSet(request.POST if with_rows else None, prefix="pub", initial=stored)
     formset.extra = 1 if stored else 3
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
+    if request.method == "POST" and form.is_valid() and (not with_rows or formset.is_valid()):
         try:
             services.contribution_update(
                 contribution=contribution,
                 user=request.user,
-                publications=_publications(formset),
+                publications=_publications(formset) if with_rows else None,
                 **form.cleaned_data,
             )
         except ValidationError as error:
