@@ -113,7 +113,7 @@ class SwagLineForm(StackedFormMixin, forms.Form):
         queryset=SwagVariant.objects.filter(item__active=True).select_related("item"),
         required=False,
     )
-    quantity = forms.IntegerField(label=capfirst(_("quantity")), min_value=1, required=False)
+    quantity = forms.IntegerField(label=capfirst(_("quantity")), min_value=1, initial=1, required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -135,7 +135,11 @@ class ApproveForm(forms.Form):
     )
 
 
+SHIPPING = {"data-show-if": "variant"}
+
+
 class RewardForm(StackedFormMixin, forms.Form):
+    # The shipping fields show (static/js/forms.js) once an item to send is chosen.
     member = forms.ModelChoiceField(label=capfirst(_("member")), queryset=Member.objects.filter(active=True))
     kind = forms.ChoiceField(label=capfirst(_("kind")), choices=Reward.Kind.choices)
     title = forms.CharField(label=capfirst(_("title")), max_length=200)
@@ -153,14 +157,27 @@ class RewardForm(StackedFormMixin, forms.Form):
         required=False,
         help_text=_("Choose an item to send it: the reward becomes an approved swag request."),
     )
-    quantity = forms.IntegerField(label=capfirst(_("quantity")), min_value=1, initial=1, required=False)
-    recipient_name = forms.CharField(label=capfirst(_("recipient")), max_length=100, required=False)
-    address = forms.CharField(
-        label=capfirst(_("postal address")), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    quantity = forms.IntegerField(
+        label=capfirst(_("quantity")),
+        min_value=1,
+        initial=1,
+        required=False,
+        widget=forms.NumberInput(SHIPPING),
     )
-    phone = forms.CharField(label=capfirst(_("phone")), max_length=50, required=False)
+    recipient_name = forms.CharField(
+        label=capfirst(_("recipient")), max_length=100, required=False, widget=forms.TextInput(SHIPPING)
+    )
+    address = forms.CharField(
+        label=capfirst(_("postal address")), required=False, widget=forms.Textarea({"rows": 3, **SHIPPING})
+    )
+    phone = forms.CharField(
+        label=capfirst(_("phone")), max_length=50, required=False, widget=forms.TextInput(SHIPPING)
+    )
     ship_from = forms.ModelChoiceField(
-        label=capfirst(_("ship from")), queryset=StockLocation.objects.all(), required=False
+        label=capfirst(_("ship from")),
+        queryset=StockLocation.objects.all(),
+        required=False,
+        widget=forms.Select(SHIPPING),
     )
 
     def clean(self):

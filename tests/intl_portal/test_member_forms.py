@@ -121,3 +121,14 @@ def test_the_log_in_page_says_who_is_signed_in(client, member_user):
     client.force_login(member_user)
     page = _page(client, "login")
     assert "You are already logged in as member." in page
+
+
+def test_a_reward_asks_for_shipping_only_with_an_item_and_swag_lines_default_to_one(
+    client, coordinator, member_user
+):
+    client.force_login(coordinator)
+    page = _page(client, "program:reward_new")
+    assert page.count('data-show-if="variant"') == 5  # quantity, recipient, address, phone, ship from
+    assert "---------" not in page and ">Choose…</option>" in page  # the member
+    page = _page(client, "program:swag_request_new")
+    assert 'name="line-0-quantity" value="1"' in page
