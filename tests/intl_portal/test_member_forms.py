@@ -132,3 +132,16 @@ def test_a_reward_asks_for_shipping_only_with_an_item_and_swag_lines_default_to_
     assert "---------" not in page and ">Choose…</option>" in page  # the member
     page = _page(client, "program:swag_request_new")
     assert 'name="line-0-quantity" value="1"' in page
+
+
+def test_a_reminder_whose_deadline_was_removed_says_so_not_a_lone_separator(client, member_user):
+    from events.models import Reminder
+
+    now = timezone.now()
+    Reminder.objects.create(
+        member=member_user.member, via="email", send_at=now, not_before=now, deadline_due_at=now
+    )
+    client.force_login(member_user)
+    page = _page(client, "my_reminders")
+    row = page.split("<tbody>")[1].split("</tr>")[0]
+    assert "A deadline since removed" in row and "<td> · </td>" not in row
