@@ -17,8 +17,8 @@ class ReminderPreferenceForm(StackedFormMixin, forms.Form):
         required=False,
         max_length=200,
         help_text=_(
-            "Before each deadline, comma-separated, e.g. 7d, 1d, 2h. "
-            "Empty: the group's defaults (%(defaults)s)."
+            "How long before each deadline: d for days, h for hours, separated by commas, "
+            "e.g. 7d, 1d, 2h. Empty: the group's defaults (%(defaults)s)."
         ),
     )
     by_email = forms.BooleanField(label=_("By e-mail"), required=False)
