@@ -5,11 +5,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
+from intl_portal.common.forms import StackedFormMixin
 
 from .models import Budget, Expense
 
 
-class ExpenseForm(forms.ModelForm):
+class ExpenseForm(StackedFormMixin, forms.ModelForm):
     """A member records what they spent, with the receipt."""
 
     class Meta:
@@ -44,7 +45,7 @@ class BudgetSubmitForm(forms.Form):
     body = forms.ChoiceField(label=_("Submit to"), choices=Budget.ApprovalBody.choices, required=True)
 
 
-class LineImportForm(forms.Form):
+class LineImportForm(StackedFormMixin, forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_("Header row: event, person, category, description, amount, currency, person_trips."),

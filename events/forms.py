@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries as all_countries
 
+from intl_portal.common.forms import StackedFormMixin
+
 from .models import DateChangeRequest, Event, Goal, Idea, Participation
 from .models.date_change import DATE_FIELDS
 from .services import PROPOSAL_FIELDS
@@ -90,7 +92,24 @@ def parse_year(value):
 # --- members acting: shape only; the services decide ---------------------------------------
 
 
-class EventProposalForm(forms.ModelForm):
+# The dates' fields, each shown (static/js/forms.js) only for the precisions it serves.
+_MONTHS = " ".join(Event.DatePrecision.values[1:5])
+WHEN_WIDGETS = {
+    "start_date": forms.DateInput(attrs={"type": "date", "data-show-if": "date_precision=exact"}),
+    "end_date": forms.DateInput(attrs={"type": "date", "data-show-if": "date_precision=exact"}),
+    "approx_year": forms.NumberInput(attrs={"data-show-if": f"date_precision={_MONTHS} quarter unannounced"}),
+    "approx_month": forms.Select(
+        choices=[("", "—")] + [(n, n) for n in range(1, 13)],
+        attrs={"data-show-if": f"date_precision={_MONTHS}"},
+    ),
+    "approx_quarter": forms.Select(
+        choices=[("", "—"), (1, "Q1"), (2, "Q2"), (3, "Q3"), (4, "Q4")],
+        attrs={"data-show-if": "date_precision=quarter"},
+    ),
+}
+
+
+class EventProposalForm(StackedFormMixin, forms.ModelForm):
     """Propose an event: name, link, place or online, exact or approximate dates, why, goals."""
 
     goals = forms.MultipleChoiceField(
@@ -104,10 +123,7 @@ class EventProposalForm(forms.ModelForm):
         model = Event
         fields = [*PROPOSAL_FIELDS]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
-            "approx_month": forms.Select(choices=[("", "—")] + [(n, n) for n in range(1, 13)]),
-            "approx_quarter": forms.Select(choices=[("", "—"), (1, "Q1"), (2, "Q2"), (3, "Q3"), (4, "Q4")]),
+            **WHEN_WIDGETS,
             "proposal_reason": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
@@ -121,7 +137,7 @@ class EventProposalForm(forms.ModelForm):
         pass
 
 
-class DateChangeRequestForm(forms.ModelForm):
+class DateChangeRequestForm(StackedFormMixin, forms.ModelForm):
     """Ask for an event's other dates (exact or approximate, as a proposal gives them), with
     where they come from."""
 
@@ -129,11 +145,8 @@ class DateChangeRequestForm(forms.ModelForm):
         model = DateChangeRequest
         fields = [*DATE_FIELDS, "reason"]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
-            "approx_month": forms.Select(choices=[("", "—")] + [(n, n) for n in range(1, 13)]),
-            "approx_quarter": forms.Select(choices=[("", "—"), (1, "Q1"), (2, "Q2"), (3, "Q3"), (4, "Q4")]),
-            "reason": forms.Textarea(attrs={"rows": 2, "maxlength": 2000}),
+            **WHEN_WIDGETS,
+            "reason": forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
         }
         labels = {"reason": _("Where do the new dates come from?")}
         help_texts = {
@@ -162,11 +175,16 @@ class DueDateRequestForm(forms.Form):
     note = forms.CharField(label=_("Why"), max_length=300, required=False)
 
 
-class TripForm(forms.ModelForm):
+class TripForm(StackedFormMixin, forms.ModelForm):
     class Meta:
         model = Participation
         fields = ["needs_travel", "needs_visa", "invitation_letter", "visa_status", "trip_report"]
-        widgets = {"trip_report": forms.Textarea(attrs={"rows": 4})}
+        # static/js/forms.js shows the visa's fields only when "Needs a visa" is ticked.
+        widgets = {
+            "invitation_letter": forms.Select(attrs={"data-show-if": "needs_visa"}),
+            "visa_status": forms.Select(attrs={"data-show-if": "needs_visa"}),
+            "trip_report": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def _post_clean(self):
         pass
@@ -195,8 +213,10 @@ class ProposalTriageForm(forms.Form):
         return data
 
 
-class IdeaForm(forms.Form):
+class IdeaForm(StackedFormMixin, forms.Form):
     """An idea or open topic (the plan's sections 二 and 六), optionally about an event."""
+
+    blank_labels = {"event": _("No event")}
 
     kind = forms.ChoiceField(label=pgettext_lazy("idea kind", "Kind"), choices=Idea.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=300)

@@ -165,7 +165,7 @@ def participation_act(request, pk, action):
 
 @_allowed_by(can_volunteer)
 def participation_trip(request, pk):
-    participation = get_object_or_404(Participation.objects.select_related("event"), pk=pk)
+    participation = get_object_or_404(Participation.objects.select_related("event", "member"), pk=pk)
     if not can_change_trip(request.user, participation):
         raise PermissionDenied(_("This is someone else's trip."))
     form = TripForm(request.POST or None, instance=Participation.objects.get(pk=pk))
@@ -179,7 +179,8 @@ def participation_trip(request, pk):
         else:
             messages.success(request, _("Your trip is updated."))
             return redirect("members:me")
-    return render(request, "events/trip.html", {"form": form, "participation": participation})
+    own = participation.member.user_id == request.user.pk
+    return render(request, "events/trip.html", {"form": form, "participation": participation, "own": own})
 
 
 @_allowed_by(can_volunteer)

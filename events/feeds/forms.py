@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from intl_portal.common.forms import StackedFormMixin
 from intl_portal.common.languages import Language
 
 from ..models import CalendarFeed, Deadline
@@ -20,7 +21,7 @@ ALARM_LABELS = {
 }
 
 
-class CalendarFeedForm(forms.Form):
+class CalendarFeedForm(StackedFormMixin, forms.Form):
     scope = forms.ChoiceField(label=_("Events"), choices=CalendarFeed.Scope.choices, widget=forms.RadioSelect)
     kinds = forms.MultipleChoiceField(
         label=_("Deadline kinds"),

@@ -23,7 +23,7 @@ def my_reminders(request):
         raise PermissionDenied(_("Your log-in is not linked to a member of the group."))
     preference = reminder_preferences_for(member=member)
     if request.method == "POST":
-        form = ReminderPreferenceForm(request.POST)
+        form = ReminderPreferenceForm(request.POST, has_email=bool(member.email))
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -46,6 +46,7 @@ def my_reminders(request):
                 return redirect("my_reminders")
     else:
         form = ReminderPreferenceForm(
+            has_email=bool(member.email),
             initial={
                 "offsets": preference.offsets,
                 "by_email": preference.by_email,
@@ -55,7 +56,7 @@ def my_reminders(request):
                 "digest_by_chat": preference.digest_by_chat,
                 "followed_events": list(preference.followed_events.values_list("pk", flat=True)),
                 "muted_events": list(preference.muted_events.values_list("pk", flat=True)),
-            }
+            },
         )
     upcoming = (
         Reminder.objects.filter(member=member, state=Reminder.State.PENDING)

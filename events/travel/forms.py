@@ -4,12 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from intl_portal.common.forms import StackedFormMixin
 from intl_portal.common.languages import Language
 
 from ..models.travel import TravelStep
 
 
-class PassportCountryForm(forms.Form):
+class PassportCountryForm(StackedFormMixin, forms.Form):
     passport_country = forms.ChoiceField(
         label=_("Passport country/region"),
         required=False,

@@ -7,6 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
+from intl_portal.common.forms import StackedFormMixin
 from members.models import (
     Contribution,
     ContributionPublication,
@@ -19,14 +20,14 @@ from members.models import (
 )
 
 
-class EnrolmentForm(forms.ModelForm):
+class EnrolmentForm(StackedFormMixin, forms.ModelForm):
     class Meta:
         model = Enrolment
         fields = ["track", "region", "language_pair", "motivation", "show_publicly"]
         widgets = {"motivation": forms.Textarea(attrs={"rows": 3})}
 
 
-class ContributionForm(forms.ModelForm):
+class ContributionForm(StackedFormMixin, forms.ModelForm):
     url_zh = forms.URLField(
         label=capfirst(_("link (Chinese)")), max_length=500, required=False, assume_scheme="https"
     )
@@ -61,7 +62,11 @@ class ConsentForm(forms.Form):
     )
 
 
-class PublicationForm(forms.Form):
+# What an <input type="datetime-local"> reads (a stored time shows in the box when editing).
+LOCAL_DATETIME = "%Y-%m-%dT%H:%M"
+
+
+class PublicationForm(StackedFormMixin, forms.Form):
     channel = forms.ChoiceField(
         label=capfirst(_("channel")),
         choices=[("", "—"), *ContributionPublication.Channel.choices],
@@ -74,12 +79,12 @@ class PublicationForm(forms.Form):
     planned_for = forms.DateTimeField(
         label=capfirst(_("planned for")),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_DATETIME),
     )
     published_at = forms.DateTimeField(
         label=capfirst(_("published at")),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=LOCAL_DATETIME),
     )
 
 
@@ -92,7 +97,7 @@ class ReviewForm(forms.Form):
     )
 
 
-class SwagRequestForm(forms.ModelForm):
+class SwagRequestForm(StackedFormMixin, forms.ModelForm):
     class Meta:
         model = SwagRequest
         fields = ["recipient_name", "address", "phone", "reason", "event", "note"]
@@ -102,13 +107,13 @@ class SwagRequestForm(forms.ModelForm):
         }
 
 
-class SwagLineForm(forms.Form):
+class SwagLineForm(StackedFormMixin, forms.Form):
     variant = forms.ModelChoiceField(
         label=capfirst(_("item")),
         queryset=SwagVariant.objects.filter(item__active=True).select_related("item"),
         required=False,
     )
-    quantity = forms.IntegerField(label=capfirst(_("quantity")), min_value=1, required=False)
+    quantity = forms.IntegerField(label=capfirst(_("quantity")), min_value=1, initial=1, required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -130,7 +135,11 @@ class ApproveForm(forms.Form):
     )
 
 
-class RewardForm(forms.Form):
+SHIPPING = {"data-show-if": "variant"}
+
+
+class RewardForm(StackedFormMixin, forms.Form):
+    # The shipping fields show (static/js/forms.js) once an item to send is chosen.
     member = forms.ModelChoiceField(label=capfirst(_("member")), queryset=Member.objects.filter(active=True))
     kind = forms.ChoiceField(label=capfirst(_("kind")), choices=Reward.Kind.choices)
     title = forms.CharField(label=capfirst(_("title")), max_length=200)
@@ -148,14 +157,27 @@ class RewardForm(forms.Form):
         required=False,
         help_text=_("Choose an item to send it: the reward becomes an approved swag request."),
     )
-    quantity = forms.IntegerField(label=capfirst(_("quantity")), min_value=1, initial=1, required=False)
-    recipient_name = forms.CharField(label=capfirst(_("recipient")), max_length=100, required=False)
-    address = forms.CharField(
-        label=capfirst(_("postal address")), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    quantity = forms.IntegerField(
+        label=capfirst(_("quantity")),
+        min_value=1,
+        initial=1,
+        required=False,
+        widget=forms.NumberInput(SHIPPING),
     )
-    phone = forms.CharField(label=capfirst(_("phone")), max_length=50, required=False)
+    recipient_name = forms.CharField(
+        label=capfirst(_("recipient")), max_length=100, required=False, widget=forms.TextInput(SHIPPING)
+    )
+    address = forms.CharField(
+        label=capfirst(_("postal address")), required=False, widget=forms.Textarea({"rows": 3, **SHIPPING})
+    )
+    phone = forms.CharField(
+        label=capfirst(_("phone")), max_length=50, required=False, widget=forms.TextInput(SHIPPING)
+    )
     ship_from = forms.ModelChoiceField(
-        label=capfirst(_("ship from")), queryset=StockLocation.objects.all(), required=False
+        label=capfirst(_("ship from")),
+        queryset=StockLocation.objects.all(),
+        required=False,
+        widget=forms.Select(SHIPPING),
     )
 
     def clean(self):

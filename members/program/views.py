@@ -214,9 +214,23 @@ def contribution_edit(request, pk):
         raise PermissionDenied
     # The form works on a copy: the service compares the request with the stored row.
     form = ContributionForm(request.POST or None, instance=Contribution.objects.get(pk=pk))
-    if request.method == "POST" and form.is_valid():
+    # Its publications, as rows to change (a blank channel drops one), and blank rows to add.
+    stored = [
+        {key: getattr(row, key) for key in ("channel", "language", "url", "planned_for", "published_at")}
+        for row in contribution.publications.order_by("pk")
+    ]
+    # A post without the rows (another page's form) leaves the publications as they are.
+    with_rows = "pub-TOTAL_FORMS" in request.POST
+    formset = PublicationFormSet(request.POST if with_rows else None, prefix="pub", initial=stored)
+    formset.extra = 1 if stored else 3
+    if request.method == "POST" and form.is_valid() and (not with_rows or formset.is_valid()):
         try:
-            services.contribution_update(contribution=contribution, user=request.user, **form.cleaned_data)
+            services.contribution_update(
+                contribution=contribution,
+                user=request.user,
+                publications=_publications(formset) if with_rows else None,
+                **form.cleaned_data,
+            )
         except ValidationError as error:
             add_refusal(form, error)
         else:
@@ -225,7 +239,7 @@ def contribution_edit(request, pk):
     return render(
         request,
         "program/form.html",
-        {"form": form, "title": _("Edit a contribution"), "contribution": contribution},
+        {"form": form, "formset": formset, "title": _("Edit a contribution"), "contribution": contribution},
     )
 
 
