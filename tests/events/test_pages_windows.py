@@ -159,7 +159,7 @@ def test_triage_pages_its_queue_and_counts_it(coordinator_client):
     first = coordinator_client.get("/triage/")
     queue = first.context["queue"]
     assert list(queue.proposals) == proposals[:TRIAGE_PAGE]
-    assert f"({TRIAGE_PAGE + 3})" in first.text
+    assert f'Proposed events <span class="count-badge">{TRIAGE_PAGE + 3}</span></h2>' in first.text
     second = coordinator_client.get("/triage/?proposals=2")
     assert list(second.context["queue"].proposals) == proposals[TRIAGE_PAGE:]
 
