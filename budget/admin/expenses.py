@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from intl_portal.common.admin import ServiceHistoryAdmin, service_action
+from intl_portal.common.admin import InUseChoicesFilter, ServiceHistoryAdmin, service_action
 
 from .. import services
 from ..models import Expense
@@ -22,10 +22,9 @@ class ExpenseAdmin(ExpenseWrites, DecidedByApprovers, ServiceHistoryAdmin):
         "event",
         "amount_display",
         "status",
-        "budget",
         "submitted_by",
     )
-    list_filter = ("status", "category", "budget", "currency")
+    list_filter = ("status", "category", "budget", ("currency", InUseChoicesFilter))
     list_select_related = ("member", "event", "budget", "submitted_by")
     search_fields = ("description", "member__display_name", "event__name")
     date_hierarchy = "spent_on"

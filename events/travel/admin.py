@@ -4,7 +4,7 @@ changed on the trip's page, by their rules)."""
 
 from django.contrib import admin
 
-from intl_portal.common.admin import ReadOnlyAdmin, ServiceAdmin
+from intl_portal.common.admin import InUseChoicesFilter, ReadOnlyAdmin, ServiceAdmin
 from members.permissions import can_manage_travel
 
 from ..models import SupportLetter, SupportLetterTemplate, TravelRequirement, TravelStep
@@ -41,7 +41,7 @@ class TravelRequirementAdmin(TravelRequirementWrites, ManagedByTravelCoordinator
         "source_date",
         "edited_by_coordinator",
     ]
-    list_filter = ["passport", "kind", "edited_by_coordinator"]
+    list_filter = [("passport", InUseChoicesFilter), "kind", "edited_by_coordinator"]
     search_fields = ["destination", "notes"]
     fields = ["passport", "destination", "kind", "visa_free_days", "lead_time_days", "notes"]
     readonly_fields = ["source", "source_date"]
