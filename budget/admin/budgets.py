@@ -38,9 +38,7 @@ class BudgetAdmin(BudgetWrites, DecidedByApprovers, ServiceHistoryAdmin):
         "period_start",
         "period_end",
         "status",
-        "revision",
         "total_display",
-        "approval_body",
         "decided_by",
         "report_link",
     )

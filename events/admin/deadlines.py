@@ -89,7 +89,7 @@ class DeadlineInline(DeadlineWrites, ManagedByEventCoordinators, ServiceInline):
 @admin.register(Deadline)
 class DeadlineAdmin(DeadlineWrites, ManagedByEventCoordinators, ServiceAdmin):
     form = DeadlineForm
-    list_display = ["event", "kind", "due_at", "announced", "is_public", "due_estimated"]
+    list_display = ["event", "kind", "due_at", "announced", "is_public", "estimated"]
     list_filter = ["kind", "is_public", "due_estimated", "event__status"]
     actions = ["confirm_estimated_dates"]
     confirm_estimated_dates = service_action(
@@ -107,6 +107,10 @@ class DeadlineAdmin(DeadlineWrites, ManagedByEventCoordinators, ServiceAdmin):
 
     def get_fields(self, request, obj=None):
         return ["event", *DeadlineForm.Meta.fields]
+
+    @admin.display(description=_("estimated"), boolean=True, ordering="due_estimated")
+    def estimated(self, obj):
+        return obj.due_estimated
 
     @admin.display(description=_("as announced"))
     def announced(self, obj):
