@@ -302,7 +302,7 @@ class ReminderAdmin(ReadOnlyAdmin):
             author = comment.author.display_name if comment.author_id else _("(a removed member)")
             return _("Mention by %(author)s · %(event)s") % {"author": author, "event": comment.event.name}
         if reminder.kind == Reminder.Kind.DIGEST and reminder.period is not None:
-            return _("Weekly digest, week of %(date)s") % {"date": date_format(reminder.period)}
+            return _("Weekly digest, the week of %(date)s") % {"date": date_format(reminder.period)}
         source = reminder.deadline or reminder.travel_step
         if source is not None:
             event = source.event if reminder.deadline is not None else source.participation.event
