@@ -256,6 +256,16 @@ class ReminderPreferenceAdmin(ServiceAdmin):
         services.reminder_preferences_delete(preference=obj)
 
 
+class _Named:
+    """A row as the changelist's checkbox sees it: its key and its name."""
+
+    def __init__(self, pk, name):
+        self.pk, self.name = pk, name
+
+    def __str__(self):
+        return str(self.name)
+
+
 @admin.register(Reminder)
 class ReminderAdmin(ReadOnlyAdmin):
     """The outbox is written by planning and dispatch only: here it is read, and failed or
@@ -294,6 +304,10 @@ class ReminderAdmin(ReadOnlyAdmin):
             subtitle = f"{self.what(reminder)} → {self.recipient(reminder)}"
             extra_context = {**(extra_context or {}), "subtitle": subtitle}
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def action_checkbox(self, reminder):
+        # The checkbox is named like the row, in the reader's language.
+        return super().action_checkbox(_Named(reminder.pk, self.what(reminder)))
 
     @admin.display(description=_("what"), ordering="label")
     def what(self, reminder):
