@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from intl_portal.common.admin import InUseChoicesFilter, ServiceAdmin, service_action
+from intl_portal.common.day_ranges import day_range
 
 from .. import services
 from ..models import Event, Tag
@@ -42,8 +43,7 @@ class TagAdmin(TagWrites, ManagedByEventCoordinators, ServiceAdmin):
 class EventAdmin(EventWrites, ManagedByEventCoordinators, ServiceAdmin):
     list_display = [
         "name",
-        "start_date",
-        "end_date",
+        "dates",
         "country",
         "status",
         "priority",
@@ -84,6 +84,10 @@ class EventAdmin(EventWrites, ManagedByEventCoordinators, ServiceAdmin):
         return (
             super().get_queryset(request).annotate(participant_total=Count("participations", distinct=True))
         )
+
+    @admin.display(description=_("Dates"), ordering="start_date")
+    def dates(self, obj):
+        return day_range(obj.start_date, obj.end_date, year=True) or None
 
     @admin.display(description=_("people"), ordering="participant_total")
     def participant_count(self, obj):
