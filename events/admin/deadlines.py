@@ -14,6 +14,7 @@ from intl_portal.common.timezones import ZoneField
 
 from .. import services
 from ..models import Deadline
+from ..templatetags.event_tags import announced as announced_in_zone
 from ..writes import DeadlineWrites
 from .permissions import ManagedByEventCoordinators
 
@@ -114,7 +115,7 @@ class DeadlineAdmin(DeadlineWrites, ManagedByEventCoordinators, ServiceAdmin):
 
     @admin.display(description=_("as announced"))
     def announced(self, obj):
-        return f"{obj.local_due_at:%Y-%m-%d %H:%M} {obj.zone_label}"
+        return announced_in_zone(obj)
 
     def service_data(self, form, formsets):
         return form.service_arguments()

@@ -272,7 +272,7 @@ class ReminderAdmin(ReadOnlyAdmin):
     skipped rows can be queued again. What a row is about is said in the reader's language,
     from the row's deadline, travel step, week or comment (the stored label is English)."""
 
-    list_display = ["what", "kind", "recipient", "via", "before", "send_at", "state", "sent_at"]
+    list_display = ["what", "recipient", "via", "before", "send_at", "state"]
     list_filter = ["state", "kind", "via"]
     list_select_related = [
         "member",

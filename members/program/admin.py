@@ -109,7 +109,7 @@ class PublicationInline(ServiceInline):
 
 @admin.register(Contribution)
 class ContributionAdmin(ContributionWrites, ServiceAdmin):
-    list_display = ["__str__", "member", "kind", "status", "points", "public", "created_at"]
+    list_display = ["__str__", "member", "kind", "status", "public", "created_at"]
     list_filter = ["status", "kind", "show_publicly"]
     search_fields = ["title_zh", "title_en", "member__display_name"]
     list_select_related = ["member"]

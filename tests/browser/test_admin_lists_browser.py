@@ -6,8 +6,10 @@ inline row's event select shows the event's name."""
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from events.models import Participation
+from events.reminders.planning import reminders_plan_event
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -34,6 +36,9 @@ def busy_lists(coordinator):
         )
         factories.ActionItemFactory(event=event, title=LONG_TITLE, due_date=dt.date(2025, 1, 1))
         factories.IdeaFactory(title=LONG_TITLE)
+        factories.ContributionFactory()
+    deadline = factories.DeadlineFactory(event=events[0], due_at=timezone.now() + dt.timedelta(days=30))
+    reminders_plan_event(event_id=deadline.event_id)
     return budget
 
 
@@ -97,5 +102,9 @@ def test_changelists_fit_and_inline_events_are_readable(
             "(() => { const t = document.querySelector('.inline-group .tabular');"
             " return t.scrollWidth - t.clientWidth; })()"
         )
-        assert inline <= 1
+        columns = page.evaluate(
+            "Array.from(document.querySelectorAll('.inline-group .tabular thead th'))"
+            ".map(th => th.textContent.trim() + ':' + Math.round(th.getBoundingClientRect().width))"
+        )
+        assert inline <= 1, " ".join(columns)
     context.close()
