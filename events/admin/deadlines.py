@@ -23,14 +23,14 @@ class DeadlineForm(forms.ModelForm):
     """Coordinators type a deadline as announced: a local date and time plus the zone;
     events.services.deadline_set stores the UTC instant."""
 
-    local_date = forms.DateField(label=_("date (as announced)"))
+    local_date = forms.DateField(label=_("Date (as announced)"))
     local_time = forms.TimeField(
-        label=_("time (as announced)"),
+        label=_("Time (as announced)"),
         required=False,
         help_text=_("Leave empty for a date-only deadline: 23:59 of that day."),
     )
     timezone = ZoneField(
-        label=_("announced time zone"),
+        label=_("Time zone (as announced)"),
         initial="UTC",
         help_text=_("IANA name such as Asia/Seoul, or AoE."),
     )

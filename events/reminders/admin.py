@@ -237,7 +237,7 @@ class ReminderPreferenceAdmin(ServiceAdmin):
         "muted_events",
         "followed_events",
     ]
-    list_display = ["member", "offsets", "by_email", "chat_kind", "updated_at"]
+    list_display = ["member", "when", "by_email", "chat_kind", "updated_at"]
     list_select_related = ["member"]
     search_fields = ["member__display_name"]
     autocomplete_fields = ["member"]
@@ -245,6 +245,10 @@ class ReminderPreferenceAdmin(ServiceAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return ["member"] if obj is not None else []
+
+    @admin.display(description=_("offsets"), ordering="offsets")
+    def when(self, preference):
+        return preference.offsets or _("group default")
 
     def service_create(self, request, data):
         return services.reminder_preferences_update(**data)
