@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from events.models import Participation
 from events.reminders.planning import reminders_plan_event
+from members.models import Contribution
 from tests import factories
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -107,4 +108,13 @@ def test_changelists_fit_and_inline_events_are_readable(
             ".map(th => th.textContent.trim() + ':' + Math.round(th.getBoundingClientRect().width))"
         )
         assert inline <= 1, " ".join(columns)
+    # A reminder's page: what it is in the reader's words, the plumbing folded away.
+    page.goto(f"{live_server.url}/admin/events/reminder/")
+    page.locator("#result_list th.field-what a").first.click()
+    screenshot(page, f"admin-reminder-change-{width}-{language}")
+    assert not page.locator(".field-lease_until").is_visible()
+    contribution = Contribution.objects.first()
+    page.goto(f"{live_server.url}/admin/members/contribution/{contribution.pk}/change/")
+    screenshot(page, f"admin-contribution-change-{width}-{language}")
+    assert page.locator(".field-member .select2-container").is_visible()
     context.close()
