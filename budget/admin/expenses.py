@@ -13,6 +13,14 @@ from ..writes import ExpenseWrites
 from .decisions import DecidedByApprovers, decision_action
 
 
+class BudgetFilter(admin.RelatedFieldListFilter):
+    """By budget, the expenses outside any budget named as such rather than "-"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.empty_value_display = _("no budget")
+
+
 @admin.register(Expense)
 class ExpenseAdmin(ExpenseWrites, DecidedByApprovers, ServiceHistoryAdmin):
     list_display = (
@@ -24,7 +32,7 @@ class ExpenseAdmin(ExpenseWrites, DecidedByApprovers, ServiceHistoryAdmin):
         "status",
         "submitted_by",
     )
-    list_filter = ("status", "category", "budget", ("currency", InUseChoicesFilter))
+    list_filter = ("status", "category", ("budget", BudgetFilter), ("currency", InUseChoicesFilter))
     list_select_related = ("member", "event", "budget", "submitted_by")
     search_fields = ("description", "member__display_name", "event__name")
     date_hierarchy = "spent_on"

@@ -62,6 +62,14 @@ class DeadlineForm(forms.ModelForm):
         }
 
 
+class EventStatusFilter(admin.ChoicesFieldListFilter):
+    """The event's status, titled as such (not the deadline's own)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("event status")
+
+
 class DeadlineInline(DeadlineWrites, ManagedByEventCoordinators, ServiceInline):
     model = Deadline
     form = DeadlineForm
@@ -91,7 +99,7 @@ class DeadlineInline(DeadlineWrites, ManagedByEventCoordinators, ServiceInline):
 class DeadlineAdmin(DeadlineWrites, ManagedByEventCoordinators, ServiceAdmin):
     form = DeadlineForm
     list_display = ["event", "kind", "due_at", "announced", "is_public", "estimated"]
-    list_filter = ["kind", "is_public", "due_estimated", "event__status"]
+    list_filter = ["kind", "is_public", "due_estimated", ("event__status", EventStatusFilter)]
     actions = ["confirm_estimated_dates"]
     confirm_estimated_dates = service_action(
         _("Confirm the dates estimated from last year"),

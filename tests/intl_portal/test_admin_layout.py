@@ -141,3 +141,13 @@ def test_the_offset_reads_as_time_before_the_deadline(client, coordinator):
     assert "7 days before" in listing and "0:00:00" not in listing
     assert offset_before(dt.timedelta(hours=2)) == "2 hours before"
     assert offset_before(dt.timedelta(0)) == "at the deadline"
+
+
+def test_filters_say_what_they_filter(coordinator_client):
+    factories.ExpenseFactory()
+    factories.ExpenseFactory(budget=None)
+    factories.DeadlineFactory()
+    expenses = coordinator_client.get("/admin/budget/expense/").content.decode()
+    deadlines = coordinator_client.get("/admin/events/deadline/").content.decode()
+    assert _filter_choices(expenses, "By budget")[-1] == "no budget"
+    assert _filter_choices(deadlines, "By event status") is not None
