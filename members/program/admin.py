@@ -174,7 +174,8 @@ class SwagItemAdmin(SwagItemWrites, ServiceAdmin):
 
 @admin.register(SwagVariant)
 class SwagVariantAdmin(SwagVariantWrites, ServiceAdmin):
-    list_display = ["__str__", "item", "label"]
+    list_display = ["item", "label"]
+    list_display_links = ["label"]
     list_select_related = ["item"]
     search_fields = ["item__name_en", "item__name_zh", "label"]
 
