@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from intl_portal.common.admin import ServiceHistoryAdmin, ServiceInline, service_action
+from intl_portal.common.day_ranges import day_range
 
 from .. import services
 from ..models import Budget, BudgetLine
@@ -35,13 +36,9 @@ class BudgetLineInline(BudgetLineWrites, ServiceInline):
 class BudgetAdmin(BudgetWrites, DecidedByApprovers, ServiceHistoryAdmin):
     list_display = (
         "title",
-        "period_start",
-        "period_end",
+        "period",
         "status",
-        "revision",
         "total_display",
-        "approval_body",
-        "decided_by",
         "report_link",
     )
     list_filter = ("status", "approval_body")
@@ -85,6 +82,10 @@ class BudgetAdmin(BudgetWrites, DecidedByApprovers, ServiceHistoryAdmin):
         ),
         (_("Workflow"), {"fields": workflow_fields}),
     )
+
+    @admin.display(description=_("Period"), ordering="period_start")
+    def period(self, obj):
+        return day_range(obj.period_start, obj.period_end, year=True)
 
     @admin.display(description=_("total"), ordering="total")
     def total_display(self, obj):

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from intl_portal.common.admin import ServiceHistoryAdmin
+from intl_portal.common.admin import InUseChoicesFilter, ServiceHistoryAdmin
 
 from ..models import ExchangeRate
 from ..writes import ExchangeRateWrites
@@ -11,6 +11,6 @@ from ..writes import ExchangeRateWrites
 @admin.register(ExchangeRate)
 class ExchangeRateAdmin(ExchangeRateWrites, ServiceHistoryAdmin):
     list_display = ("date", "currency", "quote_currency", "rate", "source")
-    list_filter = ("currency", "quote_currency")
+    list_filter = (("currency", InUseChoicesFilter), ("quote_currency", InUseChoicesFilter))
     date_hierarchy = "date"
     search_fields = ("currency", "source")

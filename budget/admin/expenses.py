@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from intl_portal.common.admin import ServiceHistoryAdmin, service_action
+from intl_portal.common.admin import InUseChoicesFilter, ServiceHistoryAdmin, service_action
 
 from .. import services
 from ..models import Expense
@@ -11,6 +11,14 @@ from ..selectors import expenses_visible_to
 from ..templatetags.budget_tags import money
 from ..writes import ExpenseWrites
 from .decisions import DecidedByApprovers, decision_action
+
+
+class BudgetFilter(admin.RelatedFieldListFilter):
+    """By budget, the expenses outside any budget named as such rather than "-"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.empty_value_display = _("no budget")
 
 
 @admin.register(Expense)
@@ -22,10 +30,9 @@ class ExpenseAdmin(ExpenseWrites, DecidedByApprovers, ServiceHistoryAdmin):
         "event",
         "amount_display",
         "status",
-        "budget",
         "submitted_by",
     )
-    list_filter = ("status", "category", "budget", "currency")
+    list_filter = ("status", "category", ("budget", BudgetFilter), ("currency", InUseChoicesFilter))
     list_select_related = ("member", "event", "budget", "submitted_by")
     search_fields = ("description", "member__display_name", "event__name")
     date_hierarchy = "spent_on"

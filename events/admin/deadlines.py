@@ -14,6 +14,7 @@ from intl_portal.common.timezones import ZoneField
 
 from .. import services
 from ..models import Deadline
+from ..templatetags.event_tags import announced as announced_in_zone
 from ..writes import DeadlineWrites
 from .permissions import ManagedByEventCoordinators
 
@@ -22,14 +23,14 @@ class DeadlineForm(forms.ModelForm):
     """Coordinators type a deadline as announced: a local date and time plus the zone;
     events.services.deadline_set stores the UTC instant."""
 
-    local_date = forms.DateField(label=_("date (as announced)"))
+    local_date = forms.DateField(label=_("Date (as announced)"))
     local_time = forms.TimeField(
-        label=_("time (as announced)"),
+        label=_("Time (as announced)"),
         required=False,
         help_text=_("Leave empty for a date-only deadline: 23:59 of that day."),
     )
     timezone = ZoneField(
-        label=_("announced time zone"),
+        label=_("Time zone (as announced)"),
         initial="UTC",
         help_text=_("IANA name such as Asia/Seoul, or AoE."),
     )
@@ -61,6 +62,14 @@ class DeadlineForm(forms.ModelForm):
         }
 
 
+class EventStatusFilter(admin.ChoicesFieldListFilter):
+    """The event's status, titled as such (not the deadline's own)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("event status")
+
+
 class DeadlineInline(DeadlineWrites, ManagedByEventCoordinators, ServiceInline):
     model = Deadline
     form = DeadlineForm
@@ -89,8 +98,8 @@ class DeadlineInline(DeadlineWrites, ManagedByEventCoordinators, ServiceInline):
 @admin.register(Deadline)
 class DeadlineAdmin(DeadlineWrites, ManagedByEventCoordinators, ServiceAdmin):
     form = DeadlineForm
-    list_display = ["event", "kind", "due_at", "announced", "is_public", "due_estimated"]
-    list_filter = ["kind", "is_public", "due_estimated", "event__status"]
+    list_display = ["event", "kind", "due_at", "announced", "is_public", "estimated"]
+    list_filter = ["kind", "is_public", "due_estimated", ("event__status", EventStatusFilter)]
     actions = ["confirm_estimated_dates"]
     confirm_estimated_dates = service_action(
         _("Confirm the dates estimated from last year"),
@@ -108,9 +117,13 @@ class DeadlineAdmin(DeadlineWrites, ManagedByEventCoordinators, ServiceAdmin):
     def get_fields(self, request, obj=None):
         return ["event", *DeadlineForm.Meta.fields]
 
+    @admin.display(description=_("estimated"), boolean=True, ordering="due_estimated")
+    def estimated(self, obj):
+        return obj.due_estimated
+
     @admin.display(description=_("as announced"))
     def announced(self, obj):
-        return f"{obj.local_due_at:%Y-%m-%d %H:%M} {obj.zone_label}"
+        return announced_in_zone(obj)
 
     def service_data(self, form, formsets):
         return form.service_arguments()

@@ -7,7 +7,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from intl_portal.common.admin import ServiceAdmin, service_action
+from intl_portal.common.admin import InUseChoicesFilter, ServiceAdmin, service_action
+from intl_portal.common.day_ranges import day_range
 
 from .. import services
 from ..models import Event, Tag
@@ -42,20 +43,16 @@ class TagAdmin(TagWrites, ManagedByEventCoordinators, ServiceAdmin):
 class EventAdmin(EventWrites, ManagedByEventCoordinators, ServiceAdmin):
     list_display = [
         "name",
-        "start_date",
-        "end_date",
-        "city",
+        "dates",
         "country",
         "status",
         "priority",
-        "is_public",
-        "deadline_count",
         "participant_count",
     ]
     list_filter = [
         "status",
         YearListFilter,
-        "country",
+        ("country", InUseChoicesFilter),
         "kind",
         "priority",
         "format",
@@ -85,17 +82,12 @@ class EventAdmin(EventWrites, ManagedByEventCoordinators, ServiceAdmin):
 
     def get_queryset(self, request):
         return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                deadline_total=Count("deadlines", distinct=True),
-                participant_total=Count("participations", distinct=True),
-            )
+            super().get_queryset(request).annotate(participant_total=Count("participations", distinct=True))
         )
 
-    @admin.display(description=_("deadlines"), ordering="deadline_total")
-    def deadline_count(self, obj):
-        return obj.deadline_total
+    @admin.display(description=_("Dates"), ordering="start_date")
+    def dates(self, obj):
+        return day_range(obj.start_date, obj.end_date, year=True) or None
 
     @admin.display(description=_("people"), ordering="participant_total")
     def participant_count(self, obj):

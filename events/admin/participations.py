@@ -39,12 +39,20 @@ class GoalAdmin(GoalWrites, ManagedByEventCoordinators, ServiceAdmin):
 
 @admin.register(Participation)
 class ParticipationAdmin(ParticipationWrites, ManagedByEventCoordinators, ServiceAdmin):
-    list_display = ["member", "event", "role", "status", "needs_travel", "needs_visa", "visa_status"]
+    list_display = ["member", "event", "role", "status", "travel", "visa", "visa_status"]
     list_filter = ["role", "status", "needs_travel", "needs_visa", "visa_status"]
     search_fields = ["member__display_name", "event__name"]
     autocomplete_fields = ["event", "member"]
     list_select_related = ["event", "member"]
     actions = ["confirm_participations"]
+
+    @admin.display(description=_("travel"), boolean=True, ordering="needs_travel")
+    def travel(self, obj):
+        return obj.needs_travel
+
+    @admin.display(description=_("visa"), boolean=True, ordering="needs_visa")
+    def visa(self, obj):
+        return obj.needs_visa
 
     @admin.action(description=_("Confirm the selected participations"))
     def confirm_participations(self, request, queryset):

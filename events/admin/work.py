@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from intl_portal.common.admin import ServiceAdmin, ServiceInline
@@ -38,11 +39,15 @@ class ActionItemAdmin(ActionItemWrites, ManagedByEventCoordinators, ServiceAdmin
 
 @admin.register(Idea)
 class IdeaAdmin(IdeaWrites, ManagedByEventCoordinators, ServiceAdmin):
-    list_display = ["title", "kind", "proposer", "status", "parent"]
+    list_display = ["title", "kind", "proposer", "status", "part_of"]
     list_filter = ["kind", "status"]
     search_fields = ["title", "description", "proposer__display_name"]
-    autocomplete_fields = ["proposer", "parent"]
+    autocomplete_fields = ["proposer", "parent", "event"]
     list_select_related = ["proposer", "parent"]
+
+    @admin.display(description=_("part of"), ordering="parent__title")
+    def part_of(self, obj):
+        return Truncator(obj.parent.title).chars(24) if obj.parent_id else None
 
 
 @admin.register(Contact)

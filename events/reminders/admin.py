@@ -23,6 +23,20 @@ from . import services
 from .channels import redacted_url
 
 
+def offset_before(offset):
+    """How long before the deadline, in words: "7 days before", "2 hours before"."""
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return _("at the deadline")
+    if minutes % (24 * 60) == 0:
+        days = minutes // (24 * 60)
+        return ngettext("%(count)d day before", "%(count)d days before", days) % {"count": days}
+    if minutes % 60 == 0:
+        hours = minutes // 60
+        return ngettext("%(count)d hour before", "%(count)d hours before", hours) % {"count": hours}
+    return ngettext("%(count)d minute before", "%(count)d minutes before", minutes) % {"count": minutes}
+
+
 @admin.register(ReminderDefaults)
 class ReminderDefaultsAdmin(ServiceAdmin):
     list_display = ["__str__", "offsets", "grace_period", "max_attempts", "updated_at"]
@@ -224,14 +238,18 @@ class ReminderPreferenceAdmin(ServiceAdmin):
         "muted_events",
         "followed_events",
     ]
-    list_display = ["member", "offsets", "by_email", "chat_kind", "updated_at"]
+    list_display = ["member", "when", "by_email", "chat_kind", "updated_at"]
     list_select_related = ["member"]
     search_fields = ["member__display_name"]
-    raw_id_fields = ["member"]
+    autocomplete_fields = ["member"]
     filter_horizontal = ["muted_events", "followed_events"]
 
     def get_readonly_fields(self, request, obj=None):
         return ["member"] if obj is not None else []
+
+    @admin.display(description=_("offsets"), ordering="offsets")
+    def when(self, preference):
+        return preference.offsets or _("group default")
 
     def service_create(self, request, data):
         return services.reminder_preferences_update(**data)
@@ -243,29 +261,78 @@ class ReminderPreferenceAdmin(ServiceAdmin):
         services.reminder_preferences_delete(preference=obj)
 
 
+class _Named:
+    """A row as the changelist's checkbox sees it: its key and its name."""
+
+    def __init__(self, pk, name):
+        self.pk, self.name = pk, name
+
+    def __str__(self):
+        return str(self.name)
+
+
 @admin.register(Reminder)
 class ReminderAdmin(ReadOnlyAdmin):
     """The outbox is written by planning and dispatch only: here it is read, and failed or
-    skipped rows can be queued again."""
+    skipped rows can be queued again. What a row is about is said in the reader's language,
+    from the row's deadline, travel step, week or comment (the stored label is English)."""
 
-    list_display = [
-        "label",
-        "kind",
-        "recipient",
-        "via",
-        "offset_label",
-        "send_at",
-        "state",
-        "attempts",
-        "sent_at",
-        "short_error",
-    ]
+    list_display = ["what", "recipient", "via", "before", "send_at", "state"]
     list_filter = ["state", "kind", "via"]
-    list_select_related = ["member", "channel"]
+    list_select_related = [
+        "member",
+        "channel",
+        "deadline__event",
+        "travel_step__participation__event",
+        "comment__author",
+        "comment__event",
+    ]
     search_fields = ["label", "member__display_name", "channel__name", "last_error"]
     date_hierarchy = "send_at"
     ordering = ["-send_at"]
     actions = ["retry"]
+    readonly_fields = ["what", "recipient", "before"]
+    SOURCES = ["deadline", "travel_step", "comment", "period", "deadline_due_at"]
+    INTERNALS = ["attempts", "not_before", "lease_until", "claim_token", "label", "created_at", "updated_at"]
+
+    def get_fieldsets(self, request, obj=None):
+        sources = [name for name in self.SOURCES if obj is not None and getattr(obj, name) is not None]
+        main = ["what", "kind", "recipient", "via", "before", "send_at", "state", "sent_at", "last_error"]
+        return [
+            (None, {"fields": main + sources}),
+            (_("Delivery internals"), {"fields": self.INTERNALS, "classes": ["collapse"]}),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        reminder = self.get_object(request, object_id)
+        if reminder is not None:
+            subtitle = f"{self.what(reminder)} → {self.recipient(reminder)}"
+            extra_context = {**(extra_context or {}), "subtitle": subtitle}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def action_checkbox(self, reminder):
+        # The checkbox is named like the row, in the reader's language.
+        return super().action_checkbox(_Named(reminder.pk, self.what(reminder)))
+
+    @admin.display(description=_("what"), ordering="label")
+    def what(self, reminder):
+        if reminder.kind == Reminder.Kind.MENTION and reminder.comment is not None:
+            comment = reminder.comment
+            author = comment.author.display_name if comment.author_id else _("(a removed member)")
+            return _("Mention by %(author)s · %(event)s") % {"author": author, "event": comment.event.name}
+        if reminder.kind == Reminder.Kind.DIGEST and reminder.period is not None:
+            return _("Weekly digest, the week of %(date)s") % {"date": date_format(reminder.period)}
+        source = reminder.deadline or reminder.travel_step
+        if source is not None:
+            event = source.event if reminder.deadline is not None else source.participation.event
+            return f"{event.name} · {source.get_kind_display()}"
+        return reminder.label
+
+    @admin.display(description=_("before"), ordering="offset")
+    def before(self, reminder):
+        if reminder.kind in (Reminder.Kind.DIGEST, Reminder.Kind.MENTION):
+            return None
+        return offset_before(reminder.offset)
 
     def has_retry_permission(self, request):
         return request.user.has_perm("events.change_reminder")
@@ -273,14 +340,6 @@ class ReminderAdmin(ReadOnlyAdmin):
     @admin.display(description=_("recipient"))
     def recipient(self, reminder):
         return reminder.member or reminder.channel
-
-    @admin.display(description=_("before"), ordering="offset")
-    def offset_label(self, reminder):
-        return reminder.offset_label
-
-    @admin.display(description=_("last error"))
-    def short_error(self, reminder):
-        return (reminder.last_error or "")[:80]
 
     @admin.action(
         description=_("Try the selected failed or skipped reminders again now"),

@@ -3,8 +3,9 @@ events.travel.services); a trip's steps and the letters issued are shown read-on
 changed on the trip's page, by their rules)."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from intl_portal.common.admin import ReadOnlyAdmin, ServiceAdmin
+from intl_portal.common.admin import InUseChoicesFilter, ReadOnlyAdmin, ServiceAdmin
 from members.permissions import can_manage_travel
 
 from ..models import SupportLetter, SupportLetterTemplate, TravelRequirement, TravelStep
@@ -36,16 +37,27 @@ class TravelRequirementAdmin(TravelRequirementWrites, ManagedByTravelCoordinator
         "passport",
         "destination",
         "kind",
-        "visa_free_days",
-        "lead_time_days",
-        "source_date",
-        "edited_by_coordinator",
+        "visa_free",
+        "lead_time",
+        "edited",
     ]
-    list_filter = ["passport", "kind", "edited_by_coordinator"]
+    list_filter = [("passport", InUseChoicesFilter), "kind", "edited_by_coordinator"]
     search_fields = ["destination", "notes"]
     fields = ["passport", "destination", "kind", "visa_free_days", "lead_time_days", "notes"]
     readonly_fields = ["source", "source_date"]
     # templates/admin/events/travelrequirement/change_list.html shows the dataset's attribution.
+
+    @admin.display(description=_("visa-free days"), ordering="visa_free_days")
+    def visa_free(self, obj):
+        return obj.visa_free_days
+
+    @admin.display(description=_("lead time"), ordering="lead_time_days")
+    def lead_time(self, obj):
+        return obj.lead_time_days
+
+    @admin.display(description=_("edited"), boolean=True, ordering="edited_by_coordinator")
+    def edited(self, obj):
+        return obj.edited_by_coordinator
 
 
 @admin.register(SupportLetterTemplate)

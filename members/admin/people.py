@@ -73,7 +73,7 @@ class CurrentRoleFilter(admin.SimpleListFilter):
 
 @admin.register(Member)
 class MemberAdmin(MemberWrites, ServiceAdmin):
-    list_display = ["display_name", "name_zh", "name_en", "group", "affiliation", "active", "double_booked"]
+    list_display = ["display_name", "group", "affiliation", "active", "double_booked"]
     list_filter = ["group", "active", CurrentRoleFilter, DoubleBookedFilter, "preferred_language"]
     search_fields = ["display_name", "name_zh", "name_en", "email", "affiliation"]
     autocomplete_fields = ["user"]
@@ -95,7 +95,7 @@ class MemberAdmin(MemberWrites, ServiceAdmin):
             data["login"] = data.pop("user")
         return data
 
-    @admin.display(description=_("double-booked"), boolean=True, ordering="is_double_booked")
+    @admin.display(description=_("clash"), boolean=True, ordering="is_double_booked")
     def double_booked(self, obj):
         return obj.is_double_booked
 

@@ -42,7 +42,11 @@ from .writes import (
 class NoteActionForm(helpers.ActionForm):
     """The action bar with a note: the reason given to the member when declining or returning."""
 
-    note = forms.CharField(label=_("note"), required=False)
+    note = forms.CharField(
+        label=_("Note to the member"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("optional"), "size": 24}),
+    )
 
 
 def _note(request):
@@ -67,7 +71,7 @@ class EnrolmentAdmin(EnrolmentWrites, ServiceAdmin):
     list_filter = ["track", "status", "show_publicly"]
     search_fields = ["member__display_name", "member__name_zh", "region", "language_pair"]
     list_select_related = ["member"]
-    raw_id_fields = ["member"]
+    autocomplete_fields = ["member"]
     readonly_fields = ["status", "decision_note", "decided_by", "decided_at", "created_at"]
     date_hierarchy = "created_at"
     actions = ["accept", "reject", "end"]
@@ -105,15 +109,19 @@ class PublicationInline(ServiceInline):
 
 @admin.register(Contribution)
 class ContributionAdmin(ContributionWrites, ServiceAdmin):
-    list_display = ["__str__", "member", "kind", "status", "points", "show_publicly", "created_at"]
+    list_display = ["__str__", "member", "kind", "status", "public", "created_at"]
     list_filter = ["status", "kind", "show_publicly"]
     search_fields = ["title_zh", "title_en", "member__display_name"]
     list_select_related = ["member"]
-    raw_id_fields = ["member", "event"]
+    autocomplete_fields = ["member", "event"]
     readonly_fields = ["status", "points", "review_note", "reviewed_by", "reviewed_at", "created_at"]
     inlines = [PublicationInline]
     actions = ["accept", "return_to_author"]
     action_form = NoteActionForm
+
+    @admin.display(description=_("public"), boolean=True, ordering="show_publicly")
+    def public(self, obj):
+        return obj.show_publicly
 
     accept = service_action(
         _("Accept the selected contributions (award points)"),
@@ -166,7 +174,8 @@ class SwagItemAdmin(SwagItemWrites, ServiceAdmin):
 
 @admin.register(SwagVariant)
 class SwagVariantAdmin(SwagVariantWrites, ServiceAdmin):
-    list_display = ["__str__", "item", "label"]
+    list_display = ["item", "label"]
+    list_display_links = ["label"]
     list_select_related = ["item"]
     search_fields = ["item__name_en", "item__name_zh", "label"]
 
@@ -176,7 +185,7 @@ class StockLocationAdmin(StockLocationWrites, ServiceAdmin):
     list_display = ["name", "holder"]
     list_select_related = ["holder"]
     search_fields = ["name"]
-    raw_id_fields = ["holder"]
+    autocomplete_fields = ["holder"]
 
 
 @admin.register(StockMovement)
@@ -253,7 +262,7 @@ class SwagRequestAdmin(SwagRequestWrites, ServiceAdmin):
     list_filter = ["status", "reason"]
     search_fields = ["recipient_name", "requested_by__display_name"]
     list_select_related = ["requested_by", "event", "ship_from"]
-    raw_id_fields = ["requested_by", "recipient", "event"]
+    autocomplete_fields = ["requested_by", "recipient", "event"]
     readonly_fields = ["status", "decided_by", "shipped_at", "created_at"]
     inlines = [RequestLineInline]
     actions = ["approve", "ship", "reject"]
@@ -298,5 +307,5 @@ class RewardAdmin(RewardWrites, ServiceAdmin):
     list_filter = ["kind"]
     search_fields = ["title", "member__display_name"]
     list_select_related = ["member", "contribution", "swag_request"]
-    raw_id_fields = ["member", "contribution", "swag_request"]
+    autocomplete_fields = ["member", "contribution", "swag_request"]
     readonly_fields = ["awarded_by", "awarded_at"]

@@ -28,7 +28,15 @@ participation's page, the event's and the member's participation rows, the API).
 """
 
 from .admins import ReadOnlyAdmin, ServiceAdmin, ServiceHistoryAdmin
+from .filters import InUseChoicesFilter
 from .inlines import ServiceInline
 from .refusals import service_action
 
-__all__ = ["ReadOnlyAdmin", "ServiceAdmin", "ServiceHistoryAdmin", "ServiceInline", "service_action"]
+__all__ = [
+    "InUseChoicesFilter",
+    "ReadOnlyAdmin",
+    "ServiceAdmin",
+    "ServiceHistoryAdmin",
+    "ServiceInline",
+    "service_action",
+]

@@ -1,6 +1,7 @@
 """Inline rows written by services (see the package's protocol)."""
 
 from django.contrib import admin
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import ValidationError
 from django.forms.models import InlineForeignKeyField
 
@@ -50,6 +51,16 @@ class ServiceInline(ZoneFields, ServiceWrites, admin.TabularInline):
         if not self.parent_argument:
             data.update({name: row.cleaned_data[name] for name in parent})
         return data
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # A tabular row's selects keep their width: no edit/add/delete/view icons beside
+        # them (they wrapped under the select, making each row two or three lines tall).
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(field, "widget", None)
+        if isinstance(widget, RelatedFieldWidgetWrapper) and self.template.endswith("tabular.html"):
+            widget.can_add_related = widget.can_change_related = False
+            widget.can_delete_related = widget.can_view_related = False
+        return field
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
