@@ -21,7 +21,8 @@ def test_figures_are_cards_and_every_amount_has_its_currency(client, coordinator
     build_year()
     client.force_login(coordinator)
     page = client.get("/review/2025/").text
-    assert page.count('<div class="figures review-numbers"><dl>') == 2  # in numbers, money
+    assert '<div class="figures review-numbers"><dl>' in page  # in numbers
+    assert '<div class="figures review-numbers review-money"><dl>' in page
     assert '<div><dt>Events attended</dt><dd id="events-attended">' in page
     cost = re.search(r'<dd id="cost-per-talk">([^<]*)</dd>', page).group(1)
     assert cost == "—" or cost.endswith(" CNY")
@@ -81,4 +82,7 @@ def test_outcomes_page_says_when_nobody_reviewed_the_event(client, member_user, 
     zh = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").text
     assert "协调人尚未填写该活动的回顾。" in zh
     client.force_login(coordinator)
-    assert 'id="no-review"' not in client.get(url).text  # the coordinator gets the form
+    form = client.get(url).text
+    assert 'id="no-review"' not in form  # the coordinator gets the form
+    assert 'class="review-form"' in form and 'type="radio" name="go_again" value="maybe"' in form
+    assert "---------" not in form.split('class="review-form"', 1)[1]
