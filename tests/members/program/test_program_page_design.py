@@ -28,6 +28,8 @@ def test_primary_button_is_named_on_purpose(member_client):
     page = member_client.get(reverse("program:mine")).text
     assert 'class="button button-primary"' in page
     assert f'<a class="button" href="{reverse("program:contribution_new")}">' in page
+    # Not in the program yet: one empty state, not three empty sections.
+    assert 'id="not-in-program"' in page and "<h2>Enrolments</h2>" not in page
 
 
 def test_intro_has_no_raw_iso_date(member_client):
