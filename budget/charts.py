@@ -75,7 +75,8 @@ def bar_chart(*, groups, currency, limit=12):
     if maximum > 0:
         for step in range(5):
             value = maximum * step / 4
-            ticks.append({"x": LABEL_WIDTH + BAR_WIDTH * step / 4, "value": value})
+            # Grouped like every amount on the page (8,800), whatever the language.
+            ticks.append({"x": LABEL_WIDTH + BAR_WIDTH * step / 4, "value": value, "label": f"{value:,.0f}"})
     return Chart(
         rows=rows,
         width=WIDTH,

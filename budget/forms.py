@@ -36,7 +36,7 @@ class DecisionForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when rejecting."),
     )
 

@@ -90,6 +90,8 @@ def budget_detail(request, pk):
             "report": report,
             "chart": bar_chart(groups=groups, currency=report.currency),
             "chart_by": chart_by if chart_by in {"event", "person", "category"} else "event",
+            # The rate columns only when some amount is not in the budget's currency.
+            "converted": bool(report.rates_used or report.missing_rates),
             "can_decide": can_decide(request.user) and budget.awaits_decision,
             "can_edit": can_manage_budget(request.user),
             "decision_form": DecisionForm(),

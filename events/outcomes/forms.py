@@ -1,6 +1,7 @@
 """Shape checks only; the services decide (who may, when, which contributions)."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Contribution, Member
@@ -37,6 +38,13 @@ class ContactMadeForm(forms.Form):
 
 
 class EventReviewForm(forms.ModelForm):
+    # Yes / Maybe / No as three radio buttons, no empty "---------" choice.
+    go_again = forms.ChoiceField(
+        label=capfirst(EventReview._meta.get_field("go_again").verbose_name),
+        choices=EventReview.GoAgain.choices,
+        widget=forms.RadioSelect,
+    )
+
     class Meta:
         model = EventReview
         fields = [*REVIEW_FIELDS]

@@ -178,11 +178,12 @@ def year_review(*, year, user, public=False, today=None):
     people, roles, trips = OrderedDict(), Counter(), set()
     for participation in participations:
         label = str(participation.get_role_display())
+        name = participation.member.localized_name
         if not public:
-            by_id[participation.event_id].people.append((str(participation.member), label))
-        people.setdefault(str(participation.member), [])
-        if label not in people[str(participation.member)]:
-            people[str(participation.member)].append(label)
+            by_id[participation.event_id].people.append((name, label))
+        people.setdefault(name, [])
+        if label not in people[name]:
+            people[name].append(label)
         roles[label] += 1
         trips.add(participation.member_id)
 

@@ -68,7 +68,11 @@ def _charts(review):
             ]
         ),
         "month_chart": count_chart(
-            rows=[(review_month_label(month), count) for month, count in review.by_month if month is not None]
+            rows=[
+                (review_month_label(month), count)
+                for month, count in review.by_month
+                if month is not None and count
+            ]
         ),
         "region_chart": count_chart(rows=[(label, len(rows)) for label, rows in review.by_region]),
     }

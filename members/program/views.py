@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from intl_portal.common.forms import add_refusal
@@ -56,8 +57,9 @@ def _allowed_by(predicate, refusal):
     return decorator
 
 
-_member_required = _allowed_by(is_member, _("This page is for members of the group."))
-_coordinator_required = _allowed_by(can_manage_program, _("This page is for coordinators."))
+# Lazy: the reasons are built at import time and read in the language of each request.
+_member_required = _allowed_by(is_member, gettext_lazy("This page is for members of the group."))
+_coordinator_required = _allowed_by(can_manage_program, gettext_lazy("This page is for coordinators."))
 
 
 def _own_member(request):
@@ -82,7 +84,13 @@ def _on_date(request):
 def _program(request, *, public):
     on = _on_date(request)
     rows = selectors.program_contributors(on=on, public=public)
-    context = {"rows": rows, "public": public, "on": on, "total_points": sum(r.points for r in rows)}
+    context = {
+        "rows": rows,
+        "public": public,
+        "on": on,
+        "on_asked": bool(request.GET.get("on")),
+        "total_points": sum(r.points for r in rows),
+    }
     return render(request, "program/page.html", context)
 
 
@@ -314,6 +322,7 @@ def swag(request):
     context = {
         "locations": locations,
         "table": table,
+        "out_of_stock": bool(table) and not any(total for _variant, _quantities, total in table),
         "requests": selectors.swag_requests_visible_to(request.user),
     }
     return render(request, "program/swag.html", context)

@@ -157,7 +157,7 @@ def test_outcomes_page_shows_the_cost_to_budget_viewers_only(client, coordinator
     assert 'id="event-cost"' not in client.get(url).content.decode()
     client.force_login(coordinator)
     page = client.get(url).content.decode()
-    assert "Cost: 6,000.00 CNY in approved expenses, 1 person-trip(s)." in page
+    assert "Cost: 6,000.00 CNY in approved expenses, 1 person-trip." in page
 
 
 def test_admin_records_through_the_service(coordinator_client, coordinator, goal):
