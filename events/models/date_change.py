@@ -4,7 +4,7 @@ answered by a coordinator on the triage page."""
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from intl_portal.common.dates import date_in_range
 from intl_portal.common.fields import BoundedTextField
@@ -79,7 +79,8 @@ class DateChangeRequest(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.event_id}: {self.requested_dates.when_display}"
+        # The event by name (admin selects it), then the dates asked for.
+        return f"{self.event.name}{pgettext('label separator', ': ')}{self.requested_dates.when_display}"
 
     @property
     def requested_dates(self):

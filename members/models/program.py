@@ -5,7 +5,7 @@ people is in swag.py)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import get_language, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from intl_portal.common.dates import date_in_range, instant_in_range
@@ -221,7 +221,7 @@ class PointRule(models.Model):
         ordering = ["kind"]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.points}"
+        return f"{self.get_kind_display()}{pgettext('label separator', ': ')}{self.points}"
 
 
 class Reward(models.Model):

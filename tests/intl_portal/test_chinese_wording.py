@@ -223,3 +223,23 @@ def test_a_merged_proposals_answer_reads_in_the_readers_language(coordinator, me
         assert proposal.triage_answer == "日历上已有：EthCC[9]。"
     with translation.override("en"):
         assert proposal.triage_answer == "Already on the calendar as EthCC[9]."
+
+
+def test_rows_named_in_admin_use_the_readers_colon_and_no_raw_ids(db):
+    from events.models import DateChangeRequest
+    from members.models import PointRule
+
+    rule = PointRule.objects.update_or_create(kind="translated_article", defaults={"points": 10})[0]
+    event = factories.EventFactory(name="COSCUP 2026")
+    request = DateChangeRequest.objects.create(
+        event=event,
+        requested_by=factories.MemberFactory(),
+        approx_year=2026,
+        date_precision="quarter",
+        approx_quarter=3,
+    )
+    with translation.override("zh-hans"):
+        assert str(rule).endswith("：10")
+        assert str(request).startswith("COSCUP 2026：")
+    with translation.override("en"):
+        assert str(rule).endswith(": 10") and str(request).startswith("COSCUP 2026: ")
