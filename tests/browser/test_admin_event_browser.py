@@ -7,6 +7,7 @@ import pytest
 
 from events.models import Deadline, Goal
 from tests import factories
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,11 +34,7 @@ def busy_event(coordinator):
 
 
 def _log_in(page, base_url):
-    page.goto(f"{base_url}/admin/login/?next=/admin/")
-    page.fill("#id_username", "coordinator")
-    page.fill("#id_password", "password")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{base_url}/admin/")
+    log_in(page, base_url, "coordinator", next="/admin/", admin=True)
 
 
 @pytest.mark.parametrize("language", ["en-US", "zh-CN"])

@@ -12,6 +12,7 @@ from events.models import Participation
 from events.reminders.planning import reminders_plan_event
 from members.models import Contribution
 from tests import factories
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,11 +45,7 @@ def busy_lists(coordinator):
 
 
 def _log_in(page, base_url):
-    page.goto(f"{base_url}/admin/login/?next=/admin/")
-    page.fill("#id_username", "coordinator")
-    page.fill("#id_password", "password")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{base_url}/admin/")
+    log_in(page, base_url, "coordinator", next="/admin/", admin=True)
 
 
 PAGES = [

@@ -8,6 +8,7 @@ import pytest
 from events.models import Deadline
 from members.models import Member
 from tests import factories
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,11 +26,7 @@ def test_grid_shows_deadlines_on_their_day_in_the_viewers_zone(
     )
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="en-US")
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/?next=/")
-    page.fill("#id_username", "member")
-    page.fill("#id_password", "password")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server.url, "member")
     page.goto(f"{live_server.url}/?month=2025-07")
     cell = page.locator("td", has=page.locator('time[datetime="2025-07-15"]'))
     chip = cell.locator(".deadline-chip")

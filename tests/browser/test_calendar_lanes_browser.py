@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from tests import factories
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,11 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def _open_month(browser, live_server, width, locale="en-US"):
     context = browser.new_context(viewport={"width": width, "height": 900}, locale=locale)
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/?next=/")
-    page.fill("#id_username", "member")
-    page.fill("#id_password", "password")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server.url, "member")
     page.goto(f"{live_server.url}/?month=2025-07")
     return context, page
 

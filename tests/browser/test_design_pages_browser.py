@@ -10,17 +10,14 @@ import pytest
 
 from members.models import Contribution
 from tests import factories
+from tests.browser.helpers import log_in
 from tests.events.outcomes.review_data import build_year
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _log_in(page, base_url, username, language, phone):
-    page.goto(f"{base_url}/accounts/login/?next=/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "password")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base_url}/")
+    log_in(page, base_url, username)
     if phone:
         page.click("[data-menu-toggle]")
     page.click(f"button[value={language}]")

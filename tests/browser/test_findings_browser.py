@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from tests import factories
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,11 +15,7 @@ SIZES = [("en-US", 390), ("en-US", 1366), ("zh-CN", 390), ("zh-CN", 1366)]
 
 
 def _log_in(page, base_url, username):
-    page.goto(f"{base_url}/accounts/login/?next=/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "password")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base_url}/")
+    log_in(page, base_url, username)
 
 
 def _context(browser, language, width):

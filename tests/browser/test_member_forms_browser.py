@@ -3,6 +3,8 @@ width, and the date fields of the chosen precision only (static/js/forms.js)."""
 
 import pytest
 
+from tests.browser.helpers import log_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -13,11 +15,7 @@ def test_the_propose_form_stacks_and_shows_the_dates_of_the_chosen_precision(
 ):
     context = browser.new_context(viewport={"width": width, "height": 900}, locale=locale)
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/?next=/events/propose/")
-    page.fill("#id_username", "member")
-    page.fill("#id_password", "password")
-    page.click("main button[type=submit]")
-    page.wait_for_url("**/events/propose/")
+    log_in(page, live_server.url, "member", next="/events/propose/")
     page.select_option("#id_date_precision", "exact")
     assert page.locator("#id_start_date").is_visible()
     assert not page.locator("#id_approx_quarter").is_visible()

@@ -4,6 +4,7 @@ and no form is wider than a phone; screenshots of each at 390 and 1366 px in bot
 import pytest
 
 from tests import factories
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,11 +20,7 @@ def test_member_forms_fit_and_the_visa_fields_follow_the_box(
     contribution = factories.ContributionFactory(member=member)
     context = browser.new_context(viewport={"width": width, "height": 900}, locale=locale)
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/?next=/me/")
-    page.fill("#id_username", "coordinator")
-    page.fill("#id_password", "password")
-    page.click("main button[type=submit]")
-    page.wait_for_url("**/me/")
+    log_in(page, live_server.url, "coordinator", next="/me/")
     page.goto(f"{live_server.url}/participations/{participation.pk}/trip/")
     assert not page.locator("#id_visa_status").is_visible()
     page.check("#id_needs_visa")

@@ -9,16 +9,13 @@ import pytest
 from events import services
 from events.models import DateChangeRequest
 from tests import factories
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _log_in(page, base_url, username):
-    page.goto(f"{base_url}/accounts/login/?next=/me/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "password")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base_url}/me/")
+    log_in(page, base_url, username, next="/me/")
 
 
 def _fits(page):

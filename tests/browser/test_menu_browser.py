@@ -3,17 +3,15 @@ and tools behind the button; at laptop width everything shows and there is no bu
 
 import pytest
 
+from tests.browser.helpers import log_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _signed_in(browser, live_server, width, locale, username="member"):
     context = browser.new_context(viewport={"width": width, "height": 900}, locale=locale)
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/?next=/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "password")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server.url, username)
     return context, page
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from events.models import Deadline, Event, Goal, Participation
 from members.models import Member
 from tests import factories
-from tests.browser.menu import choose_language
+from tests.browser.helpers import choose_language, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -84,11 +84,7 @@ def upcoming_cfp(member_user):
 
 
 def _log_in(page, base_url):
-    page.goto(f"{base_url}/accounts/login/?next=/")
-    page.fill("#id_username", "member")
-    page.fill("#id_password", "password")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base_url}/")
+    log_in(page, base_url, "member")
 
 
 def test_member_journey_through_the_portal(plan, live_server, browser, screenshot):

@@ -5,18 +5,14 @@ from admin and reads its answer."""
 import pytest
 
 from tests import factories
-from tests.browser.menu import choose_language
+from tests.browser.helpers import choose_language, log_in
 from tests.events.reminders.reminder_helpers import RecordingServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _log_in(page, base_url, username):
-    page.goto(f"{base_url}/accounts/login/?next=/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "password")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base_url}/")
+    log_in(page, base_url, username)
 
 
 def test_a_member_asks_for_the_weekly_digest_on_a_phone_in_chinese(

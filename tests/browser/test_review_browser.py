@@ -3,18 +3,14 @@ and a phone: the hand-checked 2025 data, its charts, no horizontal scroll."""
 
 import pytest
 
-from tests.browser.menu import choose_language
+from tests.browser.helpers import choose_language, log_in
 from tests.events.outcomes.review_data import build_year
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _log_in(page, base_url, username):
-    page.goto(f"{base_url}/accounts/login/?next=/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "password")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base_url}/")
+    log_in(page, base_url, username)
 
 
 @pytest.mark.parametrize(

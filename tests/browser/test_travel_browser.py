@@ -4,18 +4,14 @@ import pytest
 
 from events.models import TravelRequirement
 from events.travel.seed import requirement_rows
-from tests.browser.menu import choose_language
+from tests.browser.helpers import choose_language, log_in
 from tests.events.travel.travel_helpers import event_in, traveller, trip
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _log_in(page, base_url, username):
-    page.goto(f"{base_url}/accounts/login/?next=/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "password")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base_url}/")
+    log_in(page, base_url, username)
 
 
 @pytest.mark.parametrize("width", [1366, 390])

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from members.models import Member
 from tests import factories
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -62,11 +63,7 @@ def test_member_keeps_the_saved_zone_in_another_browser_zone(seoul_cfp, member_u
     Member.objects.filter(user=member_user).update(timezone="Asia/Tokyo")
     context = browser.new_context(viewport={"width": 1366, "height": 900}, timezone_id="Europe/Brussels")
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/?next=/cfp/")
-    page.fill("#id_username", "member")
-    page.fill("#id_password", "password")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/cfp/")
+    log_in(page, live_server.url, "member", next="/cfp/")
     assert page.input_value("#viewer-timezone") == "Asia/Tokyo"
     assert "JST" in page.inner_text(".time-viewer >> nth=0")
     assert page.locator("[data-browser-zone]").is_visible()  # the offer stays a click away

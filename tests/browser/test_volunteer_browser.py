@@ -8,18 +8,14 @@ from django.utils import timezone
 
 from events.models import Event, Participation
 from tests import factories
-from tests.browser.menu import choose_language
+from tests.browser.helpers import choose_language, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _log_in(context, base_url, username):
     page = context.new_page()
-    page.goto(f"{base_url}/accounts/login/?next=/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "password")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base_url}/")
+    log_in(page, base_url, username)
     choose_language(page, "zh-hans")
     page.wait_for_load_state()
     return page
