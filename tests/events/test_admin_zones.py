@@ -126,3 +126,13 @@ def test_the_event_service_stores_aoe_by_its_iana_name():
     event = factories.EventFactory()
     event_update(user=OPERATOR, event=event, timezone="AoE")
     assert Event.objects.get(pk=event.pk).timezone == "Etc/GMT+12"
+
+
+def test_a_zone_field_is_labelled_like_every_other_admin_field(db):
+    from django.contrib import admin as django_admin
+
+    from members.models import Member
+
+    model_admin = django_admin.site._registry[Member]
+    field = model_admin.formfield_for_dbfield(Member._meta.get_field("timezone"), request=None)
+    assert str(field.label) == "Time zone"

@@ -1,6 +1,8 @@
 """Zone fields in admin: every model field validated as a zone is edited with ZoneField, so
 "AoE" is taken and shown as AoE (it is stored as Etc/GMT+12)."""
 
+from django.utils.text import capfirst
+
 from ..timezones import ZoneField, validate_zone_name
 
 
@@ -12,7 +14,7 @@ class ZoneFields:
             db_field, "choices", None
         ):
             return ZoneField(
-                label=db_field.verbose_name,
+                label=capfirst(db_field.verbose_name),  # as Django labels model fields
                 required=not db_field.blank,
                 help_text=db_field.help_text,
                 initial=db_field.default if isinstance(db_field.default, str) else None,
