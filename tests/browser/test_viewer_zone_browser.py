@@ -60,11 +60,12 @@ def test_visitor_sees_beijing_times_on_the_first_visit(
 
 
 def test_member_keeps_the_saved_zone_in_another_browser_zone(seoul_cfp, member_user, live_server, browser):
-    Member.objects.filter(user=member_user).update(timezone="Asia/Tokyo")
+    # Shanghai, not Tokyo: a Seoul deadline read in Tokyo shows one time only (the same clock).
+    Member.objects.filter(user=member_user).update(timezone="Asia/Shanghai")
     context = browser.new_context(viewport={"width": 1366, "height": 900}, timezone_id="Europe/Brussels")
     page = context.new_page()
     log_in(page, live_server.url, "member", next="/cfp/")
-    assert page.input_value("#viewer-timezone") == "Asia/Tokyo"
-    assert "JST" in page.inner_text(".time-viewer >> nth=0")
+    assert page.input_value("#viewer-timezone") == "Asia/Shanghai"
+    assert "UTC+08:00" in page.inner_text(".time-viewer >> nth=0")
     assert page.locator("[data-browser-zone]").is_visible()  # the offer stays a click away
     context.close()
