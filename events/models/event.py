@@ -7,6 +7,7 @@ import zoneinfo
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language, gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -265,6 +266,13 @@ class Event(models.Model):
     @property
     def is_closed(self):
         return self.status in self.CLOSED_STATUSES
+
+    @property
+    def is_over(self):
+        """Attended, or its last day is before today (in the active zone): too late to sign up."""
+        if self.status == self.Status.ATTENDED:
+            return True
+        return self.last_day is not None and self.last_day < timezone.localdate()
 
     # --- approximate dates ---------------------------------------------------------------
 

@@ -169,12 +169,15 @@ def _role_label(role):
 @transaction.atomic
 def participation_volunteer(*, user, event, role, note=""):
     """A member offers to go to an event in a role: a proposed participation of their own.
-    A second entry for the same role, an unknown role or a closed event is refused."""
+    A second entry for the same role, an unknown role, a closed event or one that is over is
+    refused."""
     if not can_volunteer(user):
         raise PermissionDenied(_("Only members may volunteer."))
     _require_known_role({"role": role})
     if event.is_closed or event.merged_into_id:
         raise ValidationError(_("This event is not going ahead; nobody can sign up for it."))
+    if event.is_over:
+        raise ValidationError(_("This event is over; nobody can sign up for it any more."))
     member = member_of(user)
     _require_active(member)
     if Participation.objects.filter(event=event, member=member, role=role).exists():

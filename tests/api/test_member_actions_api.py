@@ -87,7 +87,7 @@ def test_member_cannot_triage_through_the_api(api_as, proposal):
 
 
 def test_volunteer_confirm_and_permission_cases_through_the_api(api_as, member_user):
-    event = factories.EventFactory()
+    event = factories.upcoming_event()
     member = api_as("member")
     response = member.post(
         f"/api/events/{event.pk}/volunteer/", {"role": "speaker", "note": "hi"}, format="json"
@@ -114,7 +114,7 @@ def test_volunteer_confirm_and_permission_cases_through_the_api(api_as, member_u
 
 def test_coordinator_triages_a_volunteer_through_the_api(api_as, member_user):
     participation = services.participation_volunteer(
-        user=member_user, event=factories.EventFactory(), role="attendee"
+        user=member_user, event=factories.upcoming_event(), role="attendee"
     )
     url = f"/api/participations/{participation.pk}/triage/"
     assert api_as("member").post(url, {"decision": "confirmed"}, format="json").status_code == 403

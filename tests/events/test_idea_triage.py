@@ -88,7 +88,7 @@ def test_only_coordinators_answer_ideas(client, outsider, member_user, idea, rol
 def _fill(member_user, count):
     """`count` of everything that waits on the triage page or shows on the member's plan."""
     for index in range(count):
-        event = factories.EventFactory(name=f"Conf {index}")
+        event = factories.upcoming_event(name=f"Conf {index}")
         factories.GoalFactory(event=event, kind="talk")
         services.event_propose(
             user=member_user, name=f"P{index}", date_precision="unannounced", goals=["talk"]

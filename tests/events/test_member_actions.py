@@ -158,7 +158,7 @@ def test_triage_page_stays_within_its_queries(
         services.event_propose(
             user=member_user, name=f"P{index}", date_precision="unannounced", goals=["talk"]
         )
-        event = factories.EventFactory()
+        event = factories.upcoming_event()
         services.participation_volunteer(user=member_user, event=event, role="attendee")
         factories.ActionItemFactory(owner=member_user.member, requested_due_date=dt.date(2026, 9, 1))
     with django_assert_max_num_queries(9):
@@ -169,7 +169,7 @@ def test_triage_page_stays_within_its_queries(
 
 
 def test_member_volunteers_on_the_event_page(member_client, member_user):
-    event = factories.EventFactory()
+    event = factories.upcoming_event()
     page = member_client.get(f"/events/{event.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert f'action="/events/{event.pk}/volunteer/"' in page
     member_client.post(f"/events/{event.pk}/volunteer/", {"role": "speaker", "note": "I have a talk."})
@@ -183,7 +183,7 @@ def test_member_volunteers_on_the_event_page(member_client, member_user):
 
 
 def test_a_second_volunteer_entry_for_the_same_role_is_refused(member_client):
-    event = factories.EventFactory()
+    event = factories.upcoming_event()
     member_client.post(f"/events/{event.pk}/volunteer/", {"role": "speaker"})
     response = member_client.post(f"/events/{event.pk}/volunteer/", {"role": "speaker"}, follow=True)
     assert "already down for this event" in response.content.decode()
@@ -191,13 +191,13 @@ def test_a_second_volunteer_entry_for_the_same_role_is_refused(member_client):
 
 
 def test_an_unknown_role_is_refused(member_client):
-    event = factories.EventFactory()
+    event = factories.upcoming_event()
     member_client.post(f"/events/{event.pk}/volunteer/", {"role": "astronaut"})
     assert not Participation.objects.exists()
 
 
 def test_outsiders_cannot_volunteer(client, outsider):
-    event = factories.EventFactory()
+    event = factories.upcoming_event()
     client.force_login(outsider)
     assert client.post(f"/events/{event.pk}/volunteer/", {"role": "speaker"}).status_code == 403
     assert not Participation.objects.exists()
@@ -227,7 +227,7 @@ def test_member_withdraws_before_confirmation_but_not_after(member_client, membe
 
 
 def test_coordinator_accepts_a_volunteer_as_tentative(coordinator_client, member_user):
-    event = factories.EventFactory()
+    event = factories.upcoming_event()
     participation = services.participation_volunteer(user=member_user, event=event, role="attendee")
     coordinator_client.post(f"/triage/volunteers/{participation.pk}/", {"decision": "tentative"})
     participation.refresh_from_db()
@@ -235,7 +235,7 @@ def test_coordinator_accepts_a_volunteer_as_tentative(coordinator_client, member
 
 
 def test_declining_a_volunteer_tells_them_why(coordinator_client, member_user):
-    event = factories.EventFactory()
+    event = factories.upcoming_event()
     participation = services.participation_volunteer(user=member_user, event=event, role="attendee")
     coordinator_client.post(
         f"/triage/volunteers/{participation.pk}/", {"decision": "declined", "note": "Budget is full."}
@@ -313,7 +313,7 @@ def test_event_page_marks_overdue_items(member_client):
 
 
 def test_services_refuse_outsiders(outsider):
-    event = factories.EventFactory()
+    event = factories.upcoming_event()
     with pytest.raises(PermissionDenied):
         services.event_propose(user=outsider, name="x", date_precision="unannounced")
     with pytest.raises(PermissionDenied):
@@ -326,3 +326,15 @@ def test_services_refuse_outsiders(outsider):
         0,
         "open",
     )
+
+
+def test_nobody_volunteers_for_an_event_that_is_over(member_client, member_user):
+    past = factories.EventFactory(start_date=dt.date(2025, 2, 1), end_date=dt.date(2025, 2, 2))
+    page = member_client.get(f"/events/{past.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f'action="/events/{past.pk}/volunteer/"' not in page
+    response = member_client.post(f"/events/{past.pk}/volunteer/", {"role": "speaker"}, follow=True)
+    assert "This event is over; nobody can sign up for it any more." in response.content.decode()
+    attended = factories.upcoming_event(status=Event.Status.ATTENDED)
+    with pytest.raises(ValidationError):
+        services.participation_volunteer(user=member_user, event=attended, role="attendee")
+    assert not Participation.objects.filter(member=member_user.member).exists()

@@ -28,6 +28,7 @@ from .events import (
     TrackerSourceFactory,
     TravelStepFactory,
     estimated_copy,
+    upcoming_event,
 )
 from .members import (
     MemberFactory,
@@ -83,4 +84,5 @@ __all__ = [
     "TravelStepFactory",
     "UserFactory",
     "estimated_copy",
+    "upcoming_event",
 ]

@@ -187,6 +187,13 @@ class EventReviewFactory(factory.django.DjangoModelFactory):
     go_again = EventReview.GoAgain.YES
 
 
+def upcoming_event(**fields):
+    """An event a month from today (two days), for what members may do only before an event
+    is over, such as volunteering."""
+    start = timezone.localdate() + dt.timedelta(days=30)
+    return EventFactory(**{"start_date": start, "end_date": start + dt.timedelta(days=1), **fields})
+
+
 def estimated_copy(*, user, days_ahead, cfp_days_before, goal_owner=None):
     """FOSDEM 2026 (two days starting `days_ahead` from today, a CFP closing `cfp_days_before`
     the start, Brussels time) copied to its next edition by `user`: the copy's dates and its
