@@ -35,7 +35,7 @@ from intl_portal.api.permissions import (
 )
 from members.permissions import can_change_idea, can_see_internal_events
 
-from . import actions, filters, serializers
+from . import actions, deadlines, filters, serializers
 
 
 class TagViewSet(TagWrites, PortalViewSet):
@@ -127,7 +127,7 @@ class EventViewSet(EventWrites, PortalViewSet):
 
 
 class DeadlineViewSet(DeadlineWrites, PortalViewSet):
-    serializer_class = serializers.DeadlineSerializer
+    serializer_class = deadlines.DeadlineSerializer
     permission_classes = [PublicReadCoordinatorsWrite]
     filterset_class = filters.DeadlineFilter
     search_fields = ["title", "event__name", "note"]
@@ -140,16 +140,14 @@ class DeadlineViewSet(DeadlineWrites, PortalViewSet):
 
     transition_argument = "deadline"
 
-    @extend_schema(request=None, responses=serializers.DeadlineSerializer)
+    @extend_schema(request=None, responses=deadlines.DeadlineSerializer)
     @action(detail=True, methods=["post"], url_path="confirm-date", permission_classes=[MembersOnly])
     def confirm_date(self, request, pk=None):
         """A coordinator confirms a deadline copied from last year's edition (no longer estimated)."""
         return self.run_transition(services.deadline_confirm_date)
 
     def service_data(self, serializer):
-        return serializers.DeadlineSerializer.service_arguments(
-            serializer.instance, serializer.validated_data
-        )
+        return deadlines.DeadlineSerializer.service_arguments(serializer.instance, serializer.validated_data)
 
 
 class GoalViewSet(GoalWrites, PortalViewSet):
