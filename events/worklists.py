@@ -24,7 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
 
-from intl_portal.common.paging import ListWindow, list_window, page_number, total_of
+from intl_portal.common.paging import ListWindow, count_bound, counted, list_window, page_number, total_of
 from members.models import Contribution, RoleAssignment
 
 from .models import ActionItem, DateChangeRequest, Deadline, Event, Goal, Idea, IdeaSupport, Participation
@@ -32,6 +32,9 @@ from .selectors import events_involving
 from .triage.selectors import member_requests
 
 PLAN_PAGE = 20
+# A plan's lists are counted this far ("1–20 of more than 100"): the count of a long-serving
+# member's deadlines or events would otherwise read their whole history on every visit.
+PLAN_COUNTED = 100
 TRIAGE_PAGE = 20
 MERGE_CANDIDATES = 15
 MERGE_WINDOW = dt.timedelta(days=21)
@@ -84,14 +87,15 @@ def _participations(member, today):
 
 def _deadlines(member, *, now, query, size, recent_limit):
     """The deadlines of the member's events: a page of upcoming ones by time left, and on the
-    first page the `recent_limit` latest past ones, and the number of upcoming ones: one
-    query."""
+    first page the `recent_limit` latest past ones, and the number of upcoming ones (counted
+    up to PLAN_COUNTED): one query."""
     rows = Deadline.objects.filter(event__in=events_involving(member=member).values("pk")).exclude(
         event__status__in=Event.CLOSED_STATUSES
     )
     upcoming = ExpressionWrapper(Q(due_at__gte=now), output_field=BooleanField())
     page = page_number(query, "deadlines")
     offset = (page - 1) * size
+    bound = count_bound(page=page, size=size, up_to=PLAN_COUNTED)
     # The page's ids and the latest past ones' are picked from narrow rows in due-date order
     # (the index), then read whole with the number of upcoming ones: one query.
     coming_ids = rows.filter(due_at__gte=now).order_by("due_at", "pk").values("pk")[offset : offset + size]
@@ -105,14 +109,27 @@ def _deadlines(member, *, now, query, size, recent_limit):
     found = list(
         Deadline.objects.filter(picked)  # the picked ids already passed `rows`' conditions
         .select_related("event")
-        .annotate(is_upcoming=upcoming, upcoming_total=total_of(rows.filter(due_at__gte=now)))
+        .annotate(
+            is_upcoming=upcoming,
+            upcoming_total=total_of(rows.filter(due_at__gte=now).order_by("due_at"), up_to=bound),
+        )
     )
     coming = sorted((row for row in found if row.is_upcoming), key=lambda row: (row.due_at, row.pk))[:size]
     past = sorted((row for row in found if not row.is_upcoming), key=lambda row: (row.due_at, row.pk))[::-1]
-    # A page past the end has no row to carry the total: it only links back to the first.
-    total = (found[0].upcoming_total or 0) if found else None if page > 1 else 0
+    more_than = False
+    if found:
+        total, more_than = counted(found[0].upcoming_total or 0, bound)
+    else:  # a page past the end has no row to carry the total: it only links back to the first
+        total = None if page > 1 else 0
     window = ListWindow(
-        coming, total=total, page=page, size=size, param="deadlines", query=query, anchor="deadlines"
+        coming,
+        total=total,
+        page=page,
+        size=size,
+        param="deadlines",
+        query=query,
+        anchor="deadlines",
+        more_than=more_than,
     )
     return window, past
 
@@ -120,12 +137,17 @@ def _deadlines(member, *, now, query, size, recent_limit):
 def member_plan(*, member, now, query=None, recent_limit=5, with_proposals=False, size=PLAN_PAGE):
     """A member's events and roles, the events they proposed (and what became of them), the
     deadlines of their events, their action items and ambassador contributions, each list a
-    window of `size` rows (the page asked in `query`, a QueryDict): seven queries whatever
-    the numbers."""
+    window of `size` rows (the page asked in `query`, a QueryDict) counted up to
+    PLAN_COUNTED: seven queries, and about the same time, whatever the numbers."""
     query = query if query is not None else QueryDict()
     today = now.date()
     participations = list_window(
-        _participations(member, today), query=query, param="events", size=size, anchor="events"
+        _participations(member, today),
+        query=query,
+        param="events",
+        size=size,
+        anchor="events",
+        count_up_to=PLAN_COUNTED,
     )
     proposals, ideas, date_changes = [], [], []
     if with_proposals:  # the member's own page only: one more query (a union of the three)
@@ -136,6 +158,7 @@ def member_plan(*, member, now, query=None, recent_limit=5, with_proposals=False
         query=query,
         param="actions",
         size=size,
+        count_up_to=PLAN_COUNTED,
         anchor="actions",
     )
     contributions = list_window(
@@ -143,6 +166,7 @@ def member_plan(*, member, now, query=None, recent_limit=5, with_proposals=False
         query=query,
         param="contributions",
         size=size,
+        count_up_to=PLAN_COUNTED,
         anchor="contributions",
     )
     roles = list(

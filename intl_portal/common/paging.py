@@ -1,6 +1,9 @@
 """Windows onto lists that grow with the years: one page of rows and the list's total in the
 same query (a COUNT(*) OVER () beside each row), with the links to the pages before and after
-that keep the rest of the query string (filters, other lists' pages)."""
+that keep the rest of the query string (filters, other lists' pages).
+
+A list whose length nobody needs exactly (a member's plan: "1–20 of more than 100") is counted
+only up to a bound, so its page costs the same whether the list holds 150 rows or 5,000."""
 
 from urllib.parse import urlencode
 
@@ -18,9 +21,11 @@ class ListWindow(list):
     """One page of a list's rows (it is that list), with the list's total and the links to
     the pages before and after."""
 
-    def __init__(self, items, *, total, page, size, param, query, anchor=""):
+    def __init__(self, items, *, total, page, size, param, query, anchor="", more_than=False):
         super().__init__(items)
         self.total, self.page, self.size = total, page, size
+        # Counted up to a bound: the list holds more than `total` rows.
+        self.more_than = more_than
         self.param, self.query, self.anchor = param, query, anchor
 
     @property
@@ -37,7 +42,7 @@ class ListWindow(list):
 
     @property
     def has_next(self):
-        return self.total is not None and self.last_index < self.total
+        return self.more_than or (self.total is not None and self.last_index < self.total)
 
     @property
     def has_previous(self):
@@ -68,21 +73,46 @@ class ListWindow(list):
         return self._url(1)
 
 
-def total_of(rows):
+def total_of(rows, *, up_to=None):
     """The number of `rows` as a scalar subquery (NULL when there are none), to annotate
-    another query with: the count costs no query of its own."""
+    another query with: the count costs no query of its own. With `up_to`, at most
+    `up_to` + 1 rows are counted (a number above `up_to` means "more than `up_to`"): the
+    first ones in `rows`' order, so that an ordered list walks its index and stops early
+    instead of reading every row."""
+    if up_to is not None:
+        rows = rows.model._base_manager.filter(pk__in=rows.values("pk")[: up_to + 1])
     return Subquery(rows.order_by().annotate(window_total=Window(Count("pk"))).values("window_total")[:1])
 
 
-def list_window(rows, *, query, param, size, anchor=""):
+def count_bound(*, page, size, up_to):
+    """How far to count a list shown `size` rows a page when `up_to` rows are enough to
+    count: never less than the end of the page asked, so the page knows whether one follows."""
+    return None if up_to is None else max(up_to, page * size)
+
+
+def counted(found, bound):
+    """(total, more_than) from a count made with `total_of(…, up_to=bound)`."""
+    if bound is not None and found > bound:
+        return bound, True
+    return found, False
+
+
+def list_window(rows, *, query, param, size, anchor="", count_up_to=None):
     """Page `query[param]` of the ordered queryset `rows`, `size` rows a page, and the total:
     one query. The page is picked by its ids in a narrow subquery (an index or a top-N sort,
     never a sort of every full row), then read whole; a page past the end has no total (None).
-    """
+    With `count_up_to`, the rows are counted only that far (or to the end of the page asked):
+    beyond it the window says "more than"."""
     page = page_number(query, param)
     offset = (page - 1) * size
+    bound = count_bound(page=page, size=size, up_to=count_up_to)
     picked = rows.values("pk")[offset : offset + size]
-    items = list(rows.filter(pk__in=Subquery(picked)).annotate(window_total=total_of(rows)))
-    # A page past the end has no row to carry the total: it only links back to the first.
-    total = (items[0].window_total or 0) if items else None if page > 1 else 0
-    return ListWindow(items, total=total, page=page, size=size, param=param, query=query, anchor=anchor)
+    items = list(rows.filter(pk__in=Subquery(picked)).annotate(window_total=total_of(rows, up_to=bound)))
+    more_than = False
+    if items:
+        total, more_than = counted(items[0].window_total or 0, bound)
+    else:  # a page past the end has no row to carry the total: it only links back to the first
+        total = None if page > 1 else 0
+    return ListWindow(
+        items, total=total, page=page, size=size, param=param, query=query, anchor=anchor, more_than=more_than
+    )

@@ -6,11 +6,14 @@ import datetime as dt
 import re
 
 import pytest
+from django.http import QueryDict
 from django.utils import timezone
 
-from events.models import ActionItem, Event, Participation
+from events import worklists
+from events.models import ActionItem, Event, Participation, Tag
 from events.views import BOARD_PAGE
 from events.worklists import PLAN_PAGE, TRIAGE_PAGE
+from intl_portal.common.paging import list_window
 from members.models import Member
 from tests import factories
 
@@ -148,6 +151,65 @@ def test_my_plan_windows_each_list_and_reaches_the_rest(member_client, member_us
     # One list's page keeps the others' pages in its links.
     assert 'href="?deadlines=2#events" rel="prev"' in second.text
     assert 'href="?events=2#deadlines" rel="prev"' in second.text
+
+
+@pytest.mark.django_db
+def test_a_list_counted_up_to_a_bound_says_more_than_and_still_reaches_every_row():
+    tags = [factories.TagFactory(slug=f"tag-{n}") for n in range(7)]
+    rows = Tag.objects.order_by("slug")
+
+    def window(page):
+        return list_window(rows, query=QueryDict(f"p={page}"), param="p", size=2, count_up_to=3)
+
+    first = window(1)
+    assert list(first) == tags[:2]
+    assert (first.total, first.more_than, first.has_next) == (3, True, True)
+    # Past the bound the count reaches at least the end of the page asked, so the page
+    # still knows whether another follows.
+    third = window(3)
+    assert list(third) == tags[4:6]
+    assert (third.total, third.more_than, third.has_next) == (6, True, True)
+    last = window(4)
+    assert list(last) == tags[6:]
+    assert (last.total, last.more_than, last.has_next) == (7, False, False)
+    # A short list is counted exactly.
+    short = list_window(rows.filter(slug="tag-0"), query=QueryDict(), param="p", size=2, count_up_to=3)
+    assert (short.total, short.more_than, short.has_next) == (1, False, False)
+
+
+def test_my_plan_counts_a_long_list_only_so_far_and_pages_through_all_of_it(
+    member_client, member_user, monkeypatch
+):
+    monkeypatch.setattr(worklists, "PLAN_COUNTED", PLAN_PAGE + 5)
+    me = Member.objects.get(user=member_user)
+    today = timezone.localdate()
+    events = [
+        factories.EventFactory(
+            name=f"Soon {n:02d}", start_date=today + dt.timedelta(days=n + 1), end_date=None
+        )
+        for n in range(PLAN_PAGE + 10)
+    ]
+    coming = []
+    for n, event in enumerate(events):
+        factories.ParticipationFactory(event=event, member=me, role=Participation.Role.ATTENDEE)
+        coming.append(
+            factories.DeadlineFactory(event=event, due_at=timezone.now() + dt.timedelta(hours=n + 1))
+        )
+
+    first = member_client.get("/me/", HTTP_ACCEPT_LANGUAGE="en")
+    plan = first.context["plan"]
+    for window in (plan.participations, plan.upcoming_deadlines):
+        assert (window.total, window.more_than, window.has_next) == (PLAN_PAGE + 5, True, True)
+    assert first.text.count(f"1–{PLAN_PAGE} of more than {PLAN_PAGE + 5}") == 2
+    second = member_client.get("/me/?events=2&deadlines=2", HTTP_ACCEPT_LANGUAGE="en")
+    assert second.text.count(f"{PLAN_PAGE + 1}–{PLAN_PAGE + 10} of {PLAN_PAGE + 10}") == 2
+    assert second.context["plan"].upcoming_deadlines == coming[PLAN_PAGE:]
+    rows, pages = _walk(member_client, "/me/", "plan.upcoming_deadlines", "deadlines")
+    assert (rows, pages) == (coming, 2)
+
+    member_client.cookies["django_language"] = "zh-hans"
+    chinese = member_client.get("/me/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert f"第 1–{PLAN_PAGE} 条，共超过 {PLAN_PAGE + 5} 条" in chinese.text
 
 
 def test_triage_pages_its_queue_and_counts_it(coordinator_client):
