@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from intl_portal.common.currencies import CURRENCY_CHOICES, REPORTING_CURRENCY, validate_currency
 from intl_portal.common.dates import date_in_range
 from intl_portal.common.fields import BoundedTextField
+from intl_portal.common.text import with_aside
 
 from .history import ExplicitHistory
 from .receipts import validate_receipt
@@ -296,7 +297,7 @@ class Expense(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.description} ({self.amount} {self.currency})"
+        return with_aside(self.description, f"{self.amount} {self.currency}")
 
     @property
     def shown_description(self):
@@ -356,4 +357,4 @@ class ExchangeRate(models.Model):
         ]
 
     def __str__(self):
-        return f"1 {self.currency} = {self.rate} {self.quote_currency} ({self.date})"
+        return with_aside(f"1 {self.currency} = {self.rate} {self.quote_currency}", self.date.isoformat())

@@ -4,10 +4,11 @@ answered by a coordinator on the triage page."""
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from intl_portal.common.dates import date_in_range
 from intl_portal.common.fields import BoundedTextField
+from intl_portal.common.text import labelled
 
 from .event import Event
 
@@ -80,7 +81,7 @@ class DateChangeRequest(models.Model):
 
     def __str__(self):
         # The event by name (admin selects it), then the dates asked for.
-        return f"{self.event.name}{pgettext('label separator', ': ')}{self.requested_dates.when_display}"
+        return labelled(self.event.name, self.requested_dates.when_display)
 
     @property
     def requested_dates(self):

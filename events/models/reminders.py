@@ -18,7 +18,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from intl_portal.common.durations import offset_before
 from intl_portal.common.fields import BoundedTextField
+from intl_portal.common.text import with_aside
 
 DEFAULT_OFFSETS = "14d, 7d, 3d, 1d, 2h"
 _OFFSET_RE = re.compile(r"^(\d+)\s*([dhm])$")
@@ -239,7 +241,7 @@ class Reminder(models.Model):
         recipient = self.member or self.channel
         if self.kind in (self.Kind.DIGEST, self.Kind.MENTION):
             return f"{self.label} → {recipient}"
-        return f"{self.label or self.deadline_id} → {recipient} ({format_offset(self.offset)})"
+        return with_aside(f"{self.label or self.deadline_id} → {recipient}", offset_before(self.offset))
 
     @property
     def offset_label(self):

@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from intl_portal.common.fields import BoundedTextField
+from intl_portal.common.text import with_aside
 
 
 class Region(models.TextChoices):
@@ -176,7 +177,7 @@ class EntryListing(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.source})"
+        return with_aside(self.name, self.source)
 
 
 class DiscoveredDeadline(models.Model):

@@ -16,25 +16,12 @@ from django.views.decorators.http import require_POST
 
 import intl_portal.common.converters  # noqa: F401  (registers "id")
 from intl_portal.common.admin import ReadOnlyAdmin, ServiceAdmin
+from intl_portal.common.durations import offset_before
 
 from ..models.reminder_settings import ReminderChannel, ReminderDefaults, ReminderPreference
 from ..models.reminders import Reminder
 from . import services
 from .channels import redacted_url
-
-
-def offset_before(offset):
-    """How long before the deadline, in words: "7 days before", "2 hours before"."""
-    minutes = int(offset.total_seconds()) // 60
-    if minutes == 0:
-        return _("at the deadline")
-    if minutes % (24 * 60) == 0:
-        days = minutes // (24 * 60)
-        return ngettext("%(count)d day before", "%(count)d days before", days) % {"count": days}
-    if minutes % 60 == 0:
-        hours = minutes // 60
-        return ngettext("%(count)d hour before", "%(count)d hours before", hours) % {"count": hours}
-    return ngettext("%(count)d minute before", "%(count)d minutes before", minutes) % {"count": minutes}
 
 
 @admin.register(ReminderDefaults)

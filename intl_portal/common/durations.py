@@ -1,9 +1,10 @@
-"""How long ago, how long left, in words a reader of either language writes: "1 year, 3
-months" / "1 年 3 个月" (Django's own words give "1 年，3 月" in Chinese)."""
+"""How long ago, how long left, how long before a deadline, in words a reader of either
+language writes: "1 year, 3 months" / "1 年 3 个月" (Django's own words give "1 年，3 月" in
+Chinese)."""
 
 from django.utils import timezone
 from django.utils.timesince import timesince, timeuntil
-from django.utils.translation import gettext, npgettext_lazy, pgettext
+from django.utils.translation import gettext, ngettext, npgettext_lazy, pgettext
 
 TIME_STRINGS = {
     "year": npgettext_lazy("duration", "%(num)d year", "%(num)d years", "num"),
@@ -29,3 +30,17 @@ def time_since(instant, now=None):
 def time_until(instant, now=None):
     """The time left until a future instant, in the same words."""
     return _joined(timeuntil(instant, now or timezone.now(), time_strings=TIME_STRINGS))
+
+
+def offset_before(offset):
+    """How long before the deadline, in words: "7 days before", "2 hours before"."""
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return gettext("at the deadline")
+    if minutes % (24 * 60) == 0:
+        days = minutes // (24 * 60)
+        return ngettext("%(count)d day before", "%(count)d days before", days) % {"count": days}
+    if minutes % 60 == 0:
+        hours = minutes // 60
+        return ngettext("%(count)d hour before", "%(count)d hours before", hours) % {"count": hours}
+    return ngettext("%(count)d minute before", "%(count)d minutes before", minutes) % {"count": minutes}

@@ -5,12 +5,13 @@ people is in swag.py)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.utils.translation import get_language, pgettext, pgettext_lazy
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from intl_portal.common.dates import date_in_range, instant_in_range
 from intl_portal.common.fields import BoundedTextField
 from intl_portal.common.languages import Language
+from intl_portal.common.text import labelled, with_aside
 
 from .people import Member
 from .swag import SwagRequest
@@ -196,7 +197,7 @@ class ContributionPublication(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.contribution} · {self.get_channel_display()} ({self.language})"
+        return with_aside(f"{self.contribution} · {self.get_channel_display()}", self.get_language_display())
 
     @property
     def title(self):
@@ -221,7 +222,7 @@ class PointRule(models.Model):
         ordering = ["kind"]
 
     def __str__(self):
-        return f"{self.get_kind_display()}{pgettext('label separator', ': ')}{self.points}"
+        return labelled(self.get_kind_display(), self.points)
 
 
 class Reward(models.Model):

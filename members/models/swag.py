@@ -8,6 +8,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from intl_portal.common.fields import BoundedTextField
+from intl_portal.common.text import labelled
 
 from .people import Member
 
@@ -179,7 +180,7 @@ class StockLevel(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.variant} @ {self.location}: {self.quantity}"
+        return labelled(f"{self.variant} @ {self.location}", self.quantity)
 
 
 class SwagRequest(models.Model):

@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from events.models import Reminder, TravelRequirement
-from events.reminders.admin import offset_before
 from events.reminders.planning import reminders_plan_event
+from intl_portal.common.durations import offset_before
 from tests import factories
 
 pytestmark = pytest.mark.django_db
