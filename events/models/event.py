@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dates import MONTHS
 from django.utils.translation import get_language, gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -19,6 +18,23 @@ from intl_portal.common.fields import BoundedTextField
 from intl_portal.common.timezones import validate_zone_name
 
 from .calendar_uid import new_calendar_uid
+
+# A month as an approximate date names it: "June" in "late June 2026", "6月" in "2026年6月下旬"
+# (Django's month names give "六月", which a date in Chinese does not use).
+APPROXIMATE_MONTHS = {
+    1: pgettext_lazy("approximate date", "January"),
+    2: pgettext_lazy("approximate date", "February"),
+    3: pgettext_lazy("approximate date", "March"),
+    4: pgettext_lazy("approximate date", "April"),
+    5: pgettext_lazy("approximate date", "May"),
+    6: pgettext_lazy("approximate date", "June"),
+    7: pgettext_lazy("approximate date", "July"),
+    8: pgettext_lazy("approximate date", "August"),
+    9: pgettext_lazy("approximate date", "September"),
+    10: pgettext_lazy("approximate date", "October"),
+    11: pgettext_lazy("approximate date", "November"),
+    12: pgettext_lazy("approximate date", "December"),
+}
 
 
 class Tag(models.Model):
@@ -332,9 +348,9 @@ class Event(models.Model):
             if not self.start_date:
                 return gettext("not yet known")
             return day_range(self.start_date, self.end_date, year=True)
-        values = {"year": self.approx_year, "month": self.approx_month, "quarter": self.approx_quarter}
+        values = {"year": self.approx_year, "quarter": self.approx_quarter}
         if self.approx_month:
-            values["month_name"] = MONTHS[self.approx_month]
+            values["month_name"] = APPROXIMATE_MONTHS[self.approx_month]
         if precision == self.DatePrecision.MONTH:
             return pgettext("approximate date", "%(month_name)s %(year)s") % values
         if precision == self.DatePrecision.EARLY_MONTH:
