@@ -26,7 +26,7 @@ run: install
 	mkdir -p var/celery-broker/processed
 	$(RUN_ENV) $(PY) manage.py compile_translations
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
-	$(RUN_ENV) $(PY) manage.py load_demo
+	$(RUN_ENV) $(PY) manage.py load_demo --next-editions
 	$(RUN_ENV) $(PY) manage.py run_worker --concurrency=1 & \
 	  worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)

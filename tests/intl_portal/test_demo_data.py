@@ -131,3 +131,30 @@ def test_demo_mode_after_a_plain_load_approves_the_waiting_budget_once(settings)
         "2025 国际接轨组预算": Budget.Status.APPROVED,
         "2026 国际接轨组预算": Budget.Status.SUBMITTED,
     }
+
+
+def test_next_editions_put_the_plans_series_ahead_of_today_once():
+    from intl_portal.demo.next_editions import load_next_editions
+
+    call_command("load_demo", verbosity=0)
+    today = dt.date(2026, 12, 4)
+    copies = {event.name: event for event in load_next_editions(today=today)}
+    fosdem = copies["FOSDEM 2027"]  # 2025's edition, two years on: 2026's is over too
+    assert (fosdem.start_date, fosdem.end_date) == (dt.date(2027, 2, 1), dt.date(2027, 2, 2))
+    assert fosdem.dates_estimated and fosdem.status == Event.Status.CONSIDERING
+    assert not fosdem.participations.exists()  # nobody signed up for a guess
+    assert copies["Open Source Summit Japan 2026"].start_date == dt.date(2026, 12, 8)  # four days ahead
+    assert all((event.end_date or event.start_date) >= today for event in copies.values())
+    korea = copies["Open Source Summit Korea 2027"]
+    assert [(d.kind, d.due_estimated) for d in korea.deadlines.all()] == [(Deadline.Kind.CFP_CLOSE, True)]
+    # A second run (make run on another day of the same season) copies nothing more.
+    before = row_counts()
+    assert load_next_editions(today=today) == []
+    assert row_counts() == before
+
+
+def test_load_demo_next_editions_says_what_it_guessed():
+    out = StringIO()
+    call_command("load_demo", "--next-editions", stdout=out)
+    assert "next edition, dates estimated:" in out.getvalue()
+    assert Event.objects.filter(dates_estimated=True).exists()
