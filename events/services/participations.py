@@ -197,10 +197,17 @@ def _locked_open(participation, user, predicate, refusal):
     return row
 
 
+def _require_not_over(row, user):
+    """Once the event is over, a member's own answer or withdrawal comes too late: what
+    happened is for the coordinators to record."""
+    if row.event.is_over and not is_coordinator(user):
+        raise ValidationError(_("This event is over; a coordinator records who went."))
+
+
 @transaction.atomic
 def participation_answer(*, user, participation, answer):
     """The member confirms ("confirm") or declines ("decline") their own proposed or
-    tentative participation; a coordinator may answer for anyone."""
+    tentative participation, until the event is over; a coordinator may answer for anyone."""
     if answer not in ("confirm", "decline"):
         raise ValidationError({"answer": _("Answer confirm or decline.")})
     row = _locked_open(
@@ -209,6 +216,7 @@ def participation_answer(*, user, participation, answer):
         can_answer_participation,
         _("You may answer only for your own participation, while it is proposed or tentative."),
     )
+    _require_not_over(row, user)
     status = Status.CONFIRMED if answer == "confirm" else Status.DECLINED
     if is_coordinator(user):
         participation_set_status(user=user, participation=row, status=status)
@@ -227,13 +235,15 @@ def participation_answer(*, user, participation, answer):
 
 @transaction.atomic
 def participation_withdraw(*, user, participation):
-    """Take back a participation before it is confirmed (the row goes; one may volunteer again)."""
+    """Take back a participation before it is confirmed and before the event is over (the row
+    goes; one may volunteer again)."""
     row = _locked_open(
         participation,
         user,
         can_withdraw_participation,
         _("You may withdraw only your own participation, before it is confirmed."),
     )
+    _require_not_over(row, user)
     if row.status not in (Status.PROPOSED, Status.TENTATIVE):
         raise ValidationError(_("A confirmed participation cannot be withdrawn; decline it instead."))
     event_id = row.event_id

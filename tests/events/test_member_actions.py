@@ -204,7 +204,9 @@ def test_outsiders_cannot_volunteer(client, outsider):
 
 
 def test_member_confirms_their_own_tentative_participation(member_client, member_user):
-    participation = factories.ParticipationFactory(member=member_user.member, status="tentative")
+    participation = factories.ParticipationFactory(
+        member=member_user.member, status="tentative", event=factories.upcoming_event()
+    )
     member_client.post(f"/participations/{participation.pk}/confirm/")
     participation.refresh_from_db()
     assert participation.status == "confirmed"
@@ -218,7 +220,9 @@ def test_member_cannot_answer_someone_elses_participation(member_client):
 
 
 def test_member_withdraws_before_confirmation_but_not_after(member_client, member_user):
-    proposed = factories.ParticipationFactory(member=member_user.member, status="proposed")
+    proposed = factories.ParticipationFactory(
+        member=member_user.member, status="proposed", event=factories.upcoming_event()
+    )
     member_client.post(f"/participations/{proposed.pk}/withdraw/")
     assert not Participation.objects.filter(pk=proposed.pk).exists()
     confirmed = factories.ParticipationFactory(member=member_user.member, status="confirmed")
@@ -338,3 +342,25 @@ def test_nobody_volunteers_for_an_event_that_is_over(member_client, member_user)
     with pytest.raises(ValidationError):
         services.participation_volunteer(user=member_user, event=attended, role="attendee")
     assert not Participation.objects.filter(member=member_user.member).exists()
+
+
+def test_a_member_no_longer_answers_or_withdraws_once_the_event_is_over(
+    member_client, member_user, coordinator
+):
+    past = factories.EventFactory(start_date=dt.date(2025, 8, 9), end_date=dt.date(2025, 8, 10))
+    mine = factories.ParticipationFactory(
+        event=past, member=member_user.member, role="speaker", status=Participation.Status.PROPOSED
+    )
+    plan = member_client.get("/me/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f"/participations/{mine.pk}/confirm/" not in plan
+    assert f"/participations/{mine.pk}/withdraw/" not in plan
+    assert f"/participations/{mine.pk}/trip/" in plan  # the trip's report is still theirs to write
+    for action in ("confirm", "decline", "withdraw"):
+        response = member_client.post(f"/participations/{mine.pk}/{action}/", follow=True)
+        assert "This event is over; a coordinator records who went." in response.content.decode()
+    mine.refresh_from_db()
+    assert mine.status == Participation.Status.PROPOSED
+    # The coordinators still record what happened.
+    services.participation_answer(user=coordinator, participation=mine, answer="confirm")
+    mine.refresh_from_db()
+    assert mine.status == Participation.Status.CONFIRMED
