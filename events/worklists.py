@@ -24,7 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
 
-from intl_portal.common.paging import ListWindow, count_bound, counted, list_window, page_number, total_of
+from intl_portal.common.paging import ListWindow, count_bound, list_window, page_number, total_of, window_of
 from members.models import Contribution, RoleAssignment
 
 from .models import ActionItem, DateChangeRequest, Deadline, Event, Goal, Idea, IdeaSupport, Participation
@@ -116,20 +116,15 @@ def _deadlines(member, *, now, query, size, recent_limit):
     )
     coming = sorted((row for row in found if row.is_upcoming), key=lambda row: (row.due_at, row.pk))[:size]
     past = sorted((row for row in found if not row.is_upcoming), key=lambda row: (row.due_at, row.pk))[::-1]
-    more_than = False
-    if found:
-        total, more_than = counted(found[0].upcoming_total or 0, bound)
-    else:  # a page past the end has no row to carry the total: it only links back to the first
-        total = None if page > 1 else 0
-    window = ListWindow(
+    window = window_of(
         coming,
-        total=total,
+        found[0].upcoming_total if found else None,
         page=page,
         size=size,
         param="deadlines",
         query=query,
         anchor="deadlines",
-        more_than=more_than,
+        bound=bound,
     )
     return window, past
 

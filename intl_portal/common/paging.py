@@ -90,11 +90,21 @@ def count_bound(*, page, size, up_to):
     return None if up_to is None else max(up_to, page * size)
 
 
-def counted(found, bound):
-    """(total, more_than) from a count made with `total_of(…, up_to=bound)`."""
-    if bound is not None and found > bound:
-        return bound, True
-    return found, False
+def window_of(items, counted_total, *, page, size, param, query, anchor="", bound=None):
+    """The ListWindow of page `page`'s `items`, whose rows carried `counted_total` (a
+    `total_of(…, up_to=bound)`): "more than `bound`" when the count reached past it. A page
+    past the end has no row to carry the total: it has none (None) and only links back to
+    the first."""
+    more_than = False
+    if items:
+        total = counted_total or 0
+        if bound is not None and total > bound:
+            total, more_than = bound, True
+    else:
+        total = None if page > 1 else 0
+    return ListWindow(
+        items, total=total, page=page, size=size, param=param, query=query, anchor=anchor, more_than=more_than
+    )
 
 
 def list_window(rows, *, query, param, size, anchor="", count_up_to=None):
@@ -108,11 +118,13 @@ def list_window(rows, *, query, param, size, anchor="", count_up_to=None):
     bound = count_bound(page=page, size=size, up_to=count_up_to)
     picked = rows.values("pk")[offset : offset + size]
     items = list(rows.filter(pk__in=Subquery(picked)).annotate(window_total=total_of(rows, up_to=bound)))
-    more_than = False
-    if items:
-        total, more_than = counted(items[0].window_total or 0, bound)
-    else:  # a page past the end has no row to carry the total: it only links back to the first
-        total = None if page > 1 else 0
-    return ListWindow(
-        items, total=total, page=page, size=size, param=param, query=query, anchor=anchor, more_than=more_than
+    return window_of(
+        items,
+        items[0].window_total if items else None,
+        page=page,
+        size=size,
+        param=param,
+        query=query,
+        anchor=anchor,
+        bound=bound,
     )

@@ -99,15 +99,21 @@ def test_cfp_board_page_past_the_end_says_so_and_links_back(member_client):
     assert 'href="?#upcoming" rel="prev"' in response.text
 
 
-def test_my_plan_windows_each_list_and_reaches_the_rest(member_client, member_user):
-    me = Member.objects.get(user=member_user)
+def _soon_events(count):
+    """`count` one-day events, "Soon 00" tomorrow, "Soon 01" the day after, …"""
     today = timezone.localdate()
-    soon = [
+    return [
         factories.EventFactory(
             name=f"Soon {n:02d}", start_date=today + dt.timedelta(days=n + 1), end_date=None
         )
-        for n in range(PLAN_PAGE + 5)
+        for n in range(count)
     ]
+
+
+def test_my_plan_windows_each_list_and_reaches_the_rest(member_client, member_user):
+    me = Member.objects.get(user=member_user)
+    today = timezone.localdate()
+    soon = _soon_events(PLAN_PAGE + 5)
     old = factories.EventFactory(name="Old one", start_date=dt.date(2024, 3, 1), end_date=None)
     undated = factories.EventFactory(
         name="Undated",
@@ -182,13 +188,7 @@ def test_my_plan_counts_a_long_list_only_so_far_and_pages_through_all_of_it(
 ):
     monkeypatch.setattr(worklists, "PLAN_COUNTED", PLAN_PAGE + 5)
     me = Member.objects.get(user=member_user)
-    today = timezone.localdate()
-    events = [
-        factories.EventFactory(
-            name=f"Soon {n:02d}", start_date=today + dt.timedelta(days=n + 1), end_date=None
-        )
-        for n in range(PLAN_PAGE + 10)
-    ]
+    events = _soon_events(PLAN_PAGE + 10)
     coming = []
     for n, event in enumerate(events):
         factories.ParticipationFactory(event=event, member=me, role=Participation.Role.ATTENDEE)
