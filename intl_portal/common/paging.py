@@ -76,9 +76,10 @@ class ListWindow(list):
 def total_of(rows, *, up_to=None):
     """The number of `rows` as a scalar subquery (NULL when there are none), to annotate
     another query with: the count costs no query of its own. With `up_to`, at most
-    `up_to` + 1 rows are counted (a number above `up_to` means "more than `up_to`"): the
-    first ones in `rows`' order, so that an ordered list walks its index and stops early
-    instead of reading every row."""
+    `up_to` + 1 rows are counted (a number above `up_to` means "more than `up_to`"), and the
+    count stops there instead of reading every row. Which rows are counted does not change
+    the number: `rows`' order, if any, only tells the database how to find them (along the
+    index of that order); unordered, it takes the quickest way."""
     if up_to is not None:
         rows = rows.model._base_manager.filter(pk__in=rows.values("pk")[: up_to + 1])
     return Subquery(rows.order_by().annotate(window_total=Window(Count("pk"))).values("window_total")[:1])
@@ -117,7 +118,9 @@ def list_window(rows, *, query, param, size, anchor="", count_up_to=None):
     offset = (page - 1) * size
     bound = count_bound(page=page, size=size, up_to=count_up_to)
     picked = rows.values("pk")[offset : offset + size]
-    items = list(rows.filter(pk__in=Subquery(picked)).annotate(window_total=total_of(rows, up_to=bound)))
+    # The count needs no order (a computed one would sort every row to count a hundred).
+    counted = total_of(rows.order_by(), up_to=bound)
+    items = list(rows.filter(pk__in=Subquery(picked)).annotate(window_total=counted))
     return window_of(
         items,
         items[0].window_total if items else None,
