@@ -247,6 +247,8 @@ def event_page(*, pk, user):
             .select_related("member")
             .order_by("role", "member__display_name")
         )
+        for row in participations:  # the page's event, not a query per row
+            row.event = event
         action_items = _open_first(ActionItem.objects.filter(event=event).select_related("owner"))
         if event.has_merged_proposals:
             merged = event.merged_proposals.select_related("proposed_by").order_by("created_at")

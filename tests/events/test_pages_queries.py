@@ -1,6 +1,8 @@
 """Every members' page renders in fewer than 10 queries, whatever the number of events."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from members.models import Member
 from tests import factories
@@ -93,3 +95,23 @@ def test_the_eight_pages_and_their_later_pages_stay_under_ten_queries_at_two_siz
         with django_assert_max_num_queries(MAX_QUERIES, info=url):
             response = client.get(url)
         assert response.status_code == 200, url
+
+
+def test_an_event_page_costs_the_same_queries_with_the_members_own_rows(member_client, member_user):
+    """My own participation shows its buttons (confirm, decline, withdraw, unless the event is
+    over), read from the page's event: no query of its own."""
+
+    def queries(event):
+        with CaptureQueriesContext(connection) as captured:
+            assert member_client.get(f"/events/{event.pk}/").status_code == 200
+        return len(captured)
+
+    others, mine = factories.upcoming_event(), factories.upcoming_event()
+    for event in (others, mine):
+        factories.ParticipationFactory(event=event, role="attendee")
+    own = factories.ParticipationFactory(
+        event=mine, member=member_user.member, role="speaker", status="proposed"
+    )
+    page = member_client.get(f"/events/{mine.pk}/").content.decode()
+    assert f"/participations/{own.pk}/confirm/" in page
+    assert queries(mine) == queries(others)
