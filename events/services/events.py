@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from intl_portal.common.dates import shift_years
 from intl_portal.common.records import assign, save_clean
 from intl_portal.common.timezones import normalize_zone_name
 
@@ -138,15 +139,6 @@ def event_delete(*, user, event):
 # --- next edition -----------------------------------------------------------------------------
 
 
-def _shift_year(day, years):
-    if day is None:
-        return None
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a year without it
-        return day.replace(year=day.year + years, day=28)
-
-
 def _next_edition_name(event, years):
     if event.edition_year and str(event.edition_year) in event.name:
         return event.name.replace(str(event.edition_year), str(event.edition_year + years))
@@ -184,8 +176,8 @@ def event_copy_to_next_edition(*, user, event, years=1):
         organizer=event.organizer,
         kind=event.kind,
         format=event.format,
-        start_date=_shift_year(event.start_date, years),
-        end_date=_shift_year(event.end_date, years),
+        start_date=shift_years(event.start_date, years),
+        end_date=shift_years(event.end_date, years),
         date_precision=event.date_precision,
         dates_estimated=True,
         approx_year=(event.approx_year + years) if event.approx_year else None,
@@ -210,7 +202,7 @@ def event_copy_to_next_edition(*, user, event, years=1):
     new_deadlines = []
     for deadline in event.deadlines.all():
         local = deadline.local_due_at.replace(tzinfo=None)
-        due_at, _zone = deadline_instant(local=_shift_year(local, years), zone=deadline.timezone)
+        due_at, _zone = deadline_instant(local=shift_years(local, years), zone=deadline.timezone)
         new_deadlines.append(
             Deadline(
                 event=copy,

@@ -3,6 +3,8 @@
 Python's dates end at year 9999 and calendars, time zones and feeds misbehave near the ends
 (0001-01-01 in UTC+14 is before year 1). The portal plans conferences: 1990–2100 is ample,
 and a date outside it is a typing error, refused with one clear message.
+
+Also: a date carried whole years on (the next edition of an event), one rule for 29 February.
 """
 
 import datetime as dt
@@ -47,3 +49,14 @@ def require_in_range(value, field=None):
     day = value.date() if isinstance(value, dt.datetime) else value
     if not FIRST_DAY <= day <= LAST_DAY:
         raise ValidationError({field: OUT_OF_RANGE} if field else OUT_OF_RANGE)
+
+
+def shift_years(day, years):
+    """`day` (a date or a datetime) `years` years on; 29 February becomes the 28th in a year
+    without it. None stays None."""
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without it
+        return day.replace(year=day.year + years, day=28)

@@ -158,3 +158,18 @@ def test_load_demo_next_editions_says_what_it_guessed():
     call_command("load_demo", "--next-editions", stdout=out)
     assert "next edition, dates estimated:" in out.getvalue()
     assert Event.objects.filter(dates_estimated=True).exists()
+
+
+@pytest.mark.parametrize(
+    ("last_day", "years"),
+    [
+        (dt.date(2025, 12, 4), 1),  # a year ago today: next year's is today, still ahead
+        (dt.date(2025, 12, 3), 2),  # a year and a day ago: next year's was yesterday
+        (dt.date(2024, 2, 29), 3),  # the 28th in a year without the 29th: 2027-02-28
+        (dt.date(2026, 12, 3), 1),
+    ],
+)
+def test_next_editions_carry_an_edition_the_fewest_whole_years_ahead(last_day, years):
+    from intl_portal.demo.next_editions import _years_ahead
+
+    assert _years_ahead(last_day, dt.date(2026, 12, 4)) == years
