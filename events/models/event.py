@@ -285,10 +285,13 @@ class Event(models.Model):
 
     @property
     def is_over(self):
-        """Attended, or its last day is before today (in the active zone): too late to sign up."""
+        """Attended, or its last day has ended where it takes place (in its zone; without one,
+        in the portal's): too late to sign up or answer. The same for every reader and door,
+        whatever zone the request runs in."""
         if self.status == self.Status.ATTENDED:
             return True
-        return self.last_day is not None and self.last_day < timezone.localdate()
+        today = timezone.localdate(timezone=self.tz or timezone.get_default_timezone())
+        return self.last_day is not None and self.last_day < today
 
     # --- approximate dates ---------------------------------------------------------------
 

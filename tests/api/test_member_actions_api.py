@@ -204,3 +204,17 @@ def test_comment_and_support_through_the_api(api_as, member_user, coordinator):
     assert api_as("member").post(f"/api/ideas/{idea.pk}/support/").status_code == 400
     assert api_as("coordinator").post(f"/api/ideas/{idea.pk}/support/").status_code == 403
     assert idea.supports.count() == 1
+
+
+def test_the_api_refuses_a_members_answer_once_the_event_is_over_as_the_pages_do(api_as, member_user):
+    past = factories.EventFactory(start_date=dt.date(2025, 8, 9), end_date=dt.date(2025, 8, 10))
+    mine = factories.ParticipationFactory(
+        event=past, member=member_user.member, role="speaker", status=Participation.Status.PROPOSED
+    )
+    member = api_as("member")
+    for action in ("confirm", "decline", "withdraw"):
+        response = member.post(f"/api/participations/{mine.pk}/{action}/", HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code == 400, (action, response.content)
+        assert "This event is over; a coordinator records who went." in response.content.decode()
+    mine.refresh_from_db()
+    assert mine.status == Participation.Status.PROPOSED

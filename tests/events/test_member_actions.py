@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from events import services
 from events.models import ActionItem, Event, Goal, Participation
@@ -364,3 +365,20 @@ def test_a_member_no_longer_answers_or_withdraws_once_the_event_is_over(
     services.participation_answer(user=coordinator, participation=mine, answer="confirm")
     mine.refresh_from_db()
     assert mine.status == Participation.Status.CONFIRMED
+
+
+def test_an_event_is_over_when_its_last_day_ends_where_it_takes_place_whoever_asks(member_user):
+    west = dt.timezone(dt.timedelta(hours=-12))  # Baker Island: the last place a day ends
+    here_today = timezone.now().astimezone(west).date()
+    event = factories.EventFactory(
+        start_date=here_today, end_date=here_today, timezone="Etc/GMT+12", status=Event.Status.PLANNED
+    )
+    # In Kiritimati (UTC+14) that day is over already; the event is not, so every door agrees.
+    for zone in ("Pacific/Kiritimati", "Etc/GMT+12", "UTC"):
+        with timezone.override(zone):
+            assert not event.is_over
+            participation = services.participation_volunteer(user=member_user, event=event, role="attendee")
+            services.participation_withdraw(user=member_user, participation=participation)
+    event.end_date = event.start_date = here_today - dt.timedelta(days=1)
+    with timezone.override("Etc/GMT+12"):
+        assert event.is_over
