@@ -9,12 +9,13 @@ events/travel/timeline.py and written by events/travel/services.py.
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from intl_portal.common.dates import date_in_range
 from intl_portal.common.fields import BoundedTextField
 from intl_portal.common.languages import Language
+from intl_portal.common.text import labelled, with_aside
 
 
 class TravelRequirement(models.Model):
@@ -70,8 +71,7 @@ class TravelRequirement(models.Model):
         ]
 
     def __str__(self):
-        separator = pgettext("label separator", ": ")
-        return f"{self.passport.name} → {self.destination.name}{separator}{self.get_kind_display()}"
+        return labelled(f"{self.passport.name} → {self.destination.name}", self.get_kind_display())
 
     @property
     def needs_application(self):
@@ -150,10 +150,7 @@ class SupportLetterTemplate(models.Model):
         ordering = ["language"]
 
     def __str__(self):
-        return pgettext("support letter template", "%(title)s (%(language)s)") % {
-            "title": self.title,
-            "language": self.get_language_display(),
-        }
+        return with_aside(self.title, self.get_language_display())
 
 
 class SupportLetter(models.Model):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from intl_portal.common.places import place_text
+from intl_portal.common.text import with_aside
 
 from ..models import ActionItem, Deadline, Event, Participation, TravelStep
 from ..models.reminder_settings import DIGEST_DEFAULT_TIME, ReminderChannel, ReminderPreference, Weekday
@@ -308,12 +309,11 @@ def render_digest(*, content, today, period, language, now, public_only=False):
                 line = " · ".join(part for part in (event.name, _dates(event), _place(event)) if part)
                 if not public_only:
                     people = [
-                        _("%(name)s (%(role)s)")
-                        % {
-                            "name": p.member.display_name,
-                            "role": p.get_role_display()
+                        with_aside(
+                            p.member.display_name,
+                            p.get_role_display()
                             + (_(", tentative") if p.status == Participation.Status.TENTATIVE else ""),
-                        }
+                        )
                         for p in event.going
                     ]
                     line += " — " + (

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.utils import translation
 
 from budget.models import ExchangeRate, Expense
-from events.models import Reminder
+from events.models import Reminder, SupportLetterTemplate, TravelRequirement
 from members.models import (
     Contribution,
     ContributionPublication,
@@ -71,3 +71,12 @@ def test_labels_take_the_readers_colon():
         quantity=12,
     )
     assert _both(level)[1] == "T 恤 M @ Beijing office：12"
+
+
+def test_travel_texts_take_the_readers_punctuation():
+    template = SupportLetterTemplate(language="en", title="Support letter")
+    assert _both(template) == ("Support letter (English)", "Support letter（英文）")
+    requirement = TravelRequirement(passport="CN", destination="BE", kind=TravelRequirement.Kind.E_VISA)
+    english, chinese = _both(requirement)
+    assert english == "China → Belgium: E-visa"
+    assert chinese.startswith("中国 → 比利时：")
