@@ -15,18 +15,8 @@ from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-OVERLAPS = """() => [...document.querySelectorAll('li.deadline')].flatMap(row => {
-  const cells = [...row.children].map(cell => cell.getBoundingClientRect());
-  const found = [];
-  for (let i = 0; i + 1 < cells.length; i++) {
-    if (cells[i].width && cells[i + 1].width && cells[i].right > cells[i + 1].left + 1
-        && cells[i].top < cells[i + 1].bottom && cells[i + 1].top < cells[i].bottom) {
-      found.push(row.querySelector('.event-name').textContent + ' #' + i);
-    }
-  }
-  return found;
-})"""
-
+# A cell whose text is wider than the cell spills over its neighbour (the grid keeps the
+# cells' boxes apart, not their text).
 TEXT_OVERFLOWS = """() => [...document.querySelectorAll('li.deadline .deadline-when')]
   .filter(cell => cell.scrollWidth > cell.clientWidth + 1)
   .map(cell => cell.closest('li').querySelector('.event-name').textContent)"""
@@ -58,7 +48,6 @@ def test_an_estimated_date_only_deadline_wraps_inside_its_column(
         page.goto(f"{live_server.url}/cfp/")
         screenshot(page, f"deadline-rows-{language}-{width}")
         assert page.locator("li.deadline .badge.estimated").count() == 2
-        assert page.evaluate(OVERLAPS) == []
         assert page.evaluate(TEXT_OVERFLOWS) == []
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     finally:
